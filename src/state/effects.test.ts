@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import type { Outcome } from '../worker/client'
+import type { EventsLoaded, RunReport } from '../worker/protocol'
+import { connectEngine, type DebounceTimers, type EngineLike } from './effects'
+import { createPlaygroundStore } from './store'
+
+/** An engine whose replies the test releases by hand, recording what it was asked. */
+class FakeEngine implements EngineLike {
+  readonly calls: string[] = []
+  readonly runs: { query: string; resolve: (o: Outcome<RunReport>) => void }[] = []
+  budget = 0
+  setRunBudget(ms: number): void {
+    this.budget = ms
+  }
+  setEvents(text: string): Promise<Outcome<EventsLoaded>> {
+    this.calls.push(`events:${text}`)
+    return Promise.resolve({ status: 'ok', result: { version: 1, eventCount: 1, problems: [], schemaDiagnostics: [] } })
+  }
+  run(query: string): Promise<Outcome<RunReport>> {
+    this.calls.push(`run:${query}`)
+    return new Promise((resolve) => this.runs.push({ query, resolve }))
+  }
+}
+
+class ManualTimers implements DebounceTimers {
+  private pending: (() => void) | null = null
+  setTimeout(fn: () => void): unknown {
+    this.pending = fn
+    return 1
+  }
+  clearTimeout(): void {
+    this.pending = null
+  }
+  flush(): void {
+    const fn = this.pending
+    this.pending = null
+    fn?.()
+  }
+}
+
+const report = (over: Partial<RunReport> = {}): RunReport => ({ eventsVersion: 1, eventCount: 1, diagnostics: [], result: { kind: 'events', events: [] }, events: [], elapsedMs: 1, ...over })
+const tick = () => new Promise((r) => setTimeout(r, 0))
+
+function setup() {
+  const store = createPlaygroundStore({ query: 'any where true', eventsText: '{}' })
+  const engine = new FakeEngine()
+  const timers = new ManualTimers()
+  const stop = connectEngine(store, engine, { timers })
+  return { store, engine, timers, stop }
+}
+
+describe('connectEngine', () => {
+  it('debounces edits into one run and sends events only when they changed', () => {
+    const { store, engine, timers } = setup()
+    timers.flush()
+    store.getState().editQuery('process where true')
+    store.getState().editQuery('process where false')
+    timers.flush()
+    expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'run:process where false'])
+  })
+
+  it('applies a result only when no input changed since it was requested', async () => {
+    const { store, engine, timers } = setup()
+    timers.flush()
+    store.getState().editQuery('newer')
+    engine.runs[0]?.resolve({ status: 'ok', result: report() })
+    await tick()
+    expect(store.getState()).toMatchObject({ status: 'running', report: null })
+    timers.flush()
+    engine.runs[1]?.resolve({ status: 'ok', result: report({ eventCount: 9 }) })
+    await tick()
+    expect(store.getState()).toMatchObject({ status: 'idle', report: { eventCount: 9 } })
+  })
+
+  it('shows error status for error diagnostics and for failures', async () => {
+    const { store, engine, timers } = setup()
+    timers.flush()
+    const diag = { code: 'EQL1001', severity: 'error' as const, message: 'x', span: { start: 0, end: 1 } }
+    engine.runs[0]?.resolve({ status: 'ok', result: report({ diagnostics: [diag], result: null }) })
+    await tick()
+    expect(store.getState().status).toBe('error')
+    store.getState().editQuery('slow')
+    timers.flush()
+    engine.runs[1]?.resolve({ status: 'failed', failure: { code: 'timeout', message: 'stopped' } })
+    await tick()
+    expect(store.getState()).toMatchObject({ status: 'error', report: null, failure: { code: 'timeout' } })
+  })
+
+  it('passes the run budget to the engine and stops on unsubscribe', () => {
+    const { store, engine, timers, stop } = setup()
+    store.getState().changeRunBudget(250)
+    timers.flush()
+    expect(engine.budget).toBe(250)
+    stop()
+    store.getState().editQuery('ignored')
+    timers.flush()
+    expect(engine.calls).toEqual(['events:{}', 'run:any where true'])
+  })
+
+  it('an empty query runs nothing and is idle', () => {
+    const { store, engine, timers } = setup()
+    store.getState().editQuery('   ')
+    timers.flush()
+    expect(engine.calls).toEqual(['events:{}'])
+    expect(store.getState().status).toBe('idle')
+  })
+})

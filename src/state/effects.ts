@@ -1,0 +1,88 @@
+import type { EngineClient } from '../worker/client'
+import type { PlaygroundState, PlaygroundStore } from './store'
+
+/**
+ * The store's side effects on the engine worker: edits are debounced, events are sent only when
+ * their text changed, and a reply is applied only if no input changed since its request was sent
+ * (the client already drops superseded replies; this also covers edits still in the debounce).
+ */
+
+/** The part of EngineClient the effects use (tests pass a fake). */
+export type EngineLike = Pick<EngineClient, 'setEvents' | 'run' | 'setRunBudget'>
+
+/** Injectable timers so tests control the debounce. */
+export interface DebounceTimers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export interface EffectsOptions {
+  /** quiet time after the last edit before running (default 150 ms) */
+  readonly debounceMs?: number
+  readonly timers?: DebounceTimers
+}
+
+const realTimers: DebounceTimers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
+}
+
+const inputsChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
+  a.query !== b.query || a.eventsText !== b.eventsText || a.settings !== b.settings || a.runBudgetMs !== b.runBudgetMs
+
+/** Starts running the store's inputs through `engine`; returns a function that stops it. */
+export function connectEngine(store: PlaygroundStore, engine: EngineLike, options: EffectsOptions = {}): () => void {
+  const debounceMs = options.debounceMs ?? 150
+  const timers = options.timers ?? realTimers
+  let timer: unknown
+  let generation = 0
+  let eventsSent: string | null = null
+
+  const flush = (): void => {
+    timer = undefined
+    const state = store.getState()
+    const sentAt = generation
+    const current = () => sentAt === generation
+    engine.setRunBudget(state.runBudgetMs)
+    let eventsFailed = false
+    if (state.eventsText !== eventsSent) {
+      eventsSent = state.eventsText
+      void engine.setEvents(state.eventsText).then((o) => {
+        if (o.status === 'ok' && current()) store.getState().finishEvents(o.result)
+        if (o.status === 'failed') eventsSent = null // retry with the next edit
+        if (o.status === 'failed' && current()) {
+          eventsFailed = true
+          store.getState().failRun(o.failure)
+        }
+      })
+    }
+    if (state.query.trim() === '') {
+      store.getState().clearResults()
+      return
+    }
+    store.getState().markRunning()
+    void engine.run(state.query, state.settings).then((o) => {
+      if (!current()) return
+      if (o.status === 'ok') store.getState().finishRun(o.result)
+      // After failed events the run cannot find them; the events failure is the one to show.
+      else if (o.status === 'failed' && !(eventsFailed && o.failure.code === 'unknown-events')) store.getState().failRun(o.failure)
+    })
+  }
+
+  const schedule = (): void => {
+    if (timer !== undefined) timers.clearTimeout(timer)
+    timer = timers.setTimeout(flush, debounceMs)
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (!inputsChanged(state, previous)) return
+    generation++
+    schedule()
+  })
+  schedule()
+
+  return () => {
+    unsubscribe()
+    if (timer !== undefined) timers.clearTimeout(timer)
+  }
+}
