@@ -1,58 +1,24 @@
 import type { NumericKind } from '../check-types'
+import { floatOp, integerOp, type ArithOp } from '../../values/java-arithmetic'
+import { isFault } from '../../values/indexed-types'
 import { fnError, type FnResult } from './function-def'
 
 /**
- * Java arithmetic as Elasticsearch's QL Arithmetics does it: int and long operations are exact
- * (overflow raises, as Math.addExact does), integer division truncates toward zero, `%` keeps the
- * dividend's sign, and integer division by zero raises "/ by zero". Doubles follow IEEE 754.
- * Longs beyond 2^53 lose precision here (JavaScript numbers); detection rules do not reach them.
+ * EQL's operators and arithmetic functions on top of values/java-arithmetic (Java semantics: exact
+ * int/long arithmetic where overflow is an error, truncating division, dividend-signed remainder,
+ * "/ by zero"). `kind` is the static result kind, decided at compile time from the operand types.
  */
 export type ArithOperator = '+' | '-' | '*' | '/' | '%'
 
-const INT_MIN = -2147483648
-const INT_MAX = 2147483647
-const LONG_LIMIT = 9223372036854775807
-
-function checkRange(r: number, kind: NumericKind): FnResult {
-  if (kind === 'int' && (r < INT_MIN || r > INT_MAX)) return fnError('integer overflow')
-  if (kind === 'long' && (r > LONG_LIMIT || r < -LONG_LIMIT)) return fnError('long overflow')
-  return r + 0 // normalises -0, which Java integers do not have
-}
+const OPS: Readonly<Record<ArithOperator, ArithOp>> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod' }
 
 export function javaArith(op: ArithOperator, kind: NumericKind, a: number, b: number): FnResult {
-  if (kind === 'double') {
-    switch (op) {
-      case '+':
-        return a + b
-      case '-':
-        return a - b
-      case '*':
-        return a * b
-      case '/':
-        return a / b
-      case '%':
-        return a % b
-    }
-  }
-  // integral operands coming from fields may be doubles in JSON (e.g. 2.0): Java would hold ints
-  const x = Math.trunc(a)
-  const y = Math.trunc(b)
-  switch (op) {
-    case '+':
-      return checkRange(x + y, kind)
-    case '-':
-      return checkRange(x - y, kind)
-    case '*':
-      return checkRange(x * y, kind)
-    case '/':
-      if (y === 0) return fnError('/ by zero')
-      return checkRange(Math.trunc(x / y), kind)
-    case '%':
-      if (y === 0) return fnError('/ by zero')
-      return checkRange(x % y, kind)
-  }
+  if (kind === 'double') return floatOp(OPS[op], a, b)
+  // integral types read from JSON may carry a fraction (2.0, or 2.5 sent to a long field): Java holds ints
+  const r = integerOp(OPS[op], Math.trunc(a), Math.trunc(b), kind)
+  return isFault(r) ? fnError(r.fault) : r
 }
 
 export function javaNegate(kind: NumericKind, a: number): FnResult {
-  return kind === 'double' ? -a : checkRange(-Math.trunc(a), kind)
+  return kind === 'double' ? -a : javaArith('-', kind, 0, a)
 }

@@ -1,0 +1,14 @@
+import type { Schema } from '../schema/types'
+import type { LuceneRegexOptions } from '../values/lucene-regex'
+import type { EqlSettings } from './settings'
+
+/** What the compiler needs besides the AST. */
+export interface CompileContext {
+  readonly schema: Schema
+  readonly settings: EqlSettings
+  /**
+   * Lucene regex flavour for `regex`/`regex~` (case folding of Elasticsearch 8 vs 9). Defaults to
+   * compileLuceneRegex's own defaults.
+   */
+  readonly regexOptions?: Omit<LuceneRegexOptions, 'caseInsensitive'>
+}

@@ -1,0 +1,77 @@
+import type { Indexed } from '../values/indexed-types'
+import type { Indexer } from '../values/field-indexer'
+import type { ValueCode } from './compile-expr'
+
+/**
+ * The building blocks every leaf condition is made of: "does any indexed value of this expression
+ * pass `test`" and "does it have a value at all". Both read the event once and allocate nothing:
+ * the test closure is built at compile time.
+ */
+export type EventTest = (event: unknown) => boolean
+
+export const ALWAYS: EventTest = () => true
+export const NEVER: EventTest = () => false
+
+export function anyIndexed(code: ValueCode, test: (v: Indexed) => boolean): EventTest {
+  const read = code.read
+  const index: Indexer = code.index
+  return (event) => {
+    const raw = read(event)
+    if (raw === undefined) return false
+    if (!Array.isArray(raw)) {
+      const v = index(raw)
+      return v !== undefined && test(v)
+    }
+    for (let i = 0; i < raw.length; i++) {
+      const v = index(raw[i])
+      if (v !== undefined && test(v)) return true
+    }
+    return false
+  }
+}
+
+export function hasValue(code: ValueCode): EventTest {
+  return anyIndexed(code, () => true)
+}
+
+/**
+ * `field == "text"` on a string-indexed value: the raw string is compared directly (an equal raw
+ * string is necessarily indexed, since the constant itself passed the field's indexer); only numbers,
+ * booleans and arrays take the general path.
+ */
+export function stringEquals(code: ValueCode, constant: string): EventTest {
+  const read = code.read
+  const slow = anyIndexed(code, (v) => v === constant)
+  return (event) => {
+    const raw = read(event)
+    if (raw === constant) return true
+    if (typeof raw === 'string' || raw === undefined) return false
+    return slow(event)
+  }
+}
+
+/** `field in ("a", "b", ...)` on a string-indexed value, with a Set built once. */
+export function stringIn(code: ValueCode, set: ReadonlySet<string>): EventTest {
+  const read = code.read
+  const index = code.index
+  const slow = anyIndexed(code, (v) => typeof v === 'string' && set.has(v))
+  return (event) => {
+    const raw = read(event)
+    if (typeof raw === 'string') return set.has(raw) && index(raw) !== undefined
+    if (raw === undefined) return false
+    return slow(event)
+  }
+}
+
+/** A string test on each indexed string value (wildcards, regexes, case-insensitive sets). */
+export function anyString(code: ValueCode, test: (s: string) => boolean): EventTest {
+  const read = code.read
+  const index = code.index
+  const slow = anyIndexed(code, (v) => typeof v === 'string' && test(v))
+  return (event) => {
+    const raw = read(event)
+    if (typeof raw === 'string') return index(raw) !== undefined && test(raw)
+    if (raw === undefined) return false
+    return slow(event)
+  }
+}

@@ -1,0 +1,96 @@
+import type { In, Match } from './ast'
+import { familyOf } from './check-types'
+import { compileValue, type ValueCode } from './compile-expr'
+import type { CompileContext } from './compile-context'
+import { convertConstant } from './compile-constant'
+import { indexedKey } from '../values/compare-indexed'
+import { ALWAYS, NEVER, anyIndexed, anyString, stringIn, type EventTest } from './compile-leaf'
+import { not } from './compile-compare'
+import { compileWildcard } from '../values/wildcard'
+
+type StringTest = (s: string) => boolean
+import { foldCase } from '../values/case-fold'
+import { isFault } from '../values/indexed-types'
+import { cidrContains, parseCidr, type Cidr } from '../values/ip-address'
+import { compileLuceneRegex } from '../values/lucene-regex'
+
+/**
+ * `:` `like` `like~` `regex` `regex~` (a list is an OR) and `in` `in~` `not in` `not in~`.
+ * Constants are prepared once: patterns folded and compiled, `in` lists turned into Sets of the
+ * subject's indexed form (lower-cased once for `in~`). `in`/`in~` never expand wildcards.
+ */
+export function compileMatch(e: Match, ctx: CompileContext): EventTest {
+  const subject = compileValue(e.subject, ctx)
+  const insensitive = e.op === ':' || e.op === 'like~' || e.op === 'regex~'
+  const tests: StringTest[] = []
+  for (const p of e.patterns) {
+    if (typeof p.value !== 'string') continue
+    if (e.op === 'regex' || e.op === 'regex~') {
+      const re = compileLuceneRegex(p.value, { ...ctx.regexOptions, caseInsensitive: e.op === 'regex~' })
+      if (re.ok) tests.push((s) => re.test(s))
+    } else {
+      tests.push(compileWildcard(insensitive ? foldCase(p.value) : p.value, false))
+    }
+  }
+  if (tests.length === 0) return NEVER
+  // regex~ folds inside the automaton; wildcard `:`/like~ fold the value once for all patterns
+  const foldValue = insensitive && e.op !== 'regex~'
+  const one = tests.length === 1 ? tests[0] : undefined
+  const anyPattern: StringTest =
+    one !== undefined
+      ? one
+      : (s) => {
+          for (let i = 0; i < tests.length; i++) if ((tests[i] as StringTest)(s)) return true
+          return false
+        }
+  const test: StringTest = foldValue ? (s) => anyPattern(foldCase(s)) : anyPattern
+  return constantOr(subject, anyString(subject, test))
+}
+
+export function compileIn(e: In, ctx: CompileContext): EventTest {
+  const subject = compileValue(e.subject, ctx)
+  const positive = inTest(e, subject, ctx)
+  return e.negated ? not(positive) : positive
+}
+
+function inTest(e: In, subject: ValueCode, ctx: CompileContext): EventTest {
+  const strings = new Set<string>()
+  const keys = new Set<string | number | boolean | bigint>()
+  const blocks: Cidr[] = []
+  const ip = familyOf(subject.type) === 'ip'
+  for (const item of e.items) {
+    const code = compileValue(item, ctx)
+    const value = code.constant?.value
+    if (value === null || value === undefined) continue // fields are a check error; null never matches
+    if (ip && typeof value === 'string' && value.includes('/')) {
+      const cidr = parseCidr(value)
+      if (!isFault(cidr)) blocks.push(cidr)
+      continue
+    }
+    const converted = convertConstant(value, code.type, subject)
+    if (converted.kind !== 'value') continue
+    const v = converted.value
+    if (typeof v === 'string') strings.add(e.caseInsensitive ? foldCase(v) : v)
+    else keys.add(indexedKey(v))
+  }
+  const tests: EventTest[] = []
+  if (strings.size > 0) {
+    tests.push(e.caseInsensitive ? anyString(subject, (s) => strings.has(foldCase(s))) : stringIn(subject, strings))
+  }
+  if (keys.size > 0) tests.push(anyIndexed(subject, (v) => keys.has(indexedKey(v))))
+  if (blocks.length > 0) {
+    tests.push(
+      anyIndexed(subject, (v) => typeof v === 'object' && v.kind === 'ip' && blocks.some((b) => cidrContains(v, b))),
+    )
+  }
+  const [first, second] = tests
+  if (first === undefined) return NEVER
+  const combined: EventTest = second === undefined ? first : (ev) => tests.some((t) => t(ev))
+  return constantOr(subject, combined)
+}
+
+/** A test on a constant subject (e.g. `"abc" : "a*"`) is evaluated once. */
+function constantOr(subject: ValueCode, test: EventTest): EventTest {
+  if (subject.constant === null) return test
+  return test(undefined) ? ALWAYS : NEVER
+}
