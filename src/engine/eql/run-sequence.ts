@@ -1,0 +1,129 @@
+import type { MatchedEvent, MissingEvent, RunResult, SequenceMatch } from '../result'
+import { orderEvents } from './ordering'
+import { pipeWindow } from './pipes'
+import type { EventMatcher, KeyReader, ProgramStage, SequenceProgram } from './program'
+import { POLL_MASK, type RunContext } from './run-context'
+import { compareTuples, displayKey, TupleIds } from './run-join-keys'
+import { matchSequences, type Completion, type MatchStage, type TupleCache } from './sequence-matcher'
+import { keepsMissing, type MissingSlot, type MissingTimes } from './sequence-missing'
+
+const MISSING: MissingEvent = { missing: true }
+
+/**
+ * Sequence queries: one pass testing every distinct filter on every event (input order), ordering
+ * of the events that passed any, the per-key state machine, missing-event checks, then size and
+ * pipes over sequences ordered by their last event. Sequences ending on the same event (only
+ * possible with multi-valued keys) are ordered by key tuple, as the QA data shows.
+ */
+export function runSequence(program: SequenceProgram, events: readonly unknown[], ctx: RunContext): RunResult | null {
+  const filters: EventMatcher[] = []
+  const filterOf = (m: EventMatcher): number => {
+    let f = filters.indexOf(m)
+    if (f < 0) f = filters.push(m) - 1
+    return f
+  }
+  const keysets: (readonly KeyReader[])[] = []
+  const keysetOf = (keys: readonly KeyReader[]): number => {
+    let k = keysets.findIndex((ks) => ks.length === keys.length && ks.every((r, j) => r === keys[j]))
+    if (k < 0) k = keysets.push(keys) - 1
+    return k
+  }
+  const positive: MatchStage[] = []
+  const positiveStages: ProgramStage[] = []
+  const missingDefs: { filter: number; keyset: number; times: MissingTimes }[] = []
+  const slots: MissingSlot[] = []
+  for (const st of program.stages) {
+    const filter = filterOf(st.matcher)
+    const keyset = keysetOf(st.keys)
+    if (!st.missing) {
+      positive.push({ filter, keyset })
+      positiveStages.push(st)
+      continue
+    }
+    let def = missingDefs.find((d) => d.filter === filter && d.keyset === keyset)
+    if (def === undefined) {
+      def = { filter, keyset, times: new Map() }
+      missingDefs.push(def)
+    }
+    slots.push({ after: positive.length, times: def.times })
+  }
+  if (positive.length === 0) return { kind: 'sequences', sequences: [] }
+  const until: MatchStage | null =
+    program.until === null ? null : { filter: filterOf(program.until.matcher), keyset: keysetOf(program.until.keys) }
+
+  // pre-pass: which filters each event passes; only events passing some filter are ordered
+  const F = filters.length
+  const n = events.length
+  const flags = new Uint8Array(n * F)
+  const candidates: number[] = []
+  for (let i = 0; i < n; i++) {
+    if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
+    const ev = events[i]
+    let any = false
+    for (let f = 0; f < F; f++) {
+      if ((filters[f] as EventMatcher).test(ev)) {
+        flags[i * F + f] = 1
+        any = true
+      }
+    }
+    if (any) candidates.push(i)
+  }
+  const ordered = orderEvents(events, candidates, program.ordering)
+  if (ordered.withoutTimestamp > 0) {
+    ctx.report('missingTimestamp', { count: ordered.withoutTimestamp, field: program.ordering.timestampField })
+  }
+
+  const ids = new TupleIds()
+  const onEvent =
+    missingDefs.length === 0
+      ? undefined
+      : (rank: number, i: number, cache: TupleCache): void => {
+          for (const d of missingDefs) {
+            if (flags[i * F + d.filter] === 0) continue
+            const ms = ordered.millis[rank] as number
+            for (const id of cache.idList(d.keyset)) {
+              const list = d.times.get(id)
+              if (list === undefined) d.times.set(id, [ms])
+              else list.push(ms)
+            }
+          }
+        }
+  const done = matchSequences(
+    { events, ordered, flags, filterCount: F, keysets, positive, until, maxspanMillis: program.maxspanMillis, onEvent, ids },
+    ctx,
+  )
+  if (done === null) return null
+
+  done.sort((a, b) => a.last.rank - b.last.rank || compareTuples(a.tuple, b.tuple))
+  const kept: { c: Completion; ranks: number[] }[] = []
+  for (const c of done) {
+    const ranks: number[] = []
+    for (let p: Completion['last'] | null = c.last; p !== null; p = p.prev) ranks.push(p.rank)
+    ranks.reverse()
+    if (slots.length > 0) {
+      const times = ranks.map((r) => ordered.millis[r] as number)
+      if (!keepsMissing(times, c.id, slots, program.maxspanMillis)) continue
+    }
+    kept.push({ c, ranks })
+  }
+
+  const w = pipeWindow(kept.length, program.size, program.resultPosition, program.pipes)
+  const sequences: SequenceMatch[] = []
+  for (let k = w.from; k < w.to; k++) {
+    const { c, ranks } = kept[k] as { c: Completion; ranks: number[] }
+    const out: (MatchedEvent | MissingEvent)[] = []
+    let p = 0
+    for (const st of program.stages) {
+      if (st.missing) {
+        out.push(MISSING)
+        continue
+      }
+      const index = ordered.order[ranks[p] as number] as number
+      const stage = positiveStages[p] as ProgramStage
+      out.push({ index, hits: stage.matcher.hits(events[index]) })
+      p++
+    }
+    sequences.push({ joinKeys: c.tuple.map(displayKey), events: out })
+  }
+  return { kind: 'sequences', sequences }
+}
