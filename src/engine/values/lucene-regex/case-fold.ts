@@ -17,6 +17,8 @@ const SCAN_LIMIT = 0x20000
 interface FoldTable {
   readonly cased: Int32Array
   readonly others: readonly (readonly number[])[]
+  /** The same groups by code point, for folding single characters without a scan. */
+  readonly byCodePoint: ReadonlyMap<number, readonly number[]>
 }
 
 let table: FoldTable | undefined
@@ -60,7 +62,9 @@ function buildTable(): FoldTable {
   }
   const cased = [...parent.keys()].sort((a, b) => a - b)
   const others = cased.map((cp) => (groups.get(find(cp)) ?? []).filter((o) => o !== cp))
-  return { cased: Int32Array.from(cased), others }
+  const byCodePoint = new Map<number, readonly number[]>()
+  cased.forEach((cp, i) => byCodePoint.set(cp, others[i] ?? []))
+  return { cased: Int32Array.from(cased), others, byCodePoint }
 }
 
 function foldTable(): FoldTable {
@@ -93,7 +97,9 @@ export function foldChar(cp: number, mode: CaseFolding): CodePointRanges {
     const other = asciiOtherCase(cp)
     return other === undefined ? [[cp, cp]] : normalize([[cp, cp], [other, other]])
   }
-  return foldUnicode([[cp, cp]])
+  const others = foldTable().byCodePoint.get(cp)
+  if (others === undefined) return [[cp, cp]]
+  return normalize([[cp, cp], ...others.map((o): [number, number] => [o, o])])
 }
 
 /** Folds a character range: Unicode mode folds every member, ASCII mode leaves ranges alone. */

@@ -41,9 +41,25 @@ export class LazyDfa {
    * patterns are fully determinized at compile time and `test` never computes a subset.
    */
   warm(budget: number): void {
+    const buckets: number[][] = Array.from({ length: this.k }, () => [])
     for (let d = 0; d < this.sets.length && this.sets.length < budget; d++) {
-      for (let c = 0; c < this.k; c++) {
-        if (this.trans[d * this.k + c] === UNKNOWN) this.compute(d, c)
+      const row = d * this.k
+      const touched = this.space.moveAll(this.sets[d] ?? new Int32Array(0), buckets)
+      for (let c = 0; c < this.k; c++) if (this.trans[row + c] === UNKNOWN) this.trans[row + c] = DEAD
+      // Classes with the same move share one closure: rows are mostly a few distinct targets.
+      const byMove = new Map<string, number>()
+      for (const c of touched) {
+        const moved = buckets[c] ?? []
+        const key = moved.join(',')
+        let target = byMove.get(key)
+        if (target === undefined) {
+          const closed = this.space.closure(moved)
+          target = closed.length === 0 ? DEAD : (this.ids.get(subsetKey(closed)) ?? this.intern(closed))
+          byMove.set(key, target)
+        }
+        // intern() may have replaced the table, so index the current one.
+        this.trans[row + c] = target
+        moved.length = 0
       }
     }
   }
