@@ -58,6 +58,11 @@ export interface FieldSpec {
   /** scaled_float */
   readonly scalingFactor?: number
   readonly multiFields?: readonly MultiField[]
+  /**
+   * multi-fields only (e.g. "hostname.keyword"): the parent field whose source values this field
+   * indexes; read values from there (`sourcePathOf`), not from the multi-field's own name
+   */
+  readonly multiFieldOf?: string
 }
 
 export interface Schema {

@@ -1,0 +1,117 @@
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic'
+import { span } from '../source/span'
+import { SCHEMA_CODES } from './codes'
+import { ecsFieldSpecs } from './ecs-fields'
+import { inferFromEvents, type InferStrings } from './infer-from-events'
+import { parseMappings } from './mapping-json'
+import type { FieldSpec, Schema } from './types'
+
+export interface BuildSchemaOptions {
+  /** include every ECS field (types from @elastic/ecs) */
+  readonly ecs?: boolean
+  /** user mappings (see `parseMappings` for the accepted shapes); win over ECS */
+  readonly mappings?: unknown
+  /** events whose unknown leaf paths get inferred types */
+  readonly events?: readonly unknown[]
+  /** how inferred strings are mapped (default 'keyword') */
+  readonly inferStrings?: InferStrings
+}
+
+export interface BuiltSchema {
+  readonly schema: Schema
+  readonly diagnostics: Diagnostic[]
+  /** the names of the fields whose types were inferred from the events (sorted) */
+  readonly inferred: string[]
+}
+
+const AT = span(0, 0)
+const MAX_LISTED = 20
+
+/**
+ * Builds the field types a query is checked and run against: ECS (optional), then user mappings
+ * over it, then inference from the events for paths neither defines. Never throws; problems with
+ * the inputs come back as diagnostics.
+ */
+export function buildSchema(opts: BuildSchemaOptions = {}): BuiltSchema {
+  const table = new Map<string, FieldSpec>()
+  const diagnostics: Diagnostic[] = []
+  if (opts.ecs === true) for (const f of ecsFieldSpecs()) table.set(f.name, f)
+  if (opts.mappings !== undefined && opts.mappings !== null) {
+    const parsed = parseMappings(opts.mappings)
+    diagnostics.push(...parsed.diagnostics)
+    for (const f of parsed.fields) {
+      const old = table.get(f.name)
+      // a redefined field drops the ECS multi-fields it no longer has
+      for (const mf of old?.multiFields ?? []) if (table.get(mf.name)?.origin === 'ecs') table.delete(mf.name)
+      table.set(f.name, f)
+    }
+  }
+  for (const f of table.values()) {
+    if (f.type === 'alias' && f.aliasPath !== undefined && !table.has(f.aliasPath)) {
+      diagnostics.push(makeDiagnostic(SCHEMA_CODES.danglingAlias, AT, { field: f.name, path: f.aliasPath }))
+    }
+  }
+  const schema = new TableSchema(table)
+  let inferred: string[] = []
+  if (opts.events !== undefined && opts.events.length > 0) {
+    const inference = inferFromEvents(
+      opts.events,
+      (p) => table.has(p),
+      (p) => schema.flattenedAncestor(p) !== undefined,
+      opts.inferStrings ?? 'keyword',
+    )
+    for (const f of inference.fields) table.set(f.name, f)
+    inferred = inference.fields.filter((f) => f.multiFieldOf === undefined).map((f) => f.name)
+    if (inferred.length > 0) {
+      diagnostics.push(makeDiagnostic(SCHEMA_CODES.inferred, AT, { count: inferred.length, fields: listed(inferred, inference.fields) }))
+    }
+    if (inference.mixed.length > 0) {
+      diagnostics.push(makeDiagnostic(SCHEMA_CODES.mixedTypes, AT, { fields: listed(inference.mixed) }))
+    }
+  }
+  return { schema, diagnostics, inferred }
+}
+
+function listed(names: readonly string[], specs?: readonly FieldSpec[]): string {
+  const typeOf = new Map(specs?.map((s) => [s.name, s.type]))
+  const shown = names.slice(0, MAX_LISTED).map((n) => (typeOf.has(n) ? `${n} (${typeOf.get(n) ?? ''})` : n))
+  const more = names.length > MAX_LISTED ? `, and ${names.length - MAX_LISTED} more` : ''
+  return shown.join(', ') + more
+}
+
+/** A Schema over a name -> spec table. */
+class TableSchema implements Schema {
+  private sorted: readonly string[] | undefined
+
+  constructor(private readonly table: Map<string, FieldSpec>) {}
+
+  get(name: string): FieldSpec | undefined {
+    const spec = this.table.get(name)
+    if (spec !== undefined) return spec
+    // a path inside a flattened field is queryable as a keyword (ES flattened sub-field access)
+    const root = this.flattenedAncestor(name)
+    return root === undefined ? undefined : { name, type: 'keyword', origin: root.origin }
+  }
+
+  resolve(name: string): FieldSpec | undefined {
+    let spec = this.get(name)
+    // alias chains are not allowed by ES, but a bounded loop keeps a bad mapping from hanging us
+    for (let hops = 0; spec !== undefined && spec.type === 'alias' && hops < 8; hops++) {
+      spec = spec.aliasPath === undefined ? undefined : this.get(spec.aliasPath)
+    }
+    return spec?.type === 'alias' ? undefined : spec
+  }
+
+  names(): readonly string[] {
+    if (this.sorted === undefined) this.sorted = [...this.table.keys()].sort()
+    return this.sorted
+  }
+
+  flattenedAncestor(name: string): FieldSpec | undefined {
+    for (let i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) {
+      const spec = this.table.get(name.slice(0, i))
+      if (spec !== undefined) return spec.type === 'flattened' ? spec : undefined
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Reading a field's values out of a JSON event the way Elasticsearch's document parser flattens
+ * it: `a.b.c` may be stored as nested objects, dotted keys, or any mix (`{"a.b": {"c": 1}}`,
+ * `{"a": {"b.c": 1}}`); arrays at any level are flattened, arrays of objects contribute every
+ * element; explicit `null` (and `[]`, `[null]`) means "no value". Values found through several
+ * spellings of the same path are all collected, as ES would index all of them.
+ *
+ * This runs in the hot loop (millions of events per second), so all key strings are computed once
+ * here and the common case (one spelling, one scalar) allocates nothing.
+ */
+
+/** Returns undefined (no value), a scalar, or a flat array of non-null scalars. Callers must not
+ * mutate a returned array: it may be the event's own array when that is already flat. */
+export type Getter = (event: unknown) => unknown
+
+type Obj = Record<string, unknown>
+
+// Keys that an ordinary object inherits from Object.prototype: a plain property read would see the
+// inherited value, so these (and only these) pay for an own-property check.
+function inherited(key: string): boolean {
+  return key in Object.prototype
+}
+
+export interface GetterOptions {
+  /**
+   * The mapping's `null_value`: an explicit JSON null at the end of the path (alone or inside an
+   * array) reads as this value instead of "no value", as ES indexes it. Absent keys and `[]` still
+   * have no value.
+   */
+  readonly nullValue?: string | number | boolean
+}
+
+/** Compiles a dotted field path into a getter (see `Getter`). */
+export function compileGetter(path: string, options: GetterOptions = {}): Getter {
+  const sub = options.nullValue
+  const leaf = sub === undefined ? leafValue : (v: unknown) => (v === null ? sub : leafValue(v, sub))
+  const segs = path.split('.')
+  const n = segs.length
+  if (n === 1) {
+    const key = path
+    const guard = inherited(key)
+    return (event) => {
+      if (!isObject(event)) return undefined
+      const v = event[key]
+      if (v === undefined || (guard && !Object.hasOwn(event, key))) return undefined
+      return leaf(v)
+    }
+  }
+  // keys[i * n + j - 1] = segs[i..j).join('.') for 0 <= i < j <= n: every way to spell the rest of
+  // the path starting at segment i with one key.
+  const keys: string[] = new Array<string>(n * n).fill('')
+  const guards: boolean[] = new Array<boolean>(n * n).fill(false)
+  for (let i = 0; i < n; i++) {
+    let k = ''
+    for (let j = i + 1; j <= n; j++) {
+      k = j === i + 1 ? (segs[i] ?? '') : `${k}.${segs[j - 1] ?? ''}`
+      keys[i * n + j - 1] = k
+      guards[i * n + j - 1] = inherited(k)
+    }
+  }
+
+  function walk(o: Obj, i: number): unknown {
+    let acc: unknown = undefined
+    const base = i * n - 1
+    for (let j = i + 1; j <= n; j++) {
+      const key = keys[base + j] as string
+      const v = o[key]
+      if (v === undefined) continue
+      if (guards[base + j] === true && !Object.hasOwn(o, key)) continue
+      const found = j === n ? leaf(v) : descend(v, j)
+      if (found !== undefined) acc = acc === undefined ? found : merge(acc, found)
+    }
+    return acc
+  }
+
+  function descend(v: unknown, i: number): unknown {
+    if (typeof v !== 'object' || v === null) return undefined
+    if (!Array.isArray(v)) return walk(v as Obj, i)
+    let acc: unknown = undefined
+    for (const e of v as unknown[]) {
+      const found = descend(e, i)
+      if (found !== undefined) acc = acc === undefined ? found : merge(acc, found)
+    }
+    return acc
+  }
+
+  return (event) => (isObject(event) ? walk(event, 0) : undefined)
+}
+
+function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** The indexed scalars of a value found at the end of the path (`sub` replaces nulls). */
+function leafValue(v: unknown, sub?: string | number | boolean): unknown {
+  if (v === null || v === undefined) return undefined
+  if (typeof v !== 'object') return v
+  if (!Array.isArray(v)) return undefined // the path names an object, which has no value itself
+  const arr = v as unknown[]
+  // Fast path: an already flat array of scalars is returned as is (no allocation).
+  let clean = true
+  for (const e of arr) {
+    if (e === null || typeof e === 'object') {
+      clean = false
+      break
+    }
+  }
+  if (clean) return arr.length === 0 ? undefined : arr.length === 1 ? arr[0] : arr
+  const out: unknown[] = []
+  flattenInto(arr, out, sub)
+  return out.length === 0 ? undefined : out.length === 1 ? out[0] : out
+}
+
+function flattenInto(arr: readonly unknown[], out: unknown[], sub: string | number | boolean | undefined): void {
+  for (const e of arr) {
+    if (e === null || e === undefined) {
+      if (sub !== undefined) out.push(sub)
+      continue
+    }
+    if (Array.isArray(e)) flattenInto(e as unknown[], out, sub)
+    else if (typeof e !== 'object') out.push(e)
+    // objects inside a leaf array have no value at this path
+  }
+}
+
+function merge(a: unknown, b: unknown): unknown[] {
+  const out: unknown[] = []
+  if (Array.isArray(a)) out.push(...(a as unknown[]))
+  else out.push(a)
+  if (Array.isArray(b)) out.push(...(b as unknown[]))
+  else out.push(b)
+  return out
+}
+
+/** Calls `fn` for each value a getter returned (none for undefined). */
+export function forEachValue(values: unknown, fn: (v: unknown) => void): void {
+  if (values === undefined) return
+  if (Array.isArray(values)) for (const v of values as unknown[]) fn(v)
+  else fn(values)
+}
+
+/** The values a getter returned, as an array (allocates; for cold paths). */
+export function valuesOf(values: unknown): readonly unknown[] {
+  if (values === undefined) return []
+  return Array.isArray(values) ? (values as unknown[]) : [values]
+}

@@ -1,0 +1,40 @@
+/**
+ * Values: the ONE place for value rules shared by the EQL and KQL engines — field lookup in JSON
+ * events, what each field type indexes, equality/ordering, case folding, wildcards, dates, IPs,
+ * versions and Java integer arithmetic. (Lucene regular expressions live in `lucene-regex/`.)
+ */
+export type { Indexed, IpValue, VersionValue, IndexedKey, ValueFault } from './indexed-types'
+export { isFault } from './indexed-types'
+export { compileGetter, forEachValue, valuesOf, type Getter, type GetterOptions } from './field-getter'
+export { indexerFor, scalarText, type Indexer } from './field-indexer'
+export { compareIndexed, equalIndexed, indexedKey, displayIndexed } from './compare-indexed'
+export { compareKeyword } from './keyword-order'
+export { foldCase, lowerRoot } from './case-fold'
+export {
+  compileWildcard,
+  compileWildcardParts,
+  parseEqlWildcard,
+  hasWildcard,
+  type WildcardPart,
+  type StringMatcher,
+} from './wildcard'
+export {
+  parseDateMillis,
+  parseDateNanos,
+  compileDateFormat,
+  dateFormatProblem,
+  formatDateMillis,
+  DEFAULT_DATE_FORMAT,
+} from './date-parse'
+export { parseIp, compareIp, parseCidr, cidrContains, type Cidr } from './ip-address'
+export { parseVersion, compareVersion } from './semantic-version'
+export { coerceNumber, toHalfFloat, type NumericType } from './numeric-coerce'
+export {
+  integerOp,
+  floatOp,
+  truncDiv,
+  javaRemainder,
+  integerKindOf,
+  type IntegerKind,
+  type ArithOp,
+} from './java-arithmetic'

@@ -1,0 +1,105 @@
+import ipaddr from 'ipaddr.js'
+import type { IpValue, ValueFault } from './indexed-types'
+
+/**
+ * IP addresses the way Elasticsearch's `ip` field sees them: every address lives in the 16-byte
+ * IPv6 space and IPv4 is stored IPv4-mapped (::ffff:a.b.c.d), so `10.0.0.1` and `::ffff:10.0.0.1`
+ * are the same value, and an IPv4 CIDR `/p` is the IPv6 block `/96+p`. Parsing is strict like
+ * ES's `InetAddresses.forString`: IPv4 only as four decimal parts without leading zeros (no
+ * `10.1`, no octal/hex forms that `ipaddr.js` would accept), IPv6 without zone ids.
+ */
+
+const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/
+
+function v4Bytes(text: string): number[] | undefined {
+  const m = V4.exec(text)
+  if (m === null) return undefined
+  const out: number[] = []
+  for (let i = 1; i <= 4; i++) {
+    const part = m[i] ?? ''
+    if (part.length > 1 && part.startsWith('0')) return undefined
+    const n = Number(part)
+    if (n > 255) return undefined
+    out.push(n)
+  }
+  return out
+}
+
+function bytesOf(text: string): number[] | undefined {
+  const four = v4Bytes(text)
+  if (four !== undefined) return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...four]
+  if (!text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined
+  try {
+    return ipaddr.IPv6.parse(text).toByteArray()
+  } catch {
+    return undefined // isValid and parse disagree only on exotic input; treat as not an address
+  }
+}
+
+const HEX = '0123456789abcdef'
+
+function fromBytes(bytes: readonly number[]): IpValue {
+  let hex = ''
+  for (const b of bytes) hex += (HEX[b >> 4] ?? '0') + (HEX[b & 15] ?? '0')
+  return { kind: 'ip', text: textOf(bytes), hex }
+}
+
+function textOf(bytes: readonly number[]): string {
+  let mapped = bytes[10] === 0xff && bytes[11] === 0xff
+  for (let i = 0; i < 10 && mapped; i++) if (bytes[i] !== 0) mapped = false
+  if (mapped) return bytes.slice(12).join('.')
+  const parts: number[] = []
+  for (let i = 0; i < 16; i += 2) parts.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0))
+  return new ipaddr.IPv6(parts).toRFC5952String()
+}
+
+/** Parses an IP address (string); undefined when it is not one Elasticsearch would accept. */
+export function parseIp(value: unknown): IpValue | undefined {
+  if (typeof value !== 'string') return undefined
+  const bytes = bytesOf(value)
+  return bytes === undefined ? undefined : fromBytes(bytes)
+}
+
+/** Orders addresses numerically in the 16-byte space (IPv4 before most IPv6). */
+export function compareIp(a: IpValue, b: IpValue): number {
+  return a.hex < b.hex ? -1 : a.hex > b.hex ? 1 : 0
+}
+
+/** A parsed CIDR block in the 16-byte space. */
+export interface Cidr {
+  readonly hex: string
+  /** prefix length in bits, 0..128 (IPv4 blocks are offset by 96) */
+  readonly bits: number
+  readonly text: string
+}
+
+/**
+ * Parses `addr/prefix` (IPv4 or IPv6) or a bare address (a block of one). Host bits may be set
+ * (`10.1.2.3/8` is `10.0.0.0/8`), as ES accepts. Invalid input is returned as a fault.
+ */
+export function parseCidr(text: string): Cidr | ValueFault {
+  const slash = text.indexOf('/')
+  const addr = slash < 0 ? text : text.slice(0, slash)
+  const ip = parseIp(addr)
+  const isV4 = v4Bytes(addr) !== undefined
+  if (ip === undefined) return { fault: `'${addr}' is not an IP string literal.` }
+  let bits = isV4 ? 32 : 128
+  if (slash >= 0) {
+    const p = text.slice(slash + 1)
+    if (!/^\d{1,3}$/.test(p) || Number(p) > bits) {
+      return { fault: `Expected a CIDR block but found [${text}]: invalid prefix length` }
+    }
+    bits = Number(p)
+  }
+  return { hex: ip.hex, bits: isV4 ? bits + 96 : bits, text }
+}
+
+/** True when the address lies in the block. */
+export function cidrContains(ip: IpValue, cidr: Cidr): boolean {
+  const full = cidr.bits >> 2
+  if (ip.hex.slice(0, full) !== cidr.hex.slice(0, full)) return false
+  const rest = cidr.bits & 3
+  if (rest === 0) return true
+  const mask = (0xf << (4 - rest)) & 0xf
+  return (parseInt(ip.hex[full] ?? '0', 16) & mask) === (parseInt(cidr.hex[full] ?? '0', 16) & mask)
+}
