@@ -87,17 +87,19 @@ function dfaMaker(alphabet: Alphabet): (node: RegexNode) => Dfa {
     const known = memo.get(node)
     if (known !== undefined) return known
     let dfa: Dfa
-    if (node.kind === 'complement') dfa = complement(plain(node.operand))
-    else if (node.kind === 'intersection') dfa = intersect(plain(node.left), plain(node.right), limits, node.at)
-    else dfa = plain(node)
+    // Errors point at the operator whose automaton grew too large.
+    if (node.kind === 'complement') dfa = complement(plain(node.operand, node.at))
+    else if (node.kind === 'intersection') {
+      dfa = intersect(plain(node.left, node.at), plain(node.right, node.at), limits, node.at)
+    } else dfa = plain(node, node.at)
     memo.set(node, dfa)
     return dfa
   }
   // Any node as a DFA: through an NFA of its own (which may splice nested operator DFAs).
-  const plain = (node: RegexNode): Dfa => {
+  const plain = (node: RegexNode, at: number): Dfa => {
     if (node.kind === 'complement' || node.kind === 'intersection') return dfaOf(node)
     const nfa = new NfaBuilder(alphabet, LUCENE_REGEX_LIMITS.maxNfaStates, dfaOf).build(node)
-    return determinize(nfa, alphabet.size, limits, node.at)
+    return determinize(nfa, alphabet.size, limits, at)
   }
   return dfaOf
 }
