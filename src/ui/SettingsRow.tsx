@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { usePlayground } from './use-playground'
 
 /** Request settings that change results (size) and the run time limit enforced by the watchdog. */
@@ -6,6 +7,9 @@ export function SettingsRow() {
   const budget = usePlayground((s) => s.runBudgetMs)
   const editSettings = usePlayground((s) => s.editSettings)
   const changeRunBudget = usePlayground((s) => s.changeRunBudget)
+  // The field keeps what is typed (even '' while retyping); only a usable value reaches the store,
+  // since an empty or zero limit would stop every run at once.
+  const [budgetDraft, setBudgetDraft] = useState(String(budget))
 
   return (
     <section className="settings" aria-label="Settings">
@@ -24,11 +28,11 @@ export function SettingsRow() {
         <input
           type="number"
           min={1}
-          value={budget}
-          // An empty or zero field would stop every run at once; keep the last usable value.
+          value={budgetDraft}
           onChange={(e) => {
+            setBudgetDraft(e.target.value)
             const ms = Number(e.target.value)
-            if (Number.isFinite(ms) && ms >= 1) changeRunBudget(ms)
+            if (e.target.value !== '' && Number.isFinite(ms) && ms >= 1) changeRunBudget(ms)
           }}
         />
       </label>
