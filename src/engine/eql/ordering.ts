@@ -1,7 +1,5 @@
 import type { Indexed } from '../values/indexed-types'
-import { compareKeyword } from '../values/keyword-order'
-import { compareVersion } from '../values/semantic-version'
-import { compareIp } from '../values/ip-address'
+import { compareIndexed } from '../values/compare-indexed'
 import type { Ordering } from './program'
 
 /**
@@ -115,39 +113,6 @@ function compareTiebreakers(a: Indexed | undefined, b: Indexed | undefined): num
   if (a === undefined) return b === undefined ? 0 : 1
   if (b === undefined) return -1
   return compareIndexed(a, b)
-}
-
-/**
- * Total order over indexed values, used for tiebreakers and for ordering join keys: numbers
- * numerically, strings in UTF-8 byte order (Lucene's term order), ips by address, versions by
- * semantic-version order. Values of different kinds (impossible within one well-typed field)
- * are ordered by kind so the order stays total.
- */
-export function compareIndexed(a: Indexed, b: Indexed): number {
-  if (typeof a === 'string' && typeof b === 'string') return compareKeyword(a, b)
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0
-  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0
-  if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1
-  if (typeof a === 'object' && typeof b === 'object') {
-    if (a.kind === 'ip' && b.kind === 'ip') return compareIp(a, b)
-    if (a.kind === 'version' && b.kind === 'version') return compareVersion(a, b)
-  }
-  return kindRank(a) - kindRank(b)
-}
-
-function kindRank(v: Indexed): number {
-  switch (typeof v) {
-    case 'boolean':
-      return 0
-    case 'number':
-      return 1
-    case 'bigint':
-      return 2
-    case 'string':
-      return 3
-    default:
-      return v.kind === 'ip' ? 4 : 5
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Indexed } from '../values/indexed-types'
-import { compareIndexed } from './ordering'
+import { compareIndexed, displayIndexed } from '../values/compare-indexed'
 import type { KeyReader, KeyValue } from './program'
 
 /**
@@ -80,17 +80,7 @@ export function keyTuples(readers: readonly KeyReader[], event: unknown): readon
 
 /** Join keys as results show them: ips and versions as text, nanosecond dates as digit strings. */
 export function displayKey(v: KeyValue): string | number | boolean | null {
-  if (v === null) return null
-  switch (typeof v) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return v
-    case 'bigint':
-      return v.toString()
-    default:
-      return v.text
-  }
+  return v === null ? null : displayIndexed(v)
 }
 
 /** Key tuples in ascending order, component by component, null first (spec 9, QA sample order). */
