@@ -1,0 +1,82 @@
+/**
+ * Runs a suite in the project's own format (suite-reader.ts) with the comparison rules of
+ * ../shared/conformance/README.md section 2: ECS types, then [suite.mappings], strings as keyword
+ * for every other field; EQL ids in result order (sequences and samples flattened); no result cap
+ * unless the case sets `size`; a case with expected ids fails on any error diagnostic; an
+ * `expect_error` case passes only with at least one error diagnostic. KQL cases are skipped until
+ * the KQL engine exists.
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { Schema } from '../../engine/schema/types'
+import { parseEventsText } from '../../engine/events/parse-events'
+import type { EngineApi, EngineLoad } from '../engine-port'
+import { runQuery, sameList } from './run-query'
+import { readSuite, type Suite, type SuiteCase } from './suite-reader'
+import { showIds, type Tally } from './tally'
+
+export const KQL_SKIP_REASON = 'KQL engine not implemented yet'
+
+function runCase(engine: EngineApi, suite: Suite, schema: Schema, events: readonly unknown[], file: string, c: SuiteCase, tally: Tally): void {
+  const s = suite.settings
+  const settings = engine.eqlSettings({
+    eventCategoryField: s.eventCategoryField,
+    timestampField: s.timestampField,
+    tiebreakerField: s.tiebreakerField,
+    size: c.size ?? null,
+    ...(c.maxSamplesPerKey !== undefined ? { maxSamplesPerKey: c.maxSamplesPerKey } : {}),
+  })
+  const out = runQuery(engine, { query: c.query, schema, settings, events, idField: s.idField })
+  const fail = (message: string): void => tally.fail({ file, name: c.name, message, query: c.query, diagnostics: out.diagnostics })
+  if (out.crash !== undefined) return fail(`engine threw ${out.crash}`)
+  const hasError = out.diagnostics.some((d) => d.severity === 'error')
+  if (c.expectError) {
+    if (hasError) tally.pass()
+    else fail(`expected an error diagnostic, got ${showIds(out.ids)}`)
+    return
+  }
+  const expected = c.expectedIds ?? []
+  if (out.ids === null || hasError) return fail(`expected ${showIds(expected)}, got an error`)
+  if (!sameList(expected, out.ids)) return fail(`expected ${showIds(expected)}, got ${showIds(out.ids)}`)
+  tally.pass()
+}
+
+/** Reads the suite's events file (NDJSON or JSON via parseEventsText). */
+function readEvents(path: string): { events: unknown[]; problems: string[] } {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (e) {
+    return { events: [], problems: [`cannot read events file ${path}: ${e instanceof Error ? e.message : String(e)}`] }
+  }
+  const parsed = parseEventsText(text)
+  return { events: parsed.events, problems: parsed.problems.map((p) => `${path}:${p.line}: ${p.message}`) }
+}
+
+/** Runs every case of one suite file; file-level problems count as failures. */
+export function runSuiteFile(path: string, text: string, load: EngineLoad, tally: Tally): void {
+  const suite = readSuite(text)
+  const file = path
+  for (const p of suite.problems) tally.fail({ file, name: '(suite)', message: p })
+  if (suite.settings.events === '') return
+  const eventsPath = resolve(dirname(path), suite.settings.events)
+  const { events, problems } = readEvents(eventsPath)
+  for (const p of problems) tally.fail({ file, name: '(events)', message: p })
+  let schema: Schema | undefined
+  for (const c of suite.cases) {
+    if (c.language === 'kql') {
+      tally.skip(KQL_SKIP_REASON)
+      continue
+    }
+    if (!load.ok) {
+      tally.fail({ file, name: c.name, message: 'engine unavailable (see note)' })
+      continue
+    }
+    try {
+      schema ??= load.engine.buildSchema({ ecs: true, mappings: suite.settings.mappings, events }).schema
+      runCase(load.engine, suite, schema, events, file, c, tally)
+    } catch (e) {
+      tally.fail({ file, name: c.name, message: `engine threw ${e instanceof Error ? e.message : String(e)}` })
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The slice of the engine's public API (src/engine/index.ts) the CLI uses, loaded at run time.
+ * Loading it dynamically keeps `--help`, usage errors and the suite readers working while parts of
+ * the engine are missing or broken: a command that needs the engine then fails with a clear
+ * message instead of the whole CLI crashing at import.
+ */
+import type { Diagnostic } from '../engine/diagnostics/diagnostic'
+import type { EqlSettings } from '../engine/eql/settings'
+import type { RunOutput } from '../engine/result'
+import type { Schema } from '../engine/schema/types'
+
+/** What compileEql returns; `program` is opaque to the CLI. */
+export interface CompileOutput {
+  readonly program: unknown
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+export interface SchemaOptions {
+  readonly ecs?: boolean
+  /** an Elasticsearch mapping JSON or a flat { field: type } table */
+  readonly mappings?: unknown
+  readonly events?: readonly unknown[]
+  readonly inferStrings?: 'keyword' | 'text+keyword'
+}
+
+export interface EngineApi {
+  compileEql(text: string, options: { schema: Schema; settings: EqlSettings }): CompileOutput
+  runEql(program: never, events: readonly unknown[]): RunOutput
+  buildSchema(options: SchemaOptions): { readonly schema: Schema; readonly diagnostics: readonly Diagnostic[] }
+  eqlSettings(partial?: Partial<EqlSettings>): EqlSettings
+}
+
+export type EngineLoad = { readonly ok: true; readonly engine: EngineApi } | { readonly ok: false; readonly error: string }
+
+const REQUIRED = ['compileEql', 'runEql', 'buildSchema', 'eqlSettings'] as const
+
+let cached: Promise<EngineLoad> | undefined
+
+/** Imports src/engine/index.ts once; reports what is missing instead of throwing. */
+export function loadEngine(): Promise<EngineLoad> {
+  cached ??= (async (): Promise<EngineLoad> => {
+    // a variable specifier: the engine's index may not exist yet while it is being written
+    const specifier = '../engine/index.ts'
+    try {
+      const mod: unknown = await import(/* @vite-ignore */ specifier)
+      if (typeof mod !== 'object' || mod === null) return { ok: false, error: 'src/engine/index.ts exports nothing' }
+      const record = mod as Record<string, unknown>
+      const missing = REQUIRED.filter((name) => typeof record[name] !== 'function')
+      if (missing.length > 0) return { ok: false, error: `src/engine/index.ts does not export ${missing.join(', ')}` }
+      return { ok: true, engine: mod as EngineApi }
+    } catch (e) {
+      return { ok: false, error: `cannot load src/engine/index.ts: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }
+    }
+  })()
+  return cached
+}
+
+/** Runs a compiled program; `program` comes from compileEql of the same engine. */
+export function runProgram(engine: EngineApi, program: unknown, events: readonly unknown[]): RunOutput {
+  return engine.runEql(program as never, events)
+}
