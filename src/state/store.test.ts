@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import type { RunReport } from '../worker/protocol'
+import { createPlaygroundStore } from './store'
+
+const report = (severity?: 'error' | 'warning'): RunReport => ({
+  eventsVersion: 1,
+  eventCount: 2,
+  diagnostics: severity ? [{ code: 'EQL0000', severity, message: 'm', span: { start: 0, end: 1 } }] : [],
+  result: severity === 'error' ? null : { kind: 'events', events: [] },
+  events: [],
+  elapsedMs: 1,
+})
+
+describe('createPlaygroundStore', () => {
+  it('makes independent stores', () => {
+    const a = createPlaygroundStore({ query: 'a' })
+    const b = createPlaygroundStore()
+    a.getState().editQuery('changed')
+    expect(b.getState().query).toBe('')
+  })
+
+  it('marks edits as running at once, before any run is sent', () => {
+    const store = createPlaygroundStore()
+    store.getState().finishRun(report())
+    expect(store.getState().status).toBe('idle')
+    store.getState().editEvents('{}', 'file.json')
+    expect(store.getState()).toMatchObject({ status: 'running', eventsSource: 'file.json' })
+  })
+
+  it('is idle with warnings, in error with error diagnostics or a failure', () => {
+    const store = createPlaygroundStore()
+    store.getState().finishRun(report('warning'))
+    expect(store.getState().status).toBe('idle')
+    store.getState().finishRun(report('error'))
+    expect(store.getState().status).toBe('error')
+    store.getState().failRun({ code: 'timeout', message: 'stopped' })
+    expect(store.getState()).toMatchObject({ status: 'error', report: null })
+    store.getState().finishRun(report())
+    expect(store.getState()).toMatchObject({ status: 'idle', failure: null })
+  })
+
+  it('merges settings edits', () => {
+    const store = createPlaygroundStore({ settings: { size: 5 } })
+    store.getState().editSettings({ tiebreakerField: 'event.sequence' })
+    expect(store.getState().settings).toEqual({ size: 5, tiebreakerField: 'event.sequence' })
+  })
+})
