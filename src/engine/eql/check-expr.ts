@@ -99,7 +99,7 @@ function checkCall(e: Call, env: CheckEnv): Info {
   const args = e.args.map((a) => checkExpr(a, env))
   const def = lookupFunction(e.name)
   if (def === undefined) {
-    env.report('unknownFunction', e.nameSpan, { name: e.name, suggestion: suggestion(e.name, FUNCTION_NAMES) })
+    env.report('unknownFunction', e.nameSpan, { name: e.name, suggestion: suggestion(e.name.toLowerCase(), FUNCTION_NAMES) })
     return BAD
   }
   if (args.length < def.minArgs || args.length > def.maxArgs) {
@@ -176,18 +176,21 @@ export function reportText(env: CheckEnv, parent: Expr, index: number, arg: Expr
   env.report('textField', arg.span, { source: env.src(parent), ordinal: ordinal(index), name })
 }
 
-/** Reports "<ordinal> argument of [...] must be [...], found value [...] type [...]"; returns false. */
+/**
+ * Reports "<ordinal> argument of [...] must be [...], found value [...] type [...]"; returns false.
+ * `index` is a 0-based parameter index, or a ready-made ordinal (`in` lists say "2nd").
+ */
 export function argumentType(
   env: CheckEnv,
   parent: Expr,
-  index: number,
+  index: number | string,
   arg: Expr,
   info: Info,
   expected: string,
   hint = '',
 ): false {
   env.report('argumentType', arg.span, {
-    ordinal: ordinal(index),
+    ordinal: typeof index === 'string' ? index : ordinal(index),
     source: env.src(parent),
     expected,
     value: env.src(arg),

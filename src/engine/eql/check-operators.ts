@@ -1,6 +1,7 @@
 import type { Compare, Expr, In, Literal, Match } from './ast'
 import { compatible, familyOf, literalType, type DataType } from './check-types'
 import { BAD, type CheckEnv, type Info } from './check-env'
+import { numericOrdinal } from './check-source'
 import { accepts, argumentType, checkExpr, reportText, textOnly } from './check-expr'
 import { compileValue } from './compile-expr'
 import { convertConstant } from './compile-constant'
@@ -91,7 +92,8 @@ export function checkIn(e: In, env: CheckEnv): Info {
     const info = items[i]
     if (info === undefined || info.bad || !info.constant || info.type === 'null') return
     if (!inCompatible(s.type, info.type)) {
-      ok = argumentType(env, e, i + 1, item, info, s.type)
+      // QL numbers list elements from 1 (`2nd argument of [x in (1, "a")]` names "a")
+      ok = argumentType(env, e, numericOrdinal(i + 1), item, info, s.type)
       return
     }
     if (!checkConstant(env, e.subject, s, item, info.type, true)) ok = false

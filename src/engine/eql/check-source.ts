@@ -50,5 +50,12 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
 
 /** Elasticsearch's parameter ordinals ("first argument of [...]"); 0-based index. */
 export function ordinal(index: number): string {
-  return ORDINALS[index] ?? `${index + 1}th`
+  return ORDINALS[index] ?? numericOrdinal(index + 1)
+}
+
+/** QL's numeric ordinals ("1st", "2nd", "11th"), used for `in` list elements. */
+export function numericOrdinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
+  return `${n}${suffix}`
 }

@@ -1,7 +1,9 @@
 /**
  * "did you mean" suggestions for unknown columns and functions, in Elasticsearch's phrasing:
  * `, did you mean [x]?` for one candidate, `, did you mean any of [x, y]?` for several, '' for none.
- * Candidates are the names within a small edit distance (case-insensitive), closest first.
+ * Like Elasticsearch (QL's findSimilar over Lucene's Levenshtein similarity), a candidate qualifies
+ * when 1 - editDistance / longerLength >= 0.5, and the most similar come first. We cap the list so a
+ * large ECS schema cannot produce an unreadable message.
  */
 export function suggestion(name: string, candidates: Iterable<string>): string {
   const similar = findSimilar(name, candidates)
@@ -10,40 +12,32 @@ export function suggestion(name: string, candidates: Iterable<string>): string {
   return `, did you mean any of [${similar.join(', ')}]?`
 }
 
-const MAX_SUGGESTIONS = 5
+const MAX_SUGGESTIONS = 10
+const MIN_SIMILARITY = 0.5
 
 export function findSimilar(name: string, candidates: Iterable<string>): string[] {
-  const target = name.toLowerCase()
-  // short names tolerate one edit, longer ones two (a typo or a transposition)
-  const limit = target.length <= 4 ? 1 : 2
-  const scored: { name: string; d: number }[] = []
+  const scored: { name: string; s: number }[] = []
   for (const c of candidates) {
-    if (Math.abs(c.length - target.length) > limit) continue
-    const d = distance(target, c.toLowerCase(), limit)
-    if (d <= limit) scored.push({ name: c, d })
+    const longer = Math.max(c.length, name.length)
+    if (longer === 0 || c === name) continue
+    // the distance is at least the length difference: skip hopeless candidates cheaply
+    if (1 - Math.abs(c.length - name.length) / longer < MIN_SIMILARITY) continue
+    const s = 1 - levenshtein(name, c) / longer
+    if (s >= MIN_SIMILARITY) scored.push({ name: c, s })
   }
-  scored.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  return scored.slice(0, MAX_SUGGESTIONS).map((s) => s.name)
+  scored.sort((a, b) => b.s - a.s || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return scored.slice(0, MAX_SUGGESTIONS).map((x) => x.name)
 }
 
-/** Damerau-Levenshtein (optimal string alignment) distance, giving up above `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  if (a === b) return 0
-  let prev2: number[] = []
+function levenshtein(a: string, b: string): number {
   let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const cur: number[] = [i]
-    let best = i
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1)
-      cur.push(v)
-      if (v < best) best = v
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost))
     }
-    if (best > limit) return best
-    prev2 = prev
     prev = cur
   }
-  return prev[b.length] ?? limit + 1
+  return prev[b.length] ?? 0
 }
