@@ -1,60 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { compileLuceneRegex } from './compile'
-import { matching } from './test-helpers'
+import { compileLuceneRegex } from './index'
+import { matching, regexLiterals } from './test-support'
 
-/**
- * Every regex of the shared rule corpus (EQL `regex`/`regex~` string literals) must compile.
- * The literal scanner below is deliberately small: it reads `"..."` (with EQL escapes) and
- * `"""..."""` (raw) strings, alone or in a parenthesised list, right after the operator.
- */
-function eqlStringAt(q: string, i: number): { value: string; end: number } | undefined {
-  if (q.startsWith('"""', i)) {
-    let close = q.indexOf('"""', i + 3)
-    if (close < 0) return undefined
-    // One or two extra quotes before the closing triple belong to the content.
-    while (q.charAt(close + 3) === '"') close++
-    return { value: q.slice(i + 3, close), end: close + 3 }
-  }
-  if (q.charAt(i) !== '"') return undefined
-  let value = ''
-  const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', "'": "'", '\\': '\\' }
-  for (let j = i + 1; j < q.length; j++) {
-    const ch = q.charAt(j)
-    if (ch === '"') return { value, end: j + 1 }
-    if (ch !== '\\') {
-      value += ch
-      continue
-    }
-    const next = q.charAt(j + 1)
-    const unicode = /^u\{([0-9a-fA-F]{2,8})\}/.exec(q.slice(j + 1))
-    if (unicode?.[1] !== undefined) {
-      value += String.fromCodePoint(parseInt(unicode[1], 16))
-      j += unicode[0].length
-    } else {
-      value += simple[next] ?? next
-      j++
-    }
-  }
-  return undefined
-}
-
-function regexLiterals(query: string): string[] {
-  const out: string[] = []
-  for (const m of query.matchAll(/\bregex~?\s*\(?\s*/g)) {
-    let i = m.index + m[0].length
-    for (;;) {
-      const lit = eqlStringAt(query, i)
-      if (lit === undefined) break
-      out.push(lit.value)
-      const comma = /^\s*,\s*/.exec(query.slice(lit.end))
-      if (comma === null) break
-      i = lit.end + comma[0].length
-    }
-  }
-  return out
-}
-
+// Every regex of the shared rule corpus (EQL `regex`/`regex~` string literals) must compile.
 interface Rule {
   readonly rule_id: string
   readonly language?: string

@@ -5,9 +5,9 @@
  * 10,000 by default) and at an effort budget, and refuses with a too-complex failure instead of
  * growing: `~(.*a.{20})` would otherwise need about a million states.
  */
-import { ParseFailure } from './parse-failure'
 import type { Nfa } from './nfa'
 import { SubsetSpace, subsetKey } from './subset'
+import { ParseFailure } from './types'
 
 /** A DFA over alphabet classes; start state 0; `trans[s * classes + c]` is -1 for "dead". */
 export interface Dfa {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matcher, matching } from './test-helpers'
+import { matcher, matching } from './test-support'
 
 describe('standard operators', () => {
   it('anchors the whole value', () => {

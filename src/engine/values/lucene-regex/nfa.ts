@@ -8,8 +8,7 @@
  */
 import { classLabel, type Alphabet } from './alphabet'
 import type { Dfa } from './dfa'
-import { ParseFailure } from './parse-failure'
-import type { RegexNode } from './types'
+import { ParseFailure, type RegexNode } from './types'
 
 /**
  * An NFA. A label is a list of class-id ranges `[lo0, hi0, lo1, hi1, ...]`; state `s` has edges
@@ -21,6 +20,51 @@ export interface Nfa {
   readonly targets: readonly (readonly number[])[]
   readonly start: number
   readonly accept: number
+}
+
+function tooManyStates(limit: number, at: number): ParseFailure {
+  return new ParseFailure(
+    `regular expression is too complex: its automaton needs more than ${limit} states (near position ${at})`,
+    at,
+    'too_complex',
+  )
+}
+
+/**
+ * Checks, before building, that `root` needs at most `limit` NFA states, so `a{1000000}` is
+ * refused at once (at the innermost node that crosses the limit) rather than after allocating
+ * `limit` states. Complement/intersection count as their operands (their DFA size is bounded
+ * separately).
+ */
+export function checkNfaSize(root: RegexNode, limit: number): void {
+  const size = (node: RegexNode): number => {
+    let n: number
+    switch (node.kind) {
+      case 'empty-language':
+      case 'empty-string':
+      case 'any-string':
+      case 'chars':
+        return 2
+      case 'concat':
+        n = 1 + node.parts.reduce((sum, p) => sum + size(p), 0)
+        break
+      case 'union':
+        n = 2 + node.alternatives.reduce((sum, p) => sum + size(p), 0)
+        break
+      case 'repeat':
+        n = 2 + size(node.operand) * ((node.max ?? node.min) + 1)
+        break
+      case 'complement':
+        n = 2 + size(node.operand)
+        break
+      case 'intersection':
+        n = 2 + size(node.left) + size(node.right)
+        break
+    }
+    if (n > limit) throw tooManyStates(limit, node.at)
+    return n
+  }
+  size(root)
 }
 
 interface Fragment {
@@ -47,13 +91,7 @@ export class NfaBuilder {
   }
 
   private state(at: number): number {
-    if (this.eps.length >= this.maxStates) {
-      throw new ParseFailure(
-        `regular expression is too complex: its automaton needs more than ${this.maxStates} states (near position ${at})`,
-        at,
-        'too_complex',
-      )
-    }
+    if (this.eps.length >= this.maxStates) throw tooManyStates(this.maxStates, at)
     this.eps.push([])
     this.labels.push([])
     this.targets.push([])

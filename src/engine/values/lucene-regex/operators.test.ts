@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matcher, matching, refusal } from './test-helpers'
+import { matcher, matching, refusal } from './test-support'
 
 describe('optional operators (flags ALL)', () => {
   it('@ matches any string', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { compileLuceneRegex } from './compile'
-import { matching, refusal } from './test-helpers'
+import { compileLuceneRegex } from './index'
+import { matching, refusal } from './test-support'
 
 describe('malformed patterns', () => {
   it.each([

@@ -20,12 +20,10 @@
  * `}` and a disabled operator such as `&` are ordinary characters (as in Lucene). Positions in
  * messages are UTF-16 offsets, the unit Lucene (Java) reports.
  */
-import { ANY_CHAR, negate, normalize, range, unionAll } from './char-set'
+import { ANY_CHAR, negate, normalize, predefinedClass, range, unionAll } from './char-set'
 import { foldChar, foldRange } from './case-fold'
 import { intervalNode } from './interval'
-import { ParseFailure } from './parse-failure'
-import { predefinedClass } from './predefined'
-import type { CaseFolding, CodePointRanges, LuceneRegexFlag, RegexNode } from './types'
+import { ParseFailure, type CaseFolding, type CodePointRanges, type LuceneRegexFlag, type RegexNode } from './types'
 
 /** What the parser needs to know beyond the pattern text. */
 export interface ParseSettings {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matcher, refusal } from './test-helpers'
+import { matcher, refusal } from './test-support'
 
 // These would take exponential time in a backtracking engine; an automaton answers in one pass.
 // The test asserts results only: a regression into backtracking shows up as a suite timeout.

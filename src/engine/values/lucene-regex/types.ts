@@ -1,7 +1,7 @@
 /**
- * Shared types of the Lucene regular-expression matcher: options, the compile result and the
- * syntax tree the parser produces. Kept apart from the parser so the automaton builders can
- * depend on the tree without depending on how it was read.
+ * Shared types of the Lucene regular-expression matcher: options, the compile result, the
+ * syntax tree the parser produces, and the internal failure signal. Kept apart from the parser
+ * so the automaton builders can depend on them without depending on how a pattern was read.
  */
 
 /**
@@ -81,3 +81,19 @@ export type RegexNode =
 
 /** Largest code point (Unicode's, as Lucene's automata use). */
 export const MAX_CODE_POINT = 0x10ffff
+
+/**
+ * The parser's internal failure signal. Parsing is recursive descent, so unwinding with an
+ * exception is the simplest correct way out; `compileLuceneRegex` catches it and returns an
+ * error value, so it never escapes the module.
+ */
+export class ParseFailure extends Error {
+  constructor(
+    message: string,
+    /** 0-based UTF-16 offset into the pattern. */
+    readonly offset: number,
+    readonly kind: 'syntax' | 'too_complex' = 'syntax',
+  ) {
+    super(message)
+  }
+}
