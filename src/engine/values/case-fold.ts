@@ -1,13 +1,14 @@
 /**
- * Case folding as Lucene's case-insensitive term/wildcard/regexp queries do it: per code point,
- * using Java's *simple* (one code point to one code point) case mappings. That differs from JS
- * `toLowerCase` (full, context-sensitive mappings) in a few places, all handled here:
- * - `İ` (U+0130) folds to `i`, not `i̇` (two code points);
- * - `Σ` always folds to `σ` (JS turns a word-final Σ into `ς`); `ς` itself stays `ς`;
- * - `ß` stays `ß` (no expansion to `ss`), `ẞ` (U+1E9E) folds to `ß`.
- * Folding both sides to lower case approximates Lucene's "match c, lower(c) or upper(c)" rule; it
- * differs only for characters whose upper-case form lower-cases to a different character (e.g. the
- * long s `ſ`, whose upper case is `S`: Lucene lets query `ſ` match `S`, we do not).
+ * Case folding for case-insensitive term/wildcard matching (`:`, `like~`, `in~`, KQL
+ * case_insensitive). Lucene folds per code point with Java's *simple* (one code point to one
+ * code point) case mappings; we map every code point to one representative of its case group,
+ * `lower(upper(c))` with simple mappings only, so all spellings of a letter fold alike. This is the
+ * same grouping `lucene-regex/` uses for `regex~`, so `like~` and `regex~` agree. Edge cases:
+ * - `İ` (U+0130) folds to `i` (Java's simple lower case), not `i̇` as JS `toLowerCase` gives;
+ * - `Σ`, `σ` and `ς` all fold to `σ` (JS lower-cases a word-final Σ to `ς`);
+ * - `ß` stays `ß` (no expansion to `ss`); `ẞ` (U+1E9E) folds to `ß`;
+ * - `ı` (dotless i), `ſ` (long s) and `K` (Kelvin sign) fold with i, s and k: slightly more
+ *   permissive than Lucene's per-character {c, lower(c), upper(c)} rule.
  * The number of code points never changes, so `?` wildcards count the same after folding.
  */
 
@@ -17,17 +18,22 @@ function foldCodePoint(cp: number): number {
   if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp
   const hit = cache.get(cp)
   if (hit !== undefined) return hit
-  let out = cp
-  if (cp === 0x130) out = 0x69
-  else if (cp === 0x3a3) out = 0x3c3
-  else {
-    const lower = String.fromCodePoint(cp).toLowerCase()
-    const first = lower.codePointAt(0)
-    // keep the character when the lower case is not a single code point (simple mapping absent)
-    if (first !== undefined && lower.length === (first > 0xffff ? 2 : 1)) out = first
-  }
+  const out = simpleLower(simpleUpper(cp))
   cache.set(cp, out)
   return out
+}
+
+// JS case mappings, keeping the character where JS expands it to several code points (no simple
+// mapping in Java), with Java's simple lower case of U+0130.
+function single(s: string, cp: number): number {
+  const first = s.codePointAt(0)
+  return first !== undefined && s.length === (first > 0xffff ? 2 : 1) ? first : cp
+}
+function simpleUpper(cp: number): number {
+  return single(String.fromCodePoint(cp).toUpperCase(), cp)
+}
+function simpleLower(cp: number): number {
+  return cp === 0x130 ? 0x69 : single(String.fromCodePoint(cp).toLowerCase(), cp)
 }
 
 /** Folds a string for case-insensitive matching (see the module comment for the exact rules). */
@@ -39,7 +45,7 @@ export function foldCase(s: string): string {
       break
     }
   }
-  if (ascii) return s.toLowerCase()
+  if (ascii) return s.toLowerCase() // ASCII letters have no other case partners below 0x80
   let out = ''
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0

@@ -8,7 +8,9 @@ import { compileDatePattern, type FieldsParser } from './date-pattern'
  * or a Java pattern (`dd-MM-yyyy`). Defaults: `strict_date_optional_time||epoch_millis` for date,
  * `strict_date_optional_time_nanos||epoch_millis` for date_nanos. Text without an offset is UTC.
  * JSON numbers are formatted as text first (as ES does), so they parse through `epoch_millis` /
- * `epoch_second` when the format lists one.
+ * `epoch_second` when the format lists one. Like ES, the entries are tried in order, so with the
+ * default format a 4-digit value such as "2015" (or the number 2015) is read as a year, not as
+ * epoch millis; 13-digit epoch millis are unambiguous.
  */
 
 export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'

@@ -38,3 +38,4 @@ export {
   type IntegerKind,
   type ArithOp,
 } from './java-arithmetic'
+export * from './lucene-regex'
