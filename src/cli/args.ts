@@ -1,0 +1,138 @@
+/**
+ * Command-line parsing for `rule-playground`. Grammar read:
+ *
+ *   argv    = command *( option / positional )
+ *   option  = "--" name [ "=" value ] / "--" name value     (value options, see VALUE_OPTIONS)
+ *           / "--" name                                     (switches, see SWITCHES)
+ *   "--"    ends options: everything after it is positional
+ *
+ * Unknown options, missing values and bad values are usage errors (exit code 2).
+ */
+
+export const COMMANDS = ['run', 'test', 'check', 'help'] as const
+export type Command = (typeof COMMANDS)[number]
+
+const VALUE_OPTIONS = [
+  'language',
+  'query',
+  'query-file',
+  'events',
+  'mappings',
+  'size',
+  'timestamp-field',
+  'tiebreaker-field',
+  'event-category-field',
+] as const
+const SWITCHES = ['json', 'expect-match', 'help', 'strict-fields'] as const
+
+type ValueOption = (typeof VALUE_OPTIONS)[number]
+type Switch = (typeof SWITCHES)[number]
+
+export interface ParsedArgs {
+  readonly command: Command
+  readonly options: Readonly<Partial<Record<ValueOption, string>>>
+  readonly switches: ReadonlySet<Switch>
+  readonly positionals: readonly string[]
+  readonly language: 'eql' | 'kql'
+  readonly size: number | null
+}
+
+/** A problem with the command line: printed with a hint, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+function isValueOption(name: string): name is ValueOption {
+  return (VALUE_OPTIONS as readonly string[]).includes(name)
+}
+
+function isSwitch(name: string): name is Switch {
+  return (SWITCHES as readonly string[]).includes(name)
+}
+
+function isCommand(name: string): name is Command {
+  return (COMMANDS as readonly string[]).includes(name)
+}
+
+/** Parses argv (without node and the script). Throws UsageError. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const options: Partial<Record<ValueOption, string>> = {}
+  const switches = new Set<Switch>()
+  const positionals: string[] = []
+  let command: Command | undefined
+  let onlyPositionals = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    if (onlyPositionals || !arg.startsWith('--') || arg === '-') {
+      if (command === undefined && !onlyPositionals) {
+        if (!isCommand(arg)) throw new UsageError(`unknown command '${arg}' (commands: ${COMMANDS.join(', ')})`)
+        command = arg
+      } else positionals.push(arg)
+      continue
+    }
+    if (arg === '--') {
+      onlyPositionals = true
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const name = arg.slice(2, eq < 0 ? undefined : eq)
+    if (isSwitch(name)) {
+      if (eq >= 0) throw new UsageError(`--${name} takes no value`)
+      switches.add(name)
+    } else if (isValueOption(name)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i]
+      if (value === undefined) throw new UsageError(`--${name} needs a value`)
+      if (options[name] !== undefined) throw new UsageError(`--${name} given twice`)
+      options[name] = value
+    } else throw new UsageError(`unknown option '--${name}'`)
+  }
+  if (command === undefined) {
+    if (switches.has('help')) command = 'help'
+    else throw new UsageError('missing command')
+  }
+  const language = options.language ?? 'eql'
+  if (language !== 'eql' && language !== 'kql') throw new UsageError(`--language must be eql or kql, not '${language}'`)
+  let size: number | null = null
+  if (options.size !== undefined) {
+    if (!/^\d+$/.test(options.size)) throw new UsageError(`--size must be a whole number, not '${options.size}'`)
+    size = Number(options.size)
+  }
+  if (options.query !== undefined && options['query-file'] !== undefined) throw new UsageError('give --query or --query-file, not both')
+  return { command, options, switches, positionals, language, size }
+}
+
+export const HELP = `rule-playground — test Elastic Security detection rules (EQL, KQL) against sample events
+
+Usage:
+  rule-playground run   --query <text> | --query-file <file>  --events <file|->  [options]
+  rule-playground test  <suite file|dir>...
+  rule-playground check --query <text> | --query-file <file> | <rule.toml|rules.jsonl>...  [options]
+
+Commands:
+  run     run a query over events; prints the matches as NDJSON (one line per matched event,
+          sequence or sample, with the event's index in the input and the event)
+  test    run conformance suites (Elasticsearch EQL spec files, or suites in our TOML format);
+          prints each failing case and "N passed, N failed"
+  check   compile queries and print their diagnostics with caret frames: a query, detection-rules
+          rule TOML files ([rule] query/language/type) or rules .jsonl files (query/language per line)
+
+Options:
+  --language eql|kql            query language (default eql; KQL is not implemented yet)
+  --query <text>                the query
+  --query-file <file>           read the query from a file ('-' = stdin)
+  --events <file>               events: JSON object, JSON array, NDJSON, _search or _eql/search
+                                response ('-' = stdin)
+  --mappings <file>             Elasticsearch mapping JSON or a flat {"field": "type"} table
+  --size <n>                    return at most n results (default: all)
+  --timestamp-field <f>         default @timestamp
+  --tiebreaker-field <f>        default none
+  --event-category-field <f>    default event.category
+  --json                        machine-readable output
+  --expect-match                run: exit 1 when nothing matches
+  --strict-fields               check: fields unknown to ECS and --mappings are errors (default:
+                                assumed mapped as keyword, as in the rule's integration index)
+  --help                        this help
+
+Exit codes: 0 ok; 1 failures (failing cases, query errors in check, no match with --expect-match);
+2 bad usage or unreadable input.
+`
