@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ECS_TABLE_PATH, currentEcsTable } from '../../../scripts/gen-ecs-schema'
+import { ecsFieldSpecs } from './ecs-fields'
+
+describe('ECS table', () => {
+  it('is up to date with @elastic/ecs (run `npx tsx scripts/gen-ecs-schema.ts` when this fails)', () => {
+    expect(readFileSync(ECS_TABLE_PATH, 'utf8') === currentEcsTable()).toBe(true)
+  })
+
+  it('decodes types, ignore_above, multi-fields and scaling factors', () => {
+    const byName = new Map(ecsFieldSpecs().map((f) => [f.name, f]))
+    expect(byName.get('@timestamp')).toMatchObject({ type: 'date', origin: 'ecs' })
+    expect(byName.get('process.name')).toMatchObject({
+      type: 'keyword',
+      ignoreAbove: 1024,
+      multiFields: [{ name: 'process.name.text', type: 'match_only_text' }],
+    })
+    expect(byName.get('process.name.text')).toMatchObject({ type: 'match_only_text', multiFieldOf: 'process.name' })
+    expect(byName.get('process.pid')?.type).toBe('long')
+    expect(byName.get('source.ip')?.type).toBe('ip')
+    expect(byName.get('process.command_line')?.type).toBe('wildcard')
+    expect(byName.get('data_stream.dataset')?.type).toBe('constant_keyword')
+    expect(byName.get('host.cpu.usage')).toMatchObject({ type: 'scaled_float', scalingFactor: 1000 })
+    expect(byName.get('threat.enrichments')?.type).toBe('nested')
+    expect(byName.size).toBeGreaterThan(2000)
+    expect([...byName.values()].some((f) => f.type === 'unsupported')).toBe(false)
+  })
+})
