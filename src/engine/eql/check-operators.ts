@@ -61,7 +61,7 @@ export function checkMatch(e: Match, env: CheckEnv): Info {
     if ((e.op === 'regex' || e.op === 'regex~') && typeof p.value === 'string') {
       const re = compileLuceneRegex(p.value, { ...env.ctx.regexOptions, caseInsensitive: e.op === 'regex~' })
       if (!re.ok) {
-        env.report('badRegex', p.span, { pattern: p.value, reason: `${re.message} at position ${re.offset}` })
+        env.report('badRegex', p.span, { pattern: p.value, reason: re.message.includes('position') ? re.message : `${re.message} at position ${re.offset}` })
         ok = false
       }
     }

@@ -39,7 +39,7 @@ export function checkEql(
         checkFilter(s.filter, env, settings)
         return s.keys.map((k) => checkKey(k, env))
       })
-      checkJoinKeys(stages, common, perStage, env)
+      checkJoinKeys(common, perStage, env)
       break
     }
     default:
@@ -69,24 +69,16 @@ function checkKey(key: Expr, env: CheckEnv): { expr: Expr; info: Info } {
   return { expr: key, info: checkExpr(key, env) }
 }
 
-/** Every stage declares the same number of keys, and keys at one position have compatible types. */
+/** Keys at one position have compatible types across stages (Elasticsearch's verifier). */
 function checkJoinKeys(
-  stages: readonly Stage[],
   common: readonly { expr: Expr; info: Info }[],
   perStage: readonly (readonly { expr: Expr; info: Info }[])[],
   env: CheckEnv,
 ): void {
   const first = perStage[0]
   if (first === undefined) return
-  let consistent = true
-  stages.forEach((stage, i) => {
-    const keys = perStage[i] ?? []
-    if (keys.length !== first.length) {
-      env.report('joinKeyCount', stage.span, { expected: first.length, found: keys.length })
-      consistent = false
-    }
-  })
-  if (!consistent) return
+  // the parser reports a different number of keys (Elasticsearch's LogicalPlanBuilder does)
+  if (perStage.some((keys) => keys.length !== first.length)) return
   for (let k = 0; k < first.length; k++) {
     const base = first[k]
     if (base === undefined || base.info.bad) continue

@@ -34,7 +34,7 @@ export const CHECK_CODES = {
   unsupportedType: def('EQL2009', 'error', 'Cannot use field [{name}] with unsupported type [{type}]'),
   nestedField: def('EQL2010', 'error', 'Cannot use field [{name}] type [nested] due to nested fields not being supported yet'),
   conditionNotBoolean: def('EQL2011', 'error', 'Condition expression needs to be boolean, found [{type}]'),
-  joinKeyCount: def('EQL2012', 'error', 'Inconsistent number of join keys specified; expected [{expected}] but found [{found}]'),
+  // EQL2012 retired: the parser reports an inconsistent number of join keys (EQL1xxx)
   joinKeyType: def(
     'EQL2013',
     'error',
