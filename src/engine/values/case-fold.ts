@@ -55,6 +55,19 @@ export function foldCase(s: string): string {
 }
 
 /**
+ * Per-code-point simple lower case (Java `Character.toLowerCase`), as Lucene's LowerCaseFilter
+ * applies it in the standard analyzer: `Σ` -> `σ` everywhere, `İ` -> `i`, no expansions.
+ */
+export function lowerSimple(s: string): string {
+  let out = ''
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0
+    out += cp < 0x80 ? ch.toLowerCase() : String.fromCodePoint(simpleLower(cp))
+  }
+  return out
+}
+
+/**
  * Java's `String.toLowerCase(Locale.ROOT)`, which EQL's case-insensitive *functions* (`startsWith~`,
  * `stringContains~`, ...) apply to both sides. JS `toLowerCase` uses the same Unicode full mappings
  * (including final sigma), so it is used as is.

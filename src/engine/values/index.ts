@@ -9,7 +9,8 @@ export { compileGetter, forEachValue, valuesOf, type Getter, type GetterOptions 
 export { indexerFor, scalarText, type Indexer } from './field-indexer'
 export { compareIndexed, equalIndexed, indexedKey, displayIndexed } from './compare-indexed'
 export { compareKeyword } from './keyword-order'
-export { foldCase, lowerRoot } from './case-fold'
+export { foldCase, lowerRoot, lowerSimple } from './case-fold'
+export { analyzeStandard } from './text-analysis'
 export {
   compileWildcard,
   compileWildcardParts,
