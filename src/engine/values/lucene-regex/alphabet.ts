@@ -12,6 +12,8 @@ export interface Alphabet {
   readonly size: number
   /** Class of each code point below 256 (most rule text is ASCII/Latin-1). */
   readonly latin1: Int32Array
+  /** Same for the BMP pages of 256 code points, filled on first use (empty until then). */
+  readonly pages: Int32Array[]
 }
 
 /** Builds the coarsest partition that keeps every set of `root` a union of whole classes. */
@@ -47,10 +49,15 @@ export function buildAlphabet(root: RegexNode): Alphabet {
   }
   visit(root)
   const starts = Int32Array.from([...cuts].sort((a, b) => a - b))
-  const alphabet: Alphabet = { starts, size: starts.length, latin1: new Int32Array(256) }
+  const alphabet: Alphabet = { starts, size: starts.length, latin1: new Int32Array(256), pages: [] }
+  // A packed array of one element type keeps the page lookup on V8's fast path; holes or
+  // `undefined` entries made it several times slower.
+  for (let p = 0; p < 256; p++) alphabet.pages.push(UNFILLED)
   for (let cp = 0; cp < 256; cp++) alphabet.latin1[cp] = searchClass(starts, cp)
   return alphabet
 }
+
+const UNFILLED = new Int32Array(0)
 
 function searchClass(starts: Int32Array, cp: number): number {
   let lo = 0
@@ -66,7 +73,21 @@ function searchClass(starts: Int32Array, cp: number): number {
 
 /** Class id of a code point. */
 export function classOf(alphabet: Alphabet, cp: number): number {
-  return cp < 256 ? (alphabet.latin1[cp] ?? 0) : searchClass(alphabet.starts, cp)
+  if (cp < 256) return alphabet.latin1[cp] ?? 0
+  if (cp > 0xffff) return searchClass(alphabet.starts, cp)
+  // Text in one script stays on a few pages, so a lazily filled page table makes non-Latin
+  // values as cheap as ASCII after the first few characters.
+  const table = alphabet.pages[cp >> 8] ?? UNFILLED
+  return table.length === 0 ? fillPage(alphabet, cp) : (table[cp & 0xff] ?? 0)
+}
+
+/** Fills the page of `cp` and returns its class; kept out of classOf so that one inlines. */
+function fillPage(alphabet: Alphabet, cp: number): number {
+  const page = cp >> 8
+  const table = new Int32Array(256)
+  for (let i = 0; i < 256; i++) table[i] = searchClass(alphabet.starts, (page << 8) | i)
+  alphabet.pages[page] = table
+  return table[cp & 0xff] ?? 0
 }
 
 /**

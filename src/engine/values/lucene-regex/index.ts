@@ -46,6 +46,10 @@ export const LUCENE_REGEX_LIMITS = {
   maxNfaStates: 50_000,
   /** Lazy-DFA states cached per pattern before the cache is flushed. */
   maxCachedStates: 10_000,
+  /** Lazy-DFA table cells (states x classes) per pattern: 2M cells = 8 MB. */
+  maxCachedCells: 2_000_000,
+  /** Sum of NFA-subset sizes the lazy DFA may hold (4M entries = 16 MB). */
+  maxCachedSubsetEntries: 4_000_000,
   /** Lazy-DFA states computed at compile time. */
   warmStates: 64,
 } as const
@@ -105,7 +109,11 @@ export function compileLuceneRegex(pattern: string, opts: LuceneRegexOptions = {
     checkNfaSize(root, limits.maxNfaStates)
     const alphabet = buildAlphabet(root)
     const nfa = new NfaBuilder(alphabet, limits.maxNfaStates, dfaMaker(alphabet)).build(root)
-    const dfa = new LazyDfa(nfa, alphabet, limits.maxCachedStates)
+    const dfa = new LazyDfa(nfa, alphabet, {
+      states: limits.maxCachedStates,
+      cells: limits.maxCachedCells,
+      subsetEntries: limits.maxCachedSubsetEntries,
+    })
     dfa.warm(limits.warmStates)
     return { ok: true, test: (value: string) => dfa.test(value) }
   } catch (e) {

@@ -4,21 +4,35 @@
  * Each DFA state is an NFA subset; a row holds one transition per alphabet class, filled on
  * first use (UNKNOWN until then). Matching is therefore one table lookup per code point once
  * warm, and O(NFA size) per code point in the worst case — never exponential. The cache is
- * bounded: past `maxCachedStates` it is dropped and rebuilt, so adversarial inputs cost time
- * linear in their length but never unbounded memory.
+ * bounded (states, table cells and stored subset sizes): past a bound it is dropped and rebuilt,
+ * so adversarial inputs cost time linear in their length but never unbounded memory.
  */
 import { classOf, type Alphabet } from './alphabet'
 import type { Nfa } from './nfa'
 import { SubsetSpace, subsetKey } from './subset'
 
+/** Stands for a page not yet filled (length 0 sends the lookup to classOf). */
+const NO_PAGE = new Int32Array(0)
 const UNKNOWN = -2
 const DEAD = -1
+
+/** Memory bounds of the transition cache. */
+export interface CacheLimits {
+  /** DFA states kept before flushing. */
+  readonly states: number
+  /** Transition-table cells (states x classes) kept before flushing. */
+  readonly cells: number
+  /** Sum of stored NFA-subset sizes kept before flushing. */
+  readonly subsetEntries: number
+}
 
 /** Lazily determinized matcher of one compiled pattern. */
 export class LazyDfa {
   private readonly space: SubsetSpace
   private readonly k: number
   private ids = new Map<string, number>()
+  private subsetEntries = 0
+  private readonly maxStates: number
   private sets: Int32Array[] = []
   private accept: Uint8Array
   private trans: Int32Array
@@ -27,8 +41,10 @@ export class LazyDfa {
   constructor(
     nfa: Nfa,
     private readonly alphabet: Alphabet,
-    private readonly maxCachedStates: number,
+    private readonly limits: CacheLimits,
   ) {
+    // Wide alphabets make rows long, so the state bound shrinks to keep the table bounded.
+    this.maxStates = Math.max(16, Math.min(limits.states, Math.floor(limits.cells / alphabet.size)))
     this.space = new SubsetSpace(nfa)
     this.k = alphabet.size
     this.accept = new Uint8Array(16)
@@ -42,7 +58,8 @@ export class LazyDfa {
    */
   warm(budget: number): void {
     const buckets: number[][] = Array.from({ length: this.k }, () => [])
-    for (let d = 0; d < this.sets.length && this.sets.length < budget; d++) {
+    const limit = Math.min(budget, this.maxStates)
+    for (let d = 0; d < this.sets.length && this.sets.length < limit; d++) {
       const row = d * this.k
       const touched = this.space.moveAll(this.sets[d] ?? new Int32Array(0), buckets)
       for (let c = 0; c < this.k; c++) if (this.trans[row + c] === UNKNOWN) this.trans[row + c] = DEAD
@@ -69,6 +86,7 @@ export class LazyDfa {
     const trans = this.trans
     const k = this.k
     const latin1 = this.alphabet.latin1
+    const pages = this.alphabet.pages
     let state = this.start
     const n = value.length
     for (let i = 0; i < n; i++) {
@@ -76,10 +94,15 @@ export class LazyDfa {
       let c: number
       if (cp < 256) {
         c = latin1[cp] ?? 0
+      } else if (cp < 0xd800 || cp > 0xdfff) {
+        // Other BMP characters: the alphabet's page table, read inline (a call here was
+        // several times slower than the lookup itself).
+        const page = pages[cp >> 8] ?? NO_PAGE
+        c = page.length === 0 ? classOf(this.alphabet, cp) : (page[cp & 0xff] ?? 0)
       } else {
         // A surrogate pair is one code point, as Lucene reads UTF-8 terms; a lone surrogate
         // stands for itself.
-        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+        if (cp <= 0xdbff && i + 1 < n) {
           const low = value.charCodeAt(i + 1)
           if (low >= 0xdc00 && low <= 0xdfff) {
             cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
@@ -130,7 +153,9 @@ export class LazyDfa {
       return DEAD
     }
     const known = this.ids.get(subsetKey(closed))
-    if (known === undefined && this.sets.length >= this.maxCachedStates) {
+    const full =
+      this.sets.length >= this.maxStates || this.subsetEntries + closed.length > this.limits.subsetEntries
+    if (known === undefined && full) {
       // Flush: keep only the start state; the caller continues from the new id it gets back.
       this.reset()
       return this.intern(closed)
@@ -144,6 +169,7 @@ export class LazyDfa {
     const startSet = this.sets[this.start] ?? new Int32Array(0)
     this.ids = new Map()
     this.sets = []
+    this.subsetEntries = 0
     this.accept = new Uint8Array(16)
     this.trans = new Int32Array(16 * this.k).fill(UNKNOWN)
     this.start = this.intern(startSet)
@@ -161,6 +187,7 @@ export class LazyDfa {
     }
     this.ids.set(subsetKey(set), id)
     this.sets.push(set)
+    this.subsetEntries += set.length
     this.accept[id] = this.space.accepts(set) ? 1 : 0
     return id
   }
