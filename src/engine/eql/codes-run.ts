@@ -26,8 +26,11 @@ export const RUN_CODES = {
   stopped: def('EQL3003', 'warning', 'The run was stopped after {count} events; results are incomplete'),
   /** a bug in the engine, reported instead of thrown so the UI keeps working */
   internal: def('EQL3004', 'error', 'Internal error while running the query: {message}'),
+  /** a bug in the compiler, reported instead of thrown */
+  internalCompile: def('EQL3006', 'error', 'Internal error while compiling the query: {message}'),
   /** the caller handed something other than a compiled program */
   noProgram: def('EQL3005', 'error', 'The query has errors and cannot be run'),
 } as const satisfies Record<string, CodeDef>
 
 export type RunCode = keyof typeof RUN_CODES
+export const RUN_CODE_LIST: readonly CodeDef[] = Object.values(RUN_CODES)

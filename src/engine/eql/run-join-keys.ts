@@ -8,49 +8,64 @@ import type { KeyReader, KeyValue } from './program'
  * usable as a Map key, so per-key matcher state is one Map lookup.
  */
 
-/** A Map key standing for one key tuple (equal tuples get equal ids within one run). */
-export type TupleId = string | number | boolean | bigint | null | object
-
 const NO_TUPLES: readonly (readonly KeyValue[])[] = []
 const EMPTY_TUPLE: readonly KeyValue[] = []
 
-/** Per-run tuple identities. Ips and versions are interned so single-key ids never collide with strings. */
-export class TupleIds {
+// The key of the empty tuple (a sequence without `by`): one state for all events.
+const EMPTY_KEY = Symbol('no keys')
+
+/**
+ * A map from key tuples to values, as a trie of Maps keyed by the tuple's values: no string is
+ * built per lookup, and JS Map equality already separates 1 from "1" and true from "true". Ips and
+ * versions (objects) are interned by their canonical text so equal values find the same entry.
+ */
+export class TupleMap<V> {
+  private readonly root = new Map<unknown, unknown>()
   private readonly interned = new Map<string, object>()
 
-  /** Identity of a tuple: the bare value for single primitive keys (the fast, common case). */
-  id(tuple: readonly KeyValue[]): TupleId {
-    if (tuple.length === 1) {
-      const v = tuple[0] as KeyValue
-      if (v === null || typeof v !== 'object') return v
-      const text = encode(v)
-      let token = this.interned.get(text)
-      if (token === undefined) {
-        token = { text }
-        this.interned.set(text, token)
-      }
-      return token
+  private norm(v: KeyValue): unknown {
+    if (v === null || typeof v !== 'object') return v
+    const text = v.kind === 'ip' ? `i${v.hex}` : `v${v.text}`
+    let token = this.interned.get(text)
+    if (token === undefined) {
+      token = { text }
+      this.interned.set(text, token)
     }
-    let s = ''
-    for (const v of tuple) s += encode(v)
-    return s
+    return token
   }
-}
 
-// Self-delimiting encoding of one component, so concatenations of different tuples never coincide.
-function encode(v: KeyValue): string {
-  if (v === null) return 'z'
-  switch (typeof v) {
-    case 'string':
-      return `s${v.length}:${v}`
-    case 'number':
-      return `n${v}|`
-    case 'bigint':
-      return `g${v}|`
-    case 'boolean':
-      return v ? 't' : 'f'
-    default:
-      return v.kind === 'ip' ? `i${v.hex}` : `v${v.text.length}:${v.text}`
+  /** The innermost Map holding the tuple's last value, or undefined (create: build the path). */
+  private leafMap(tuple: readonly KeyValue[], create: boolean): Map<unknown, unknown> | undefined {
+    let m = this.root
+    for (let k = 0; k < tuple.length - 1; k++) {
+      const key = this.norm(tuple[k] as KeyValue)
+      let next = m.get(key) as Map<unknown, unknown> | undefined
+      if (next === undefined) {
+        if (!create) return undefined
+        next = new Map<unknown, unknown>()
+        m.set(key, next)
+      }
+      m = next
+    }
+    return m
+  }
+
+  private lastKey(tuple: readonly KeyValue[]): unknown {
+    return tuple.length === 0 ? EMPTY_KEY : this.norm(tuple[tuple.length - 1] as KeyValue)
+  }
+
+  get(tuple: readonly KeyValue[]): V | undefined {
+    if (tuple.length === 1) return this.root.get(this.norm(tuple[0] as KeyValue)) as V | undefined
+    return this.leafMap(tuple, false)?.get(this.lastKey(tuple)) as V | undefined
+  }
+
+  set(tuple: readonly KeyValue[], value: V): void {
+    ;(this.leafMap(tuple, true) as Map<unknown, unknown>).set(this.lastKey(tuple), value)
+  }
+
+  /** Removes the entry (inner Maps stay: they are bounded by the distinct key prefixes seen). */
+  delete(tuple: readonly KeyValue[]): void {
+    this.leafMap(tuple, false)?.delete(this.lastKey(tuple))
   }
 }
 
@@ -67,10 +82,22 @@ export function keyTuples(readers: readonly KeyReader[], event: unknown): readon
     if (vals.length === 1) return [vals]
     return vals.map((v) => [v])
   }
-  let acc: KeyValue[][] = [[]]
-  for (const r of readers) {
-    const vals = r(event)
+  // read every key once; the common case (each single-valued) is one tuple, built directly
+  const all: (readonly KeyValue[])[] = new Array<readonly KeyValue[]>(n)
+  let single = true
+  for (let k = 0; k < n; k++) {
+    const vals = (readers[k] as KeyReader)(event)
     if (vals.length === 0) return NO_TUPLES
+    if (vals.length !== 1) single = false
+    all[k] = vals
+  }
+  if (single) {
+    const tuple: KeyValue[] = new Array<KeyValue>(n)
+    for (let k = 0; k < n; k++) tuple[k] = (all[k] as readonly KeyValue[])[0] as KeyValue
+    return [tuple]
+  }
+  let acc: KeyValue[][] = [[]]
+  for (const vals of all) {
     const next: KeyValue[][] = []
     for (const prefix of acc) for (const v of vals) next.push([...prefix, v])
     acc = next

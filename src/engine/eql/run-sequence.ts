@@ -1,10 +1,10 @@
 import type { MatchedEvent, MissingEvent, RunResult, SequenceMatch } from '../result'
 import { orderEvents } from './ordering'
 import { pipeWindow } from './pipes'
-import type { EventMatcher, KeyReader, ProgramStage, SequenceProgram } from './program'
+import type { EventMatcher, KeyReader, SequenceProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
-import { compareTuples, displayKey, TupleIds } from './run-join-keys'
-import { matchSequences, type Completion, type MatchStage, type TupleCache } from './sequence-matcher'
+import { compareTuples, displayKey, TupleMap } from './run-join-keys'
+import { matchSequences, type Completion, type MatchStage, type Partial, type TupleCache } from './sequence-matcher'
 import { keepsMissing, type MissingSlot, type MissingTimes } from './sequence-missing'
 
 const MISSING: MissingEvent = { missing: true }
@@ -29,7 +29,6 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
     return k
   }
   const positive: MatchStage[] = []
-  const positiveStages: ProgramStage[] = []
   const missingDefs: { filter: number; keyset: number; times: MissingTimes }[] = []
   const slots: MissingSlot[] = []
   for (const st of program.stages) {
@@ -37,12 +36,11 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
     const keyset = keysetOf(st.keys)
     if (!st.missing) {
       positive.push({ filter, keyset })
-      positiveStages.push(st)
       continue
     }
     let def = missingDefs.find((d) => d.filter === filter && d.keyset === keyset)
     if (def === undefined) {
-      def = { filter, keyset, times: new Map() }
+      def = { filter, keyset, times: new TupleMap<number[]>() }
       missingDefs.push(def)
     }
     slots.push({ after: positive.length, times: def.times })
@@ -73,7 +71,6 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
     ctx.report('missingTimestamp', { count: ordered.withoutTimestamp, field: program.ordering.timestampField })
   }
 
-  const ids = new TupleIds()
   const onEvent =
     missingDefs.length === 0
       ? undefined
@@ -81,49 +78,55 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
           for (const d of missingDefs) {
             if (flags[i * F + d.filter] === 0) continue
             const ms = ordered.millis[rank] as number
-            for (const id of cache.idList(d.keyset)) {
-              const list = d.times.get(id)
-              if (list === undefined) d.times.set(id, [ms])
+            for (const tuple of cache.tuplesOf(d.keyset)) {
+              const list = d.times.get(tuple)
+              if (list === undefined) d.times.set(tuple, [ms])
               else list.push(ms)
             }
           }
         }
   const done = matchSequences(
-    { events, ordered, flags, filterCount: F, keysets, positive, until, maxspanMillis: program.maxspanMillis, onEvent, ids },
+    { events, ordered, flags, filterCount: F, keysets, positive, until, maxspanMillis: program.maxspanMillis, onEvent },
     ctx,
   )
   if (done === null) return null
 
-  done.sort((a, b) => a.last.rank - b.last.rank || compareTuples(a.tuple, b.tuple))
-  const kept: { c: Completion; ranks: number[] }[] = []
-  for (const c of done) {
-    const ranks: number[] = []
-    for (let p: Completion['last'] | null = c.last; p !== null; p = p.prev) ranks.push(p.rank)
-    ranks.reverse()
-    if (slots.length > 0) {
-      const times = ranks.map((r) => ordered.millis[r] as number)
-      if (!keepsMissing(times, c.id, slots, program.maxspanMillis)) continue
-    }
-    kept.push({ c, ranks })
+  done.sort(byLastThenKey)
+  // missing-event checks on every candidate (they decide which ones count for size and pipes);
+  // positions are only materialised for the returned window
+  let kept: Completion[] = done
+  if (slots.length > 0) {
+    const times = new Array<number>(positive.length).fill(0)
+    kept = done.filter((c) => {
+      let k = positive.length
+      for (let p: Partial | null = c.last; p !== null; p = p.prev) times[--k] = ordered.millis[p.rank] as number
+      return keepsMissing(times, c.tuple, slots, program.maxspanMillis)
+    })
   }
 
   const w = pipeWindow(kept.length, program.size, program.resultPosition, program.pipes)
   const sequences: SequenceMatch[] = []
+  const ranks = new Array<number>(positive.length).fill(0)
   for (let k = w.from; k < w.to; k++) {
-    const { c, ranks } = kept[k] as { c: Completion; ranks: number[] }
+    const c = kept[k] as Completion
+    let j = positive.length
+    for (let p: Partial | null = c.last; p !== null; p = p.prev) ranks[--j] = p.rank
     const out: (MatchedEvent | MissingEvent)[] = []
-    let p = 0
+    let q = 0
     for (const st of program.stages) {
       if (st.missing) {
         out.push(MISSING)
         continue
       }
-      const index = ordered.order[ranks[p] as number] as number
-      const stage = positiveStages[p] as ProgramStage
-      out.push({ index, hits: stage.matcher.hits(events[index]) })
-      p++
+      const index = ordered.order[ranks[q] as number] as number
+      out.push({ index, hits: st.matcher.hits(events[index]) })
+      q++
     }
     sequences.push({ joinKeys: c.tuple.map(displayKey), events: out })
   }
   return { kind: 'sequences', sequences }
+}
+
+function byLastThenKey(a: Completion, b: Completion): number {
+  return a.last.rank - b.last.rank || compareTuples(a.tuple, b.tuple)
 }

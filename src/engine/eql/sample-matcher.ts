@@ -2,7 +2,7 @@ import type { MatchedEvent, RunResult, SequenceMatch } from '../result'
 import { pipeWindow } from './pipes'
 import type { KeyValue, SampleProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
-import { compareTuples, displayKey, keyTuples, TupleIds, type TupleId } from './run-join-keys'
+import { compareTuples, displayKey, keyTuples, TupleMap } from './run-join-keys'
 
 /**
  * Samples (spec 9): unordered groups of events sharing a join-key tuple, one event per filter,
@@ -31,8 +31,8 @@ export function runSample(program: SampleProgram, events: readonly unknown[], ct
   const S = stages.length
   const perKey = Math.max(1, Math.floor(program.maxSamplesPerKey))
   const cap = perKey + S
-  const ids = new TupleIds()
-  const groups = new Map<TupleId, Group>()
+  const groups = new TupleMap<Group>()
+  const all: Group[] = []
   let stored = 0
   const n = events.length
   for (let i = 0; i < n; i++) {
@@ -42,11 +42,11 @@ export function runSample(program: SampleProgram, events: readonly unknown[], ct
       const stage = stages[s]
       if (stage === undefined || !stage.matcher.test(ev)) continue
       for (const tuple of keyTuples(stage.keys, ev)) {
-        const id = ids.id(tuple)
-        let g = groups.get(id)
+        let g = groups.get(tuple)
         if (g === undefined) {
           g = { tuple, lists: Array.from({ length: S }, () => []) }
-          groups.set(id, g)
+          groups.set(tuple, g)
+          all.push(g)
         }
         const list = g.lists[s] as number[]
         if (list.length < cap) {
@@ -61,7 +61,7 @@ export function runSample(program: SampleProgram, events: readonly unknown[], ct
     }
   }
 
-  const ordered = [...groups.values()].sort((a, b) => compareTuples(a.tuple, b.tuple))
+  const ordered = all.sort((a, b) => compareTuples(a.tuple, b.tuple))
   const found: { g: Group; picks: number[] }[] = []
   for (const g of ordered) {
     if (g.lists.some((l) => l.length === 0)) continue

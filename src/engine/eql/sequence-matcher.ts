@@ -1,7 +1,7 @@
 import { exceedsMaxspan, type OrderedEvents } from './ordering'
 import type { KeyReader, KeyValue } from './program'
 import type { RunContext } from './run-context'
-import { keyTuples, TupleIds, type TupleId } from './run-join-keys'
+import { keyTuples, TupleMap } from './run-join-keys'
 import { POLL_MASK } from './run-context'
 
 /**
@@ -20,17 +20,18 @@ import { POLL_MASK } from './run-context'
  */
 
 /** A partial sequence as a linked list from its last event back to its first (no copying). */
-export interface Partial {
-  readonly rank: number
-  readonly first: number
-  readonly prev: Partial | null
+export class Partial {
+  constructor(
+    readonly rank: number,
+    readonly first: number,
+    readonly prev: Partial | null,
+  ) {}
 }
 
 export interface Completion {
   /** the last positive event */
   readonly last: Partial
   readonly tuple: readonly KeyValue[]
-  readonly id: TupleId
 }
 
 /** What the matcher needs about each positive stage / the until stage. */
@@ -51,55 +52,47 @@ export interface MatcherInput {
   readonly positive: readonly MatchStage[]
   readonly until: MatchStage | null
   readonly maxspanMillis: number | null
-  /** called for every (rank, keyset tuple) of events passing a given filter, for missing stages */
+  /** called once per ordered event after the stages, e.g. to collect missing-stage events */
   readonly onEvent?: (rank: number, inputIndex: number, tuples: TupleCache) => void
-  readonly ids: TupleIds
 }
 
-interface KeyState {
+class KeyState {
   readonly slots: (Partial | null)[]
-  live: number
+  live = 0
   /** rank of the latest until event of this key processed so far; -1 when none */
-  until: number
-  readonly tuple: readonly KeyValue[]
-}
-
-/** Per-event lazily computed key tuples and their ids, per keyset. */
-export class TupleCache {
-  private tuples: ((readonly (readonly KeyValue[])[]) | undefined)[]
-  private idsOf: (TupleId[] | undefined)[]
-  private event: unknown = undefined
+  until = -1
 
   constructor(
-    private readonly keysets: readonly (readonly KeyReader[])[],
-    private readonly ids: TupleIds,
+    readonly tuple: readonly KeyValue[],
+    stages: number,
   ) {
-    this.tuples = new Array<undefined>(keysets.length).fill(undefined)
-    this.idsOf = new Array<undefined>(keysets.length).fill(undefined)
+    this.slots = new Array<Partial | null>(stages).fill(null)
+  }
+}
+
+/** Per-event lazily computed key tuples, per keyset (stamped, so nothing is cleared per event). */
+export class TupleCache {
+  private readonly tuples: (readonly (readonly KeyValue[])[])[]
+  private readonly stamps: Int32Array
+  private stamp = 0
+  private event: unknown = undefined
+
+  constructor(private readonly keysets: readonly (readonly KeyReader[])[]) {
+    this.tuples = keysets.map(() => [])
+    this.stamps = new Int32Array(keysets.length)
   }
 
   reset(event: unknown): void {
     this.event = event
-    this.tuples.fill(undefined)
-    this.idsOf.fill(undefined)
+    this.stamp++
   }
 
   tuplesOf(keyset: number): readonly (readonly KeyValue[])[] {
-    let t = this.tuples[keyset]
-    if (t === undefined) {
-      t = keyTuples(this.keysets[keyset] ?? [], this.event)
-      this.tuples[keyset] = t
+    if (this.stamps[keyset] !== this.stamp) {
+      this.tuples[keyset] = keyTuples(this.keysets[keyset] ?? [], this.event)
+      this.stamps[keyset] = this.stamp
     }
-    return t
-  }
-
-  idList(keyset: number): readonly TupleId[] {
-    let ids = this.idsOf[keyset]
-    if (ids === undefined) {
-      ids = this.tuplesOf(keyset).map((t) => this.ids.id(t))
-      this.idsOf[keyset] = ids
-    }
-    return ids
+    return this.tuples[keyset] as readonly (readonly KeyValue[])[]
   }
 }
 
@@ -111,9 +104,9 @@ export class TupleCache {
 export function matchSequences(input: MatcherInput, ctx: RunContext): Completion[] | null {
   const { events, ordered, flags, filterCount: F, positive, until, maxspanMillis } = input
   const P = positive.length
-  const states = new Map<TupleId, KeyState>()
+  const states = new TupleMap<KeyState>()
   const done: Completion[] = []
-  const cache = new TupleCache(input.keysets, input.ids)
+  const cache = new TupleCache(input.keysets)
   let pending = 0
   const m = ordered.order.length
   for (let r = 0; r < m; r++) {
@@ -124,30 +117,27 @@ export function matchSequences(input: MatcherInput, ctx: RunContext): Completion
     for (let s = P - 1; s >= 0; s--) {
       const stage = positive[s] as MatchStage
       if (flags[base + stage.filter] === 0) continue
-      const ids = cache.idList(stage.keyset)
-      for (let t = 0; t < ids.length; t++) {
-        const id = ids[t] as TupleId
+      const tuples = cache.tuplesOf(stage.keyset)
+      for (let t = 0; t < tuples.length; t++) {
+        const tuple = tuples[t] as readonly KeyValue[]
+        let st = states.get(tuple)
         if (s === 0) {
-          let st = states.get(id)
-          if (st === undefined) {
-            const tuple = cache.tuplesOf(stage.keyset)[t] ?? []
-            st = { slots: new Array<Partial | null>(P).fill(null), live: 0, until: -1, tuple }
-            states.set(id, st)
-          }
-          const p: Partial = { rank: r, first: r, prev: null }
           if (P === 1) {
-            done.push({ last: p, tuple: st.tuple, id })
-            if (st.live === 0) states.delete(id)
+            done.push({ last: new Partial(r, r, null), tuple })
             continue
+          }
+          if (st === undefined) {
+            st = new KeyState(tuple, P)
+            states.set(tuple, st)
           }
           if (st.slots[0] === null) {
             st.live++
             pending++
           }
-          st.slots[0] = p
+          // a newer partial replaces the older one (spec 8.3)
+          st.slots[0] = new Partial(r, r, null)
           continue
         }
-        const st = states.get(id)
         if (st === undefined) continue
         const prev = st.slots[s - 1]
         if (prev === null || prev === undefined) continue
@@ -159,8 +149,8 @@ export function matchSequences(input: MatcherInput, ctx: RunContext): Completion
         // until: an until event at or after the partial's last event, and before this one, cancels
         const cancelled = st.until >= prev.rank
         if (!expired && !cancelled) {
-          const p: Partial = { rank: r, first: prev.first, prev }
-          if (s === P - 1) done.push({ last: p, tuple: st.tuple, id })
+          const p = new Partial(r, prev.first, prev)
+          if (s === P - 1) done.push({ last: p, tuple: st.tuple })
           else {
             if (st.slots[s] === null) {
               st.live++
@@ -169,7 +159,7 @@ export function matchSequences(input: MatcherInput, ctx: RunContext): Completion
             st.slots[s] = p
           }
         }
-        if (st.live === 0) states.delete(id)
+        if (st.live === 0) states.delete(tuple)
       }
     }
     if (pending > ctx.maxPending) {
@@ -179,8 +169,8 @@ export function matchSequences(input: MatcherInput, ctx: RunContext): Completion
     input.onEvent?.(r, i, cache)
     // until events are recorded after the stages, so they only affect later events (strictly before)
     if (until !== null && flags[base + until.filter] !== 0) {
-      for (const id of cache.idList(until.keyset)) {
-        const st = states.get(id)
+      for (const tuple of cache.tuplesOf(until.keyset)) {
+        const st = states.get(tuple)
         if (st !== undefined) st.until = r
       }
     }

@@ -1,4 +1,5 @@
-import type { TupleId } from './run-join-keys'
+import type { KeyValue } from './program'
+import type { TupleMap } from './run-join-keys'
 
 /**
  * Missing-event stages `![...]` (spec 8.5). Positive stages are matched as if the missing ones were
@@ -9,7 +10,7 @@ import type { TupleId } from './run-join-keys'
  */
 
 /** Millisecond timestamps of one missing stage's events, per key tuple, ascending. */
-export type MissingTimes = Map<TupleId, number[]>
+export type MissingTimes = TupleMap<number[]>
 
 /** Where a missing stage sits: how many positive stages come before it, and whose events it uses. */
 export interface MissingSlot {
@@ -54,7 +55,7 @@ function lowerBound(a: readonly number[], x: number): number {
  */
 export function keepsMissing(
   times: readonly number[],
-  id: TupleId,
+  tuple: readonly KeyValue[],
   slots: readonly MissingSlot[],
   maxspanMillis: number | null,
 ): boolean {
@@ -66,7 +67,7 @@ export function keepsMissing(
   let L = -Infinity
   let T = Infinity
   for (const slot of slots) {
-    const list = slot.times.get(id)
+    const list = slot.times.get(tuple)
     if (slot.after === 0) hasLeading = true
     else if (slot.after === P) hasTrailing = true
     if (list === undefined || list.length === 0) continue
