@@ -7,6 +7,7 @@ import type { CompileContext } from './compile-context'
 import { isFnError, type FnResult, type Impl, type Scalar } from './functions/function-def'
 import { javaArith, javaNegate } from './functions/java-math'
 import { lookupFunction } from './functions/registry'
+import { compileBooleanValue } from './compile-bool-value'
 
 /**
  * Compiles value expressions (literals, fields, function calls, arithmetic) into closures.
@@ -71,10 +72,9 @@ export function compileValue(e: Expr, ctx: CompileContext): ValueCode {
     case 'In':
     case 'Not':
     case 'Logical':
+      return compileBooleanValue(e, ctx)
     case 'ErrorExpr':
-      // boolean expressions used as values (e.g. `concat(x == 1)`) are not supported by the grammar's
-      // consumers we target; the checker has reported anything ill-typed. Read as "no value".
-      return { type: e.type === 'ErrorExpr' ? 'null' : 'boolean', constant: null, foldError: null, read: NONE, index: IDENTITY, field: null }
+      return { type: 'null', constant: null, foldError: null, read: NONE, index: IDENTITY, field: null }
   }
 }
 

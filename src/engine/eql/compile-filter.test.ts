@@ -112,6 +112,12 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['1 + 1 == 2 and process.pid == 10', ['a']],
   ['?nope == null', ['a', 'b', 'c', 'e']],
   ['?nope != null', []],
+  // a condition used as a value is three-valued (null when its operand is missing), as in a script
+  ['null == (process.pid > 5)', ['e']],
+  ['null == (-1 < process.pid)', ['e']],
+  ['(process.pid > 10) == false', ['a']],
+  ['string(process.pid > 10) == "true"', ['b', 'c']],
+  ['null == (process.pid > 5 or process.name == "a1")', []],
   // functions on fields, per value
   ['startsWith(process.name, "cmd")', ['a', 'c']],
   ['startsWith~(process.name, "cmd")', ['a', 'b', 'c']],
