@@ -45,6 +45,10 @@ export function buildAlphabet(root: RegexNode): Alphabet {
       case 'empty-string':
       case 'any-string':
         return
+      default: {
+        const unreachable: never = node
+        return unreachable
+      }
     }
   }
   visit(root)

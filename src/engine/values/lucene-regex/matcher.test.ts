@@ -109,6 +109,21 @@ describe('code points', () => {
     expect(matching('a.b', ['a\ud800b', 'a\udc00b'])).toEqual(['a\ud800b', 'a\udc00b'])
   })
 
+  it('classifies characters on both sides of page and plane boundaries', () => {
+    const test = matcher('[\u00ff-\u0101]x[\ud7ff\ue000\uffff]')
+    expect(['\u00ffx\ud7ff', '\u0100x\ue000', '\u0101x\uffff'].map(test)).toEqual([true, true, true])
+    expect(['\u00fex\ud7ff', '\u0102x\ue000', '\u0101x\ue001', '\u0101x\u{10000}'].map(test)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
+    expect(matching('[\u{10000}-\u{10ffff}]', ['\u{10000}', '\u{10ffff}', '\uffff'])).toEqual([
+      '\u{10000}',
+      '\u{10ffff}',
+    ])
+  })
+
   it('handles ranges outside Latin-1', () => {
     expect(matching('.*[ʰ-˿ᴬ-ᶻ]+.*', ['cmd ᴬ x', 'plain'])).toEqual(['cmd ᴬ x'])
     expect(matching('[α-ω]+', ['αβγ', 'ΑΒΓ'])).toEqual(['αβγ'])
@@ -131,6 +146,9 @@ describe('case_insensitive', () => {
     expect(matching('σ', ['Σ', 'ς'], ci)).toEqual(['Σ', 'ς'])
     expect(matching('k', ['K', '\u212a'], ci)).toEqual(['K', '\u212a'])
     expect(matching('[α-ω]+', ['ΑΒΓ'], ci)).toEqual(['ΑΒΓ'])
+    // Simple-mapping oddities Lucene's Unicode folding also covers: long s, micro sign.
+    expect(matching('s', ['S', '\u017f'], ci)).toEqual(['S', '\u017f'])
+    expect(matching('\u00b5', ['\u039c', '\u03bc'], ci)).toEqual(['\u039c', '\u03bc'])
   })
 
   it('is case-sensitive without the flag', () => {
