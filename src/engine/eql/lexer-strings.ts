@@ -86,15 +86,19 @@ function lexRawString(text: string, start: number, push: Push): number {
 function lexEscapedString(text: string, start: number, q: number, push: Push, diagnostics: Diagnostic[]): number {
   const n = text.length
   let i = start + 1
-  let chunkStart = i
+  // fast path: no escapes, the value is one slice of the text
+  for (;;) {
+    const c = text.charCodeAt(i)
+    if (c === q) {
+      push('string', start, i + 1, text.slice(start + 1, i))
+      return i + 1
+    }
+    if (c === BACKSLASH || c === LF || c === CR || i >= n) break
+    i++
+  }
+  let chunkStart = start + 1
   let value = ''
   let reported = false
-  const recognitionError = (upTo: number): void => {
-    if (reported) return
-    reported = true
-    const t = escapeDisplay(text.slice(start, Math.min(n, upTo)))
-    diagnostics.push(makeDiagnostic(SYNTAX_CODES.tokenRecognition, span(start, Math.min(n, upTo)), { text: t }))
-  }
   while (i < n) {
     const c = text.charCodeAt(i)
     if (c === q) {
@@ -114,10 +118,13 @@ function lexEscapedString(text: string, start: number, q: number, push: Push, di
       value += simple
       i += 2
     } else if (e === 117 && q === DQ && text.charCodeAt(i + 2) === 123) {
-      i = unicodeEscape(text, i, (v) => (value += v), recognitionError, diagnostics)
+      const u = unicodeEscape(text, i, diagnostics)
+      if (u.value === null && !reported) reported = recognitionError(text, start, u.end + 1, diagnostics)
+      value += u.value ?? text.slice(i, u.end)
+      i = u.end
     } else {
       // `\d` and friends are not a valid STRING token in Elasticsearch's lexer
-      recognitionError(i + 2)
+      if (!reported) reported = recognitionError(text, start, i + 2, diagnostics)
       value += text.slice(i, Math.min(n, i + 2))
       i = Math.min(n, i + 2)
     }
@@ -125,41 +132,44 @@ function lexEscapedString(text: string, start: number, q: number, push: Push, di
   }
   // unterminated: ANTLR's error text runs to the character that failed (the line break, if any)
   value += text.slice(chunkStart, i)
-  recognitionError(i < n ? i + 1 : n)
+  if (!reported) recognitionError(text, start, i < n ? i + 1 : n, diagnostics)
   push('string', start, i, value)
   return i
 }
 
-/** `\u{HEX+}` at `i`; returns the offset after it. */
-function unicodeEscape(
-  text: string,
-  i: number,
-  append: (v: string) => void,
-  recognitionError: (upTo: number) => void,
-  diagnostics: Diagnostic[],
-): number {
+function recognitionError(text: string, start: number, upTo: number, diagnostics: Diagnostic[]): true {
+  const end = Math.min(text.length, upTo)
+  const t = escapeDisplay(text.slice(start, end))
+  diagnostics.push(makeDiagnostic(SYNTAX_CODES.tokenRecognition, span(start, end), { text: t }))
+  return true
+}
+
+/**
+ * `\u{HEX+}` at `i`. `value` is the character (or '' after a reported value error), null when the
+ * escape is malformed (no digits or no `}`: a token recognition error); `end` is the offset after it.
+ */
+function unicodeEscape(text: string, i: number, diagnostics: Diagnostic[]): { value: string | null; end: number } {
   let j = i + 3
   while (isHex(text.charCodeAt(j))) j++
   const digits = text.slice(i + 3, j)
-  if (digits.length === 0 || text.charCodeAt(j) !== 125) {
-    recognitionError(j + 1)
-    append(text.slice(i, j))
-    return j
-  }
+  if (digits.length === 0 || text.charCodeAt(j) !== 125) return { value: null, end: j }
   const end = j + 1
   const where = span(i, end)
   if (digits.length < 2 || digits.length > 8) {
     const params = { text: text.slice(i, end), count: digits.length }
     diagnostics.push(makeDiagnostic(SYNTAX_CODES.unicodeDigits, where, params))
-    return end
+    return { value: '', end }
   }
   const code = parseInt(digits, 16)
   if (code > 0x10ffff) {
     diagnostics.push(makeDiagnostic(SYNTAX_CODES.unicodeInvalid, where, { code: digits }))
-  } else if (code >= 0xd800 && code <= 0xdfff) {
+    return { value: '', end }
+  }
+  if (code >= 0xd800 && code <= 0xdfff) {
     diagnostics.push(makeDiagnostic(SYNTAX_CODES.unicodeSurrogate, where, { code: digits }))
-  } else append(String.fromCodePoint(code))
-  return end
+    return { value: '', end }
+  }
+  return { value: String.fromCodePoint(code), end }
 }
 
 /** `?"..."` / `?'...'`: lexed so the rejection names the construct. Only `\<quote>` is special. */

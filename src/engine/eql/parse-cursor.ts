@@ -4,14 +4,14 @@
  * Grammar: none (shared by parse-expression.ts, parse-query.ts, parse-pipes.ts).
  *
  * Expected sets are collected the way ANTLR reports them: every token kind the parser *tests* at the
- * current position is remembered (with a generation counter, so recording is O(1)), and cleared
- * when a token is consumed. A syntax error then prints "mismatched input 'x' expecting {...}" with
+ * current position is remembered (a push of the kind or of the constant list of alternatives, so
+ * recording costs next to nothing), and forgotten when a token is consumed. A syntax error then prints "mismatched input 'x' expecting {...}" with
  * exactly the alternatives this parser would have accepted there.
  */
 import { makeDiagnostic, type CodeDef, type Diagnostic, type Params } from '../diagnostics/diagnostic'
 import { span, type Span } from '../source/span'
 import { SYNTAX_CODES } from './codes-syntax'
-import { TOKEN_KINDS, KIND_INDEX, expectedDisplay, tokenDisplay, type Token, type TokenKind } from './token'
+import { expectedDisplay, tokenDisplay, type Token, type TokenKind } from './token'
 
 /** Parser recursion levels (parentheses, not, unary minus, calls, lists) before giving up. */
 export const MAX_NESTING = 200
@@ -27,8 +27,10 @@ export class ParseCursor {
   pos = 0
   /** End offset of the last consumed token. */
   prevEnd = 0
-  private readonly seen: Uint32Array
-  private gen = 1
+  /** What was tested since the last consumed token: kinds, or whole alternative lists. */
+  private readonly tested: (TokenKind | readonly TokenKind[])[] = []
+  /** live length of `tested` (resetting a counter is far cheaper than truncating the array) */
+  private testedCount = 0
   private lastErrorPos = -1
   private depth = 0
   private readonly eofToken: Token
@@ -40,7 +42,6 @@ export class ParseCursor {
     readonly tokens: readonly Token[],
     readonly diagnostics: Diagnostic[],
   ) {
-    this.seen = new Uint32Array(TOKEN_KINDS.length)
     this.eofToken = tokens[tokens.length - 1] ?? { kind: 'eof', start: text.length, end: text.length, value: '' }
   }
 
@@ -54,24 +55,21 @@ export class ParseCursor {
 
   /** Tests the current token and records `kind` as expected here. */
   at(kind: TokenKind): boolean {
-    this.seen[KIND_INDEX[kind]] = this.gen
+    this.tested[this.testedCount++] = kind
     return this.tok.kind === kind
   }
 
   /** Records every kind as expected; returns the one that matches, if any. */
   atAny<K extends TokenKind>(kinds: readonly K[]): K | null {
+    this.tested[this.testedCount++] = kinds
     const current = this.tok.kind
-    let found: K | null = null
-    for (const k of kinds) {
-      this.seen[KIND_INDEX[k]] = this.gen
-      if (k === current) found = k
-    }
-    return found
+    for (const k of kinds) if (k === current) return k
+    return null
   }
 
   /** Records kinds as expected without testing (for alternatives checked by lookahead). */
   expectAlso(kinds: readonly TokenKind[]): void {
-    for (const k of kinds) this.seen[KIND_INDEX[k]] = this.gen
+    this.tested[this.testedCount++] = kinds
   }
 
   advance(): Token {
@@ -80,7 +78,7 @@ export class ParseCursor {
       this.pos++
       this.prevEnd = t.end
     }
-    this.gen++
+    this.testedCount = 0
     return t
   }
 
@@ -105,12 +103,7 @@ export class ParseCursor {
 
   /** The kinds tested at the current position, in ANTLR display form. */
   expectedText(): string {
-    const kinds: TokenKind[] = []
-    for (let i = 0; i < TOKEN_KINDS.length; i++) {
-      const k = TOKEN_KINDS[i]
-      if (k !== undefined && this.seen[i] === this.gen) kinds.push(k)
-    }
-    return expectedDisplay(kinds)
+    return expectedDisplay(this.tested.slice(0, this.testedCount).flat())
   }
 
   /**

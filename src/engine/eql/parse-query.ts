@@ -2,7 +2,8 @@
  * Queries (EqlBase `query`, `sequence`, `sample`, `join`):
  *
  *   query     := sequence | sample | join | eventFilter
- *   sequence  := 'sequence' (joinKeys maxspan? | maxspan joinKeys?)? stage stage+ ('until' stage)?
+ *   sequence  := 'sequence' (joinKeys maxspan? | maxspan joinKeys?)? stage+ ('until' stage)?
+ *                (two events at least: two stages, or one with `with runs=N`)
  *   sample    := 'sample' joinKeys? stage+
  *   join      := 'join' joinKeys? stage stage+ ('until' stage)?          (parsed, then rejected)
  *
@@ -79,8 +80,9 @@ function parseSequence(c: ParseCursor): SequenceQuery {
     }
   }
   const stages = parseStages(c)
-  // the grammar needs two stages: report at whatever came instead of the second one
-  if (stages.length < 2) c.syntaxError()
+  // Two events at least: two stages, or one stage repeated `with runs=N` (detection rules use
+  // `sequence [...] with runs=5`). Report at whatever came instead of the missing stage.
+  if (stages.reduce((n, s) => n + s.stage.runs, 0) < 2) c.syntaxError()
   const until = parseUntil(c)
   checkJoinKeys(c, until === null ? stages : [...stages, until])
   const missing = stages.filter((s) => s.stage.missing)

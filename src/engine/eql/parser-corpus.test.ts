@@ -1,0 +1,111 @@
+/**
+ * Parses real queries read at run time from ../shared (Elastic-licensed data, never copied here):
+ * every EQL detection rule of the corpus, every runnable query of Elasticsearch's EQL spec files,
+ * and the unsupported-syntax queries, which must be rejected. Also round-trips every corpus rule
+ * through the printer and checks parse speed on the longest rule.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseToml } from 'smol-toml'
+import { describe, expect, it } from 'vitest'
+import { formatCaret } from '../diagnostics/caret'
+import { parseEql } from './parser'
+import { printEql } from './print'
+import { stripSpans } from './parse-test-helpers'
+
+const SHARED = join(__dirname, '../../../../shared')
+const ES_DIR = join(SHARED, 'conformance/eql/es')
+
+interface CorpusRule {
+  readonly language?: string
+  readonly query?: string
+  readonly name?: string
+}
+
+function corpusQueries(): { name: string; query: string }[] {
+  const lines = readFileSync(join(SHARED, 'corpus/rules.jsonl'), 'utf8').split('\n')
+  const out: { name: string; query: string }[] = []
+  for (const line of lines) {
+    if (line.trim() === '') continue
+    const rule = JSON.parse(line) as CorpusRule
+    if (rule.language === 'eql' && typeof rule.query === 'string') out.push({ name: rule.name ?? '?', query: rule.query })
+  }
+  return out
+}
+
+/** `join_keys = [null, "x"]` is not TOML; Elasticsearch's reader accepts it. */
+function readSpecToml(file: string): { name: string; query: string }[] {
+  const raw = readFileSync(join(ES_DIR, file), 'utf8')
+  const fixed = raw.replace(/^(\s*join_keys\s*=.*)$/gm, (line) => line.replace(/(?<!")\bnull\b(?!")/g, '"null"'))
+  const doc = parseToml(fixed) as { queries?: { name?: string; query?: string }[] }
+  return (doc.queries ?? []).map((q) => ({ name: q.name ?? '?', query: (q.query ?? '').trim() }))
+}
+
+function errorsOf(query: string): string[] {
+  return parseEql(query)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => formatCaret(query, d))
+}
+
+describe('detection-rules corpus', () => {
+  const rules = corpusQueries()
+
+  it('has the expected number of EQL rules', () => {
+    expect(rules.length).toBe(1081)
+  })
+
+  it('parses every EQL rule without an error diagnostic', () => {
+    const failures = rules
+      .map((r) => ({ name: r.name, errors: errorsOf(r.query) }))
+      .filter((r) => r.errors.length > 0)
+    expect(failures).toEqual([])
+  })
+
+  it('round-trips every rule: parse -> print -> parse gives the same tree', () => {
+    const bad: string[] = []
+    for (const r of rules) {
+      const first = parseEql(r.query).statement
+      if (first === null) {
+        bad.push(r.name)
+        continue
+      }
+      const printed = printEql(first)
+      const second = parseEql(printed)
+      if (second.diagnostics.length > 0 || JSON.stringify(stripSpans(second.statement)) !== JSON.stringify(stripSpans(first))) {
+        bad.push(r.name)
+      }
+    }
+    expect(bad).toEqual([])
+  })
+
+  it('parses the longest rule in well under a millisecond after warm-up', () => {
+    const longest = rules.reduce((a, b) => (b.query.length > a.query.length ? b : a))
+    for (let i = 0; i < 200; i++) parseEql(longest.query)
+    const runs = 200
+    const t0 = performance.now()
+    for (let i = 0; i < runs; i++) parseEql(longest.query)
+    const perParse = (performance.now() - t0) / runs
+    expect(longest.query.length).toBeGreaterThan(40_000)
+    expect(perParse).toBeLessThan(1)
+  })
+})
+
+describe("Elasticsearch's EQL spec files", () => {
+  const files = readdirSync(ES_DIR).filter((f) => f.endsWith('.toml') && f !== 'test_queries_unsupported.toml')
+
+  it.each(files)('%s: every runnable query parses', (file) => {
+    const cases = readSpecToml(file)
+    expect(cases.length).toBeGreaterThan(0)
+    const failures = cases.map((c) => ({ name: c.name, errors: errorsOf(c.query) })).filter((c) => c.errors.length > 0)
+    expect(failures).toEqual([])
+  })
+
+  it('rejects the unsupported syntax of test_queries_unsupported.toml', () => {
+    const unsupported =
+      /\|\s*(count|filter|sort|unique|unique_count)\b|^\s*join\b|\b(descendant|child|event)\s+of\b|\w\[\d+\]|!:/m
+    const cases = readSpecToml('test_queries_unsupported.toml').filter((c) => unsupported.test(c.query))
+    expect(cases.length).toBeGreaterThan(40)
+    const accepted = cases.filter((c) => errorsOf(c.query).length === 0).map((c) => c.name)
+    expect(accepted).toEqual([])
+  })
+})
