@@ -137,7 +137,19 @@ function parseEpoch(text: string, scale: number): boolean {
   return Number.isSafeInteger(scratch.millis)
 }
 
-function parseInto(value: unknown, format: string | undefined): boolean {
+// Missing time fields are marked with -1 while parsing, then filled with their minimum, or with
+// their maximum when rounding up (the upper bound of a range: `lte "2018-04-03"` ends at
+// 23:59:59.999). Missing month and day stay 1 either way, as ES's round-up parser does.
+const MISSING = -1
+
+function fill(f: DateFields, roundUp: boolean): void {
+  if (f.hour === MISSING) f.hour = roundUp ? 23 : 0
+  if (f.minute === MISSING) f.minute = roundUp ? 59 : 0
+  if (f.second === MISSING) f.second = roundUp ? 59 : 0
+  if (f.nano === MISSING) f.nano = roundUp ? 999_999_999 : 0
+}
+
+function parseInto(value: unknown, format: string | undefined, roundUp = false): boolean {
   let text: string
   if (typeof value === 'string') text = value
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value)
@@ -153,8 +165,11 @@ function parseInto(value: unknown, format: string | undefined): boolean {
     f.year = 1970
     f.month = 1
     f.day = 1
-    f.hour = f.minute = f.second = f.nano = f.offsetMinutes = 0
-    if (e.parse(text, f) && toEpoch(f, scratch)) return true
+    f.hour = f.minute = f.second = f.nano = MISSING
+    f.offsetMinutes = 0
+    if (!e.parse(text, f)) continue
+    fill(f, roundUp)
+    if (toEpoch(f, scratch)) return true
   }
   return false
 }
@@ -162,6 +177,15 @@ function parseInto(value: unknown, format: string | undefined): boolean {
 /** Epoch milliseconds of a date value (fractions of a millisecond dropped), or undefined. */
 export function parseDateMillis(value: unknown, format?: string): number | undefined {
   return parseInto(value, format) ? scratch.millis : undefined
+}
+
+/**
+ * Epoch milliseconds of a date used as a range bound: with `roundUp`, time fields the text leaves
+ * out are filled with their maximum (`2018-04-03` -> 2018-04-03T23:59:59.999Z), as ES parses `lte`
+ * and `gt` bounds. Epoch values are never rounded.
+ */
+export function parseDateBound(value: unknown, roundUp: boolean, format?: string): number | undefined {
+  return parseInto(value, format, roundUp) ? scratch.millis : undefined
 }
 
 /** Epoch nanoseconds of a date value (full precision, for date_nanos), or undefined. */

@@ -22,11 +22,13 @@ export {
 export {
   parseDateMillis,
   parseDateNanos,
+  parseDateBound,
   compileDateFormat,
   dateFormatProblem,
   formatDateMillis,
   DEFAULT_DATE_FORMAT,
 } from './date-parse'
+export { parseDateMath, type DateMathOptions } from './date-math'
 export { parseIp, compareIp, parseCidr, cidrContains, type Cidr } from './ip-address'
 export { parseVersion, compareVersion } from './semantic-version'
 export { coerceNumber, toHalfFloat, type NumericType } from './numeric-coerce'
