@@ -19,6 +19,8 @@ export type Converted =
 export function convertConstant(value: Exclude<Scalar, null>, valueType: DataType, target: ValueCode): Converted {
   const family = familyOf(target.type)
   if (target.field !== null) {
+    const exact = exactNumber(value, target.type)
+    if (exact !== undefined) return exact
     // numbers and booleans reach keyword fields in Java's spelling (1.0 stays "1.0")
     const raw = family === 'string' && typeof value !== 'string' ? javaString(value, valueType) : value
     const indexed = target.index(raw)
@@ -45,6 +47,20 @@ export function convertConstant(value: Exclude<Scalar, null>, valueType: DataTyp
       break
   }
   return { kind: 'error', reason: `cannot compare a [${target.type}] value with [${printable(value, valueType)}]` }
+}
+
+const INTEGRAL = new Set<DataType>(['long', 'integer', 'short', 'byte', 'unsigned_long'])
+const NUMBER_TEXT = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/
+
+/**
+ * Integer fields compare with the constant's exact value: Elasticsearch's term query on a long
+ * field never matches 3.1, and its range query moves a fractional bound to the right side
+ * (`>= 3.1` is `>= 4`). Coercing the constant like a document value would truncate it instead.
+ */
+function exactNumber(value: Exclude<Scalar, null>, type: DataType): Converted | undefined {
+  if (!INTEGRAL.has(type)) return undefined
+  const n = typeof value === 'number' ? value : typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : undefined
+  return n === undefined || !Number.isFinite(n) ? undefined : { kind: 'value', value: n }
 }
 
 function printable(value: Exclude<Scalar, null>, type: DataType): string {

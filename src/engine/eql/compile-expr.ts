@@ -88,7 +88,12 @@ function fieldCode(ref: FieldRef, ctx: CompileContext): ValueCode {
   const spec = res.exact ?? res.spec
   const constantValue = res.spec.type === 'constant_keyword' ? res.spec.constantValue : undefined
   // a constant_keyword field holds its value in every document, whatever the source says
-  const read = constantValue !== undefined ? () => constantValue : compileGetter(res.readPath)
+  // null_value: an explicit JSON null is indexed as that value (the sub-field's own setting wins)
+  const nullValue = spec.nullValue ?? res.spec.nullValue
+  const read =
+    constantValue !== undefined
+      ? () => constantValue
+      : compileGetter(res.readPath, nullValue === undefined ? {} : { nullValue })
   return { type: res.spec.type, constant: null, foldError: null, read, index: indexerFor(spec), field: { ...res, ref } }
 }
 

@@ -85,6 +85,10 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['user.id * 2 == 14', ['a']],
   ['file.size == 0.1', ['c']],
   ['process.name == 1', []],
+  // integer fields compare with the constant's exact value (no truncation of 10.5 to 10)
+  ['process.pid == 10.5', []],
+  ['process.pid >= 10.5 and process.pid < 21.5', ['b', 'c']],
+  ['process.pid in (10.5, 11)', ['b']],
   // text with a keyword sub-field compares through it (ignore_above 10)
   ['process.title == "short"', ['a']],
   ['process.title : "much*"', []],
@@ -135,6 +139,19 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['add(process.pid, user.id) == 17', ['a']],
   ['modulo(process.pid, 4) == 1', ['c']],
 ]
+
+describe('compileFilter: null_value', () => {
+  it('reads an explicit null as the mapping null_value, an absent key as no value', () => {
+    const c = contextOf({ 'event.category': 'keyword', opt: { type: 'keyword', null_value: 'NULL' } })
+    const evs = [{ event: { category: 'p' }, opt: null }, { event: { category: 'p' } }, { event: { category: 'p' }, opt: 'x' }]
+    const run = (cond: string): number[] => {
+      const f = compileFilter(filterOf(cond, 'p'), c)
+      return evs.flatMap((e, i) => (f.test(e) ? [i] : []))
+    }
+    expect(run('opt == null')).toEqual([1])
+    expect(run('opt == "NULL"')).toEqual([0])
+  })
+})
 
 describe('compileFilter: document-level operator semantics', () => {
   it.each(TABLE)('process where %s', (condition, expected) => {
