@@ -54,19 +54,25 @@ export const LUCENE_REGEX_LIMITS = {
   warmStates: 64,
 } as const
 
-const ALL_FLAGS: readonly LuceneRegexFlag[] = ['INTERSECTION', 'COMPLEMENT', 'EMPTY', 'ANYSTRING', 'INTERVAL']
+const ALL_FLAGS: readonly LuceneRegexFlag[] = [
+  'INTERSECTION',
+  'COMPLEMENT',
+  'EMPTY',
+  'ANYSTRING',
+  'INTERVAL',
+  'AUTOMATON',
+]
 
 /**
  * Reads the `flags` parameter of Elasticsearch's `regexp` query (`"INTERSECTION|COMPLEMENT"`,
- * `"ALL"`, `"NONE"`, case-insensitive, `|`-separated; `AUTOMATON` is accepted and has no
- * effect, as no named automata exist). `undefined` when a name is unknown.
+ * `"ALL"`, `"NONE"`, case-insensitive, `|`-separated). `undefined` when a name is unknown.
  */
 export function parseRegexFlags(text: string): LuceneRegexFlags | undefined {
   const out = new Set<LuceneRegexFlag>()
   for (const raw of text.split('|')) {
     const name = raw.trim().toUpperCase()
     if (name === 'ALL') ALL_FLAGS.forEach((f) => out.add(f))
-    else if (name === 'NONE' || name === 'AUTOMATON' || name === '') continue
+    else if (name === 'NONE' || name === '') continue
     else {
       const flag = ALL_FLAGS.find((f) => f === name)
       if (flag === undefined) return undefined

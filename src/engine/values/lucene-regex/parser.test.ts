@@ -22,7 +22,8 @@ describe('malformed patterns', () => {
     ['a&', 'unexpected end-of-string', 2],
     ['~', 'unexpected end-of-string', 1],
     ['<1-5', "expected '>' at position 4", 4],
-    ['x<15>', 'interval syntax error at position 4', 4],
+    ['x<15>', "'15' not found", 1],
+    ['x<name>y', "'name' not found", 1],
     ['<-5>', 'interval syntax error at position 3', 3],
     ['<5->', 'interval syntax error at position 3', 3],
     ['<1-2-3>', 'interval syntax error at position 6', 6],
@@ -90,6 +91,8 @@ describe('flags', () => {
     expect(matching('@x', ['abcx', '@x', 'ab'], opts)).toEqual(['abcx', '@x'])
     expect(matching('a&b', ['a&b'], opts)).toEqual(['a&b'])
     expect(matching('<1-3>', ['2'], { flags: ['INTERVAL'] })).toEqual(['2'])
+    expect(refusal('x<15>', { flags: ['INTERVAL'] }).message).toBe('interval syntax error at position 4')
+    expect(refusal('<1-3>', { flags: ['AUTOMATON'] }).message).toBe('interval syntax error at position 4')
   })
 
   it('enables everything by default (Elasticsearch regexp default ALL)', () => {

@@ -12,7 +12,8 @@
  *   class     ::= '[' '^'? item+ ']' | simple
  *   item      ::= predef | charexp ( '-' charexp )?
  *   simple    ::= '.' | '#' [EMPTY] | '@' [ANYSTRING] | '"' <any chars but '"'> '"'
- *               | '(' ')' | '(' union ')' | '<' n '-' m '>' [INTERVAL] | predef | charexp
+ *               | '(' ')' | '(' union ')' | '<' n '-' m '>' [INTERVAL]
+ *               | '<' name '>' [AUTOMATON] | predef | charexp
  *   predef    ::= '\' ( 'd' | 'D' | 's' | 'S' | 'w' | 'W' )   (only with predefinedClasses)
  *   charexp   ::= '\' <code point> | <code point>
  *
@@ -179,7 +180,7 @@ class Parser {
       if (!this.match(')')) throw new ParseFailure(`expected ')' at position ${this.pos}`, this.pos)
       return inner
     }
-    if (this.on('INTERVAL') && this.match('<')) return this.interval(at)
+    if ((this.on('INTERVAL') || this.on('AUTOMATON')) && this.match('<')) return this.interval(at)
     const predef = this.predefined()
     if (predef !== undefined) return { kind: 'chars', at, set: predef }
     return { kind: 'chars', at, set: this.literal(this.charExp()) }
@@ -197,13 +198,18 @@ class Parser {
     return parts.length === 1 && parts[0] !== undefined ? parts[0] : { kind: 'concat', at, parts }
   }
 
-  /** `<n-m>` after the `<`: a decimal interval; anything else between the brackets is an error. */
+  /**
+   * `<...>` after the `<`: `n-m` is a decimal interval; a body without `-` names an automaton,
+   * and since Elasticsearch registers none, that is always "not found".
+   */
   private interval(at: number): RegexNode {
     const start = this.pos
     while (this.more() && !this.peek('>')) this.pos++
     if (!this.match('>')) throw new ParseFailure(`expected '>' at position ${this.pos}`, this.pos)
     const close = this.pos - 1
-    const node = intervalNode(this.s.slice(start, close), at)
+    const body = this.s.slice(start, close)
+    if (!body.includes('-') && this.on('AUTOMATON')) throw new ParseFailure(`'${body}' not found`, at)
+    const node = this.on('INTERVAL') ? intervalNode(body, at) : undefined
     if (node === undefined) throw new ParseFailure(`interval syntax error at position ${close}`, close)
     return node
   }

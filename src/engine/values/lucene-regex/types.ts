@@ -6,9 +6,10 @@
 
 /**
  * Optional operators of Lucene's regexp syntax. Elasticsearch's `regexp` query (and therefore
- * EQL `regex`, which builds one) enables `ALL` unless the query sets `flags`.
+ * EQL `regex`, which builds one) enables `ALL` unless the query sets `flags`. `AUTOMATON` reads
+ * `<name>` as a named automaton; Elasticsearch defines none, so such a name is always an error.
  */
-export type LuceneRegexFlag = 'INTERSECTION' | 'COMPLEMENT' | 'EMPTY' | 'ANYSTRING' | 'INTERVAL'
+export type LuceneRegexFlag = 'INTERSECTION' | 'COMPLEMENT' | 'EMPTY' | 'ANYSTRING' | 'INTERVAL' | 'AUTOMATON'
 
 /** Flag selection: `'ALL'`, `'NONE'`, or an explicit list of optional operators to enable. */
 export type LuceneRegexFlags = 'ALL' | 'NONE' | readonly LuceneRegexFlag[]
