@@ -58,7 +58,7 @@ export const SYNTAX_CODES = {
   /** ours (unconfirmed wording) */
   missingNeedsMaxspan: def('EQL1038', 'A sequence with missing events ![...] requires [with maxspan]'),
   missingNeedsPositive: def('EQL1039', 'A sequence requires at least one positive event query; found none'),
-  /** ours: `sample` takes no `with maxspan`, `with runs`, `until` nor missing events */
+  /** ours: `sample` takes no `with maxspan`, `with runs`, `until` nor `![...]` missing events; {clause} names it */
   sampleClause: def('EQL1040', '[{clause}] is not supported in samples'),
   /** ours: the until stage cannot be a missing event */
   missingUntil: def('EQL1041', 'An [until] stage cannot be a missing event'),

@@ -113,7 +113,7 @@ function parseSample(c: ParseCursor): SampleQuery {
   const stages = parseStages(c)
   if (stages.length < 1) c.syntaxError()
   for (const s of stages) {
-    if (s.stage.missing) c.report(SYNTAX_CODES.sampleClause, s.openSpan, { clause: '![' })
+    if (s.stage.missing) c.report(SYNTAX_CODES.sampleClause, s.openSpan, { clause: 'missing events' })
     if (s.withSpan !== null) c.report(SYNTAX_CODES.sampleClause, s.withSpan, { clause: 'with runs' })
   }
   const untilTok = c.tok
