@@ -7,7 +7,7 @@ import type { CompileContext } from './compile-context'
 import { compileFilter } from './compile-filter'
 import { compileKey } from './compile-key'
 import { parseEql } from './parser'
-import type { EqlProgram, KeyReader, ProgramStage } from './program'
+import type { EqlProgram, KeyDisplay, KeyReader, ProgramStage } from './program'
 import { orderingFor } from './run-ordering-readers'
 import { eqlSettings, type EqlSettings } from './settings'
 
@@ -68,16 +68,28 @@ function buildProgram(statement: Statement, ctx: CompileContext): EqlProgram {
       const shared = compileKeys(q.keys, ctx)
       const stages = expandStages(q.stages, shared, ctx)
       const until = q.until === null ? null : compileStage(q.until, shared, stages.length, ctx)
-      return { kind: 'sequence', stages, until, maxspanMillis: q.maxspan?.millis ?? null, ...common }
+      const keyDisplay = keyDisplayOf(q.keys, q.stages, ctx)
+      return { kind: 'sequence', stages, until, maxspanMillis: q.maxspan?.millis ?? null, keyDisplay, ...common }
     }
     case 'SampleQuery': {
       const shared = compileKeys(q.keys, ctx)
       const stages = expandStages(q.stages, shared, ctx)
-      return { kind: 'sample', stages, maxSamplesPerKey: settings.maxSamplesPerKey, ...common }
+      const keyDisplay = keyDisplayOf(q.keys, q.stages, ctx)
+      return { kind: 'sample', stages, maxSamplesPerKey: settings.maxSamplesPerKey, keyDisplay, ...common }
     }
     default:
       return assertNever(q)
   }
+}
+
+/** How each join key shows in results, from the first stage's keys (the checker made them agree). */
+function keyDisplayOf(shared: readonly Expr[], stages: readonly Stage[], ctx: CompileContext): KeyDisplay[] {
+  const exprs = [...shared, ...(stages[0]?.keys ?? [])]
+  return exprs.map((e) => {
+    if (e.type !== 'Field') return 'plain'
+    const t = ctx.schema.resolve(e.path)?.type
+    return t === 'date' ? 'date' : t === 'date_nanos' ? 'date_nanos' : 'plain'
+  })
 }
 
 function compileKeys(keys: readonly Expr[], ctx: CompileContext): KeyReader[] {

@@ -56,6 +56,12 @@ export interface ProgramStage {
   readonly span: Span
 }
 
+/**
+ * How a join key's values are shown in results: dates as Elasticsearch prints them (ISO-8601 UTC),
+ * anything else as its indexed value (see `displayIndexed`).
+ */
+export type KeyDisplay = 'plain' | 'date' | 'date_nanos'
+
 export interface ResultPipe {
   readonly name: 'head' | 'tail'
   readonly count: number
@@ -84,12 +90,16 @@ export interface SequenceProgram extends ProgramCommon {
   readonly until: ProgramStage | null
   /** `with maxspan`, in milliseconds; null when absent */
   readonly maxspanMillis: number | null
+  /** per join key position (sequence keys then stage keys); absent: all plain */
+  readonly keyDisplay?: readonly KeyDisplay[]
 }
 
 export interface SampleProgram extends ProgramCommon {
   readonly kind: 'sample'
   readonly stages: readonly ProgramStage[]
   readonly maxSamplesPerKey: number
+  /** per join key position; absent: all plain */
+  readonly keyDisplay?: readonly KeyDisplay[]
 }
 
 /** What `compileEql` produces and `runEql` executes. */

@@ -1,6 +1,7 @@
 import type { Indexed } from '../values/indexed-types'
 import { compareIndexed, displayIndexed } from '../values/compare-indexed'
-import type { KeyReader, KeyValue } from './program'
+import { formatDateMillis } from '../values/date-parse'
+import type { KeyDisplay, KeyReader, KeyValue } from './program'
 
 /**
  * Join keys at run time: the fan-out of multi-valued keys into key tuples (spec 8.2: one tuple per
@@ -105,9 +106,36 @@ export function keyTuples(readers: readonly KeyReader[], event: unknown): readon
   return acc
 }
 
-/** Join keys as results show them: ips and versions as text, nanosecond dates as digit strings. */
-export function displayKey(v: KeyValue): string | number | boolean | null {
-  return v === null ? null : displayIndexed(v)
+/**
+ * A key tuple as results show it: dates in ISO-8601 UTC as Elasticsearch prints join keys of date
+ * fields (QA `byDate`: "1970-01-01T00:00:00.000Z"), ips and versions as text.
+ */
+export function displayTuple(
+  tuple: readonly KeyValue[],
+  display: readonly KeyDisplay[] | undefined,
+): (string | number | boolean | null)[] {
+  return tuple.map((v, k) => {
+    if (v === null) return null
+    const how = display?.[k] ?? 'plain'
+    if (how === 'date' && typeof v === 'number') return formatDateMillis(v)
+    if (how === 'date_nanos' && typeof v === 'bigint') return formatNanos(v)
+    return displayIndexed(v)
+  })
+}
+
+const NANOS_PER_MS = 1_000_000n
+
+// Millisecond ISO text with the sub-millisecond digits appended (9 fraction digits) when present.
+// [verify] Elasticsearch's exact rendering of date_nanos join keys (trailing zeros) is unconfirmed.
+function formatNanos(v: bigint): string {
+  let ms = v / NANOS_PER_MS
+  let sub = v - ms * NANOS_PER_MS
+  if (sub < 0n) {
+    ms -= 1n
+    sub += NANOS_PER_MS
+  }
+  const iso = formatDateMillis(Number(ms))
+  return sub === 0n ? iso : iso.replace(/Z$/, `${sub.toString().padStart(6, '0')}Z`)
 }
 
 /** Key tuples in ascending order, component by component, null first (spec 9, QA sample order). */

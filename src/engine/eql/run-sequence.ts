@@ -3,7 +3,7 @@ import { orderEvents } from './ordering'
 import { pipeWindow } from './pipes'
 import type { EventMatcher, KeyReader, SequenceProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
-import { compareTuples, displayKey, TupleMap } from './run-join-keys'
+import { compareTuples, displayTuple, TupleMap } from './run-join-keys'
 import { matchSequences, type Completion, type MatchStage, type Partial, type TupleCache } from './sequence-matcher'
 import { keepsMissing, type MissingSlot, type MissingTimes } from './sequence-missing'
 
@@ -122,7 +122,7 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
       out.push({ index, hits: st.matcher.hits(events[index]) })
       q++
     }
-    sequences.push({ joinKeys: c.tuple.map(displayKey), events: out })
+    sequences.push({ joinKeys: displayTuple(c.tuple, program.keyDisplay), events: out })
   }
   return { kind: 'sequences', sequences }
 }

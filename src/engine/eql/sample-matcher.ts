@@ -2,7 +2,7 @@ import type { MatchedEvent, RunResult, SequenceMatch } from '../result'
 import { pipeWindow } from './pipes'
 import type { KeyValue, SampleProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
-import { compareTuples, displayKey, keyTuples, TupleMap } from './run-join-keys'
+import { compareTuples, displayTuple, keyTuples, TupleMap } from './run-join-keys'
 
 /**
  * Samples (spec 9): unordered groups of events sharing a join-key tuple, one event per filter,
@@ -75,7 +75,7 @@ export function runSample(program: SampleProgram, events: readonly unknown[], ct
       index,
       hits: stages[s]?.matcher.hits(events[index]) ?? [],
     }))
-    samples.push({ joinKeys: g.tuple.map(displayKey), events: out })
+    samples.push({ joinKeys: displayTuple(g.tuple, program.keyDisplay), events: out })
   }
   return { kind: 'samples', samples }
 }
