@@ -7,6 +7,7 @@ export type { Indexed, IpValue, VersionValue, IndexedKey, ValueFault } from './i
 export { isFault } from './indexed-types'
 export { compileGetter, forEachValue, valuesOf, type Getter, type GetterOptions } from './field-getter'
 export { indexerFor, scalarText, type Indexer } from './field-indexer'
+export { constantIndexerFor, type ConstantIndexer } from './constant-indexer'
 export { compareIndexed, equalIndexed, indexedKey, displayIndexed } from './compare-indexed'
 export { displayIndexedAs } from './display-indexed'
 export { formatDate } from './date-format-output'
