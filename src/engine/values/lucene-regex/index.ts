@@ -45,13 +45,13 @@ export const LUCENE_REGEX_LIMITS = {
   /** NFA states; `{n,m}` copies its operand, so this bounds repetition counts. */
   maxNfaStates: 50_000,
   /** Lazy-DFA states cached per pattern before the cache is flushed. */
-  maxCachedStates: 10_000,
+  maxCachedStates: 20_000,
   /** Lazy-DFA table cells (states x classes) per pattern: 2M cells = 8 MB. */
   maxCachedCells: 2_000_000,
   /** Sum of NFA-subset sizes the lazy DFA may hold (4M entries = 16 MB). */
   maxCachedSubsetEntries: 4_000_000,
-  /** Lazy-DFA states computed at compile time. */
-  warmStates: 64,
+  /** NFA-state visits spent determinizing ahead at compile time (~10-50 ms at most). */
+  maxWarmEffort: 1_500_000,
 } as const
 
 const ALL_FLAGS: readonly LuceneRegexFlag[] = [
@@ -120,8 +120,16 @@ export function compileLuceneRegex(pattern: string, opts: LuceneRegexOptions = {
       cells: limits.maxCachedCells,
       subsetEntries: limits.maxCachedSubsetEntries,
     })
-    dfa.warm(limits.warmStates)
-    return { ok: true, test: (value: string) => dfa.test(value) }
+    // Determinize ahead, up to Elasticsearch's limit: rule patterns finish here (a few hundred
+    // states), and a pattern found to need more gets a warning, since Elasticsearch would
+    // refuse it, while still matching (lazily) here.
+    const warmth = dfa.warm(limits.maxDeterminizedStates, limits.maxWarmEffort)
+    const test = (value: string): boolean => dfa.test(value)
+    if (warmth !== 'too-many-states') return { ok: true, test }
+    const warning =
+      `determinizing this pattern needs more than ${limits.maxDeterminizedStates} states; ` +
+      'Elasticsearch would likely refuse it as too complex (max_determinized_states)'
+    return { ok: true, test, warning }
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, kind: e.kind, message: e.message, offset: e.offset }
     // Only resource exhaustion can land here (e.g. a RangeError); report it, never rethrow.

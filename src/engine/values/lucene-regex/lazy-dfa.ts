@@ -53,24 +53,32 @@ export class LazyDfa {
   }
 
   /**
-   * Fills transitions breadth-first from the start state, up to `budget` states, so typical
-   * patterns are fully determinized at compile time and `test` never computes a subset.
+   * Fills transitions breadth-first from the start state, so typical patterns are fully
+   * determinized at compile time and `test` never computes a subset. Stops with
+   * `too-many-states` once more than `budget` states exist (the whole DFA is larger than
+   * Elasticsearch would build), or `stopped` when the cache bound or `maxEffort` (NFA-state
+   * visits) runs out first, which says nothing about the final size.
    */
-  warm(budget: number): void {
+  warm(budget: number, maxEffort: number): 'complete' | 'too-many-states' | 'stopped' {
     const buckets: number[][] = Array.from({ length: this.k }, () => [])
-    const limit = Math.min(budget, this.maxStates)
-    for (let d = 0; d < this.sets.length && this.sets.length < limit; d++) {
+    let effort = 0
+    for (let d = 0; d < this.sets.length; d++) {
+      if (this.sets.length > budget) return 'too-many-states'
+      if (this.sets.length >= this.maxStates || effort > maxEffort) return 'stopped'
       const row = d * this.k
-      const touched = this.space.moveAll(this.sets[d] ?? new Int32Array(0), buckets)
+      const set = this.sets[d] ?? new Int32Array(0)
+      const touched = this.space.moveAll(set, buckets)
       for (let c = 0; c < this.k; c++) if (this.trans[row + c] === UNKNOWN) this.trans[row + c] = DEAD
       // Classes with the same move share one closure: rows are mostly a few distinct targets.
       const byMove = new Map<string, number>()
       for (const c of touched) {
         const moved = buckets[c] ?? []
+        effort += moved.length
         const key = moved.join(',')
         let target = byMove.get(key)
         if (target === undefined) {
           const closed = this.space.closure(moved)
+          effort += closed.length
           target = closed.length === 0 ? DEAD : (this.ids.get(subsetKey(closed)) ?? this.intern(closed))
           byMove.set(key, target)
         }
@@ -78,7 +86,9 @@ export class LazyDfa {
         this.trans[row + c] = target
         moved.length = 0
       }
+      effort += set.length
     }
+    return this.sets.length > budget ? 'too-many-states' : 'complete'
   }
 
   /** Whole-string match over code points. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { compileLuceneRegex } from './index'
 import { matcher, refusal } from './test-support'
 
 // These would take exponential time in a backtracking engine; an automaton answers in one pass.
@@ -37,6 +38,24 @@ describe('pathological patterns finish', () => {
     for (const cut of [17, 100, 1000, 39_999, 40_000]) {
       const value = text.slice(0, cut)
       expect(test(value)).toBe(value.charAt(value.length - 17) === 'a')
+    }
+  })
+})
+
+describe('Elasticsearch determinization limit (warning)', () => {
+  it('warns when the whole DFA needs more than 10,000 states, and still matches', () => {
+    const r = compileLuceneRegex('.*a.{13}')
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.warning).toContain('more than 10000 states')
+    expect(r.test('a' + 'b'.repeat(13))).toBe(true)
+    expect(r.test('b'.repeat(14))).toBe(false)
+  })
+
+  it('does not warn for patterns just under the limit or for typical rule patterns', () => {
+    for (const p of ['.*a.{11}', '.*\\.(sh|py|pl)', '[a-z0-9]{20,}', '(.*a){20}']) {
+      const r = compileLuceneRegex(p)
+      expect(r.ok && r.warning, p).toBeUndefined()
     }
   })
 })

@@ -44,6 +44,12 @@ export interface LuceneRegexMatcher {
   readonly ok: true
   /** True when the entire value is in the pattern's language. Never throws, linear time. */
   test(value: string): boolean
+  /**
+   * Set when the pattern's full DFA exceeds Elasticsearch's `max_determinized_states` (10,000):
+   * Elasticsearch would likely refuse the query, though this matcher still answers. An estimate
+   * (our automaton is not Lucene's), so a warning rather than an error.
+   */
+  readonly warning?: string
 }
 
 /** Why a pattern was refused; `offset` is a 0-based UTF-16 index into the pattern. */
