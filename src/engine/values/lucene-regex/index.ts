@@ -6,9 +6,11 @@
  * determinized eagerly, under a cap) -> lazily determinized matcher.
  *
  * Limits mirror Elasticsearch where it has one: a pattern longer than `index.max_regex_length`
- * (1,000) is refused, and a determinization needing more than `max_determinized_states`
- * (10,000) states is refused as too complex. The NFA is capped too, so large repetition counts
- * fail fast instead of allocating. Every failure is returned as a value; nothing here throws.
+ * (1,000) is refused; a complement or intersection whose DFA needs more than
+ * `max_determinized_states` (10,000) states is refused as too complex; a whole pattern whose
+ * DFA needs more compiles with a `warning` (our automaton only approximates Lucene's, so we do
+ * not refuse on an estimate). The NFA is capped too, so large repetition counts fail fast
+ * instead of allocating. Every failure is returned as a value; nothing here throws.
  */
 import { buildAlphabet, type Alphabet } from './alphabet'
 import { complement, determinize, intersect, type Dfa, type DfaLimits } from './dfa'

@@ -82,6 +82,11 @@ describe('standard operators', () => {
     expect(matching('"ab"+', ['ab', 'abab', 'abb'])).toEqual(['ab', 'abab'])
   })
 
+  it('has no anchors: ^ and $ are ordinary characters', () => {
+    expect(matching('^abc$', ['abc', '^abc$'])).toEqual(['^abc$'])
+    expect(matching('[^^]', ['^', 'a'])).toEqual(['a'])
+  })
+
   it('treats stray closing brackets and braces as literals, as Lucene does', () => {
     expect(matching('a]', ['a]'])).toEqual(['a]'])
     expect(matching('a}', ['a}'])).toEqual(['a}'])
