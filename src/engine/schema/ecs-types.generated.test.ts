@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ECS_TABLE_PATH, currentEcsTable } from '../../../scripts/gen-ecs-schema'
-import { ecsFieldSpecs } from './ecs-fields'
+import { ecsFieldSpecs } from './build-schema'
 
 describe('ECS table', () => {
   it('is up to date with @elastic/ecs (run `npx tsx scripts/gen-ecs-schema.ts` when this fails)', () => {

@@ -3,9 +3,8 @@
  * from the events). See docs/architecture.md, "Schema".
  */
 export type { EsFieldType, FieldOrigin, MultiField, FieldSpec, Schema } from './types'
-export { buildSchema, type BuildSchemaOptions, type BuiltSchema } from './build-schema'
+export { buildSchema, ecsFieldSpecs, type BuildSchemaOptions, type BuiltSchema } from './build-schema'
 export { parseMappings, type ParsedMappings } from './mapping-json'
-export { ecsFieldSpecs } from './ecs-fields'
 export { ECS_VERSION } from './ecs-types.generated'
 export type { InferStrings } from './infer-from-events'
 export { SCHEMA_CODES, SCHEMA_CODE_LIST } from './codes'

@@ -8,11 +8,9 @@ export { isFault } from './indexed-types'
 export { compileGetter, forEachValue, valuesOf, type Getter, type GetterOptions } from './field-getter'
 export { indexerFor, scalarText, type Indexer } from './field-indexer'
 export { constantIndexerFor, type ConstantIndexer } from './constant-indexer'
-export { compareIndexed, equalIndexed, indexedKey, displayIndexed } from './compare-indexed'
-export { displayIndexedAs } from './display-indexed'
+export { compareIndexed, equalIndexed, indexedKey, displayIndexed, displayIndexedAs } from './compare-indexed'
 export { formatDate } from './date-format-output'
-export { compareKeyword } from './keyword-order'
-export { foldCase, lowerRoot, lowerSimple } from './case-fold'
+export { foldCase, lowerRoot, lowerSimple, compareKeyword } from './case-fold'
 export { analyzeStandard } from './text-analysis'
 export {
   compileWildcard,

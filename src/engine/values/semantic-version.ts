@@ -1,5 +1,5 @@
 import type { VersionValue } from './indexed-types'
-import { compareKeyword } from './keyword-order'
+import { compareKeyword } from './case-fold'
 
 /**
  * Values of Elasticsearch's `version` field type. A valid version is semantic-version shaped, but
