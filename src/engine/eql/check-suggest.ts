@@ -5,8 +5,8 @@
  * when 1 - editDistance / longerLength >= 0.5, and the most similar come first. We cap the list so a
  * large ECS schema cannot produce an unreadable message.
  */
-export function suggestion(name: string, candidates: Iterable<string>): string {
-  const similar = findSimilar(name, candidates)
+export function suggestion(name: string, candidates: readonly string[]): string {
+  const similar = cachedSimilar(name, candidates)
   if (similar.length === 0) return ''
   if (similar.length === 1) return `, did you mean [${similar[0] ?? ''}]?`
   return `, did you mean any of [${similar.join(', ')}]?`
@@ -15,29 +15,110 @@ export function suggestion(name: string, candidates: Iterable<string>): string {
 const MAX_SUGGESTIONS = 10
 const MIN_SIMILARITY = 0.5
 
+// The editor re-checks the query on every keystroke, with the same schema: remember the answers.
+const cache = new WeakMap<readonly string[], Map<string, string[]>>()
+
+function cachedSimilar(name: string, candidates: readonly string[]): string[] {
+  let byName = cache.get(candidates)
+  if (byName === undefined) {
+    byName = new Map()
+    cache.set(candidates, byName)
+  }
+  let hit = byName.get(name)
+  if (hit === undefined) {
+    if (byName.size > 1000) byName.clear()
+    hit = findSimilar(name, candidates)
+    byName.set(name, hit)
+  }
+  return hit
+}
+
 export function findSimilar(name: string, candidates: Iterable<string>): string[] {
   const scored: { name: string; s: number }[] = []
+  const mine = bigrams(name)
   for (const c of candidates) {
     const longer = Math.max(c.length, name.length)
     if (longer === 0 || c === name) continue
-    // the distance is at least the length difference: skip hopeless candidates cheaply
-    if (1 - Math.abs(c.length - name.length) / longer < MIN_SIMILARITY) continue
-    const s = 1 - levenshtein(name, c) / longer
-    if (s >= MIN_SIMILARITY) scored.push({ name: c, s })
+    const allowed = Math.floor(longer * (1 - MIN_SIMILARITY))
+    // cheap lower bounds first (a schema has thousands of names): the length difference, and the
+    // bigrams only one side has
+    if (Math.abs(c.length - name.length) > allowed) continue
+    if (Math.ceil(unmatched(mine, profileOf(c)) / 2) > allowed) continue
+    const d = levenshtein(name, c, allowed)
+    if (d <= allowed) scored.push({ name: c, s: 1 - d / longer })
   }
   scored.sort((a, b) => b.s - a.s || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   return scored.slice(0, MAX_SUGGESTIONS).map((x) => x.name)
 }
 
-function levenshtein(a: string, b: string): number {
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j)
+/**
+ * Bigram profile of a string (sorted 32-bit codes of adjacent character pairs). One edit destroys
+ * at most two of a string's bigrams, so `(bigrams of a not matched in b) / 2` bounds the distance
+ * from below; it rejects most of a schema's names without running the quadratic distance.
+ */
+function bigrams(s: string): Int32Array {
+  const out = new Int32Array(Math.max(0, s.length - 1))
+  for (let i = 0; i + 1 < s.length; i++) out[i] = (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)
+  return out.sort()
+}
+
+const profiles = new Map<string, Int32Array>()
+
+function profileOf(s: string): Int32Array {
+  let p = profiles.get(s)
+  if (p === undefined) {
+    if (profiles.size > 50_000) profiles.clear()
+    p = bigrams(s)
+    profiles.set(s, p)
+  }
+  return p
+}
+
+/** Bigrams of `a` (sorted) without a partner in `b` (sorted), as a multiset difference. */
+function unmatched(a: Int32Array, b: Int32Array): number {
+  let i = 0
+  let j = 0
+  let common = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0
+    const y = b[j] ?? 0
+    if (x === y) {
+      common++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return a.length - common
+}
+
+/** Edit distance, or some value above `allowed` as soon as it is certain to exceed it. */
+function levenshtein(a: string, b: string, allowed: number): number {
+  const m = b.length
+  let prev = new Int32Array(m + 1)
+  let cur = new Int32Array(m + 1)
+  for (let j = 0; j <= m; j++) prev[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost))
+    cur[0] = i
+    let rowMin = i
+    let left = i
+    let diag = i - 1
+    const ca = a.charCodeAt(i - 1)
+    for (let j = 1; j <= m; j++) {
+      const up = prev[j] ?? 0
+      let v = diag + (ca === b.charCodeAt(j - 1) ? 0 : 1)
+      if (up + 1 < v) v = up + 1
+      if (left + 1 < v) v = left + 1
+      cur[j] = v
+      left = v
+      diag = up
+      if (v < rowMin) rowMin = v
     }
+    // every later row is at least this row's minimum: stop once nothing can come back under `allowed`
+    if (rowMin > allowed) return rowMin
+    const t = prev
     prev = cur
+    cur = t
   }
   return prev[b.length] ?? 0
 }
