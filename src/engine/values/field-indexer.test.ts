@@ -73,6 +73,9 @@ describe('indexerFor', () => {
     expect(idx('date', '1000')).toBe(Date.parse('1000-01-01T00:00:00Z'))
     expect(idx('date_nanos', '2022-12-12T00:00:00.000000005Z')).toBe(BigInt(Date.parse('2022-12-12T00:00:00Z')) * 1000000n + 5n)
     expect(idx('date_nanos', '1.000002')).toBe(1000002n)
+    expect(idx('date_nanos', '1969-12-31T23:59:59Z')).toBeUndefined() // before the epoch
+    expect(idx('date_nanos', '2262-04-12T00:00:00Z')).toBeUndefined() // past 2^63 nanos
+    expect(idx('date_nanos', '2262-04-11T00:00:00Z')).toBe(BigInt(Date.parse('2262-04-11T00:00:00Z')) * 1000000n)
   })
 
   it('booleans', () => {

@@ -13,7 +13,11 @@ import { parseVersion } from './semantic-version'
  */
 export type Indexer = (raw: unknown) => Indexed | undefined
 
-/** JSON text of a scalar as a keyword field indexes it (`1` -> "1", `true` -> "true"). */
+/**
+ * JSON text of a scalar as a keyword field indexes it (`1` -> "1", `true` -> "true"). ES indexes
+ * the number's source text; after JSON.parse we only have the value, so `1.0` reads as "1" and
+ * `1e21` as "1e+21" (documented approximation).
+ */
 export function scalarText(raw: unknown): string | undefined {
   switch (typeof raw) {
     case 'string':
@@ -53,6 +57,8 @@ const versionIndexer: Indexer = (raw) => {
 }
 
 const none: Indexer = () => undefined
+
+const MAX_NANOS = 9223372036854775807n
 
 /**
  * The indexer for a field. An unmapped field (`spec` undefined) indexes like a keyword without a
@@ -94,7 +100,11 @@ function indexerForType(type: EsFieldType, spec: FieldSpec): Indexer {
     }
     case 'date_nanos': {
       const format = spec.format ?? 'strict_date_optional_time_nanos||epoch_millis'
-      return (raw) => parseDateNanos(raw, format)
+      // stored as a signed 64-bit count of nanos since the epoch: 1970 up to 2262-04-11
+      return (raw) => {
+        const v = parseDateNanos(raw, format)
+        return v === undefined || v < 0n || v > MAX_NANOS ? undefined : v
+      }
     }
     case 'boolean':
       return booleanIndexer
