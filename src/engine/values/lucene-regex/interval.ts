@@ -1,6 +1,10 @@
 /**
  * Numeric intervals `<n-m>` (INTERVAL flag), turned into an ordinary syntax tree of digits.
  *
+ * Grammar of the text between the angle brackets (bounds are Java ints, at most 2147483647):
+ *   body  ::= bound '-' bound
+ *   bound ::= '+'? [0-9]+
+ *
  * Meaning, as Lucene defines it: the decimal numbers from min to max inclusive (the bounds may
  * be written in either order). When both bounds are written with the same number of digits the
  * match has exactly that many digits, zero-padded (`<00-99>` matches `07`, not `7`); otherwise

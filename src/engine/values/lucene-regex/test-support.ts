@@ -1,7 +1,10 @@
 /**
  * Test support, used only by the `*.test.ts` files next to this one: compile-or-fail and
  * "which of these strings match" in one call, so tables of cases stay readable, and a small
- * reader of the regex literals in EQL queries for the rule-corpus test.
+ * reader of the regex literals in EQL queries for the rule-corpus test. Grammar it reads:
+ *   literals ::= ('regex' | 'regex~') ws* '('? ws* string (ws* ',' ws* string)*
+ *   string   ::= '"' (escape | [^"\\])* '"' | '"""' <raw text> '"""'
+ *   escape   ::= '\\' ( [btnfr"'\\] | 'u{' hex{2,8} '}' )
  */
 import { compileLuceneRegex } from './index'
 import type { LuceneRegexError, LuceneRegexOptions } from './types'
