@@ -34,6 +34,11 @@ export type EngineLoad = { readonly ok: true; readonly engine: EngineApi } | { r
 
 const REQUIRED = ['compileEql', 'runEql', 'buildSchema', 'eqlSettings'] as const
 
+/** The engine could not be loaded: not the user's fault; exit code 3. */
+export class EngineUnavailable extends Error {
+  override readonly name = 'EngineUnavailable'
+}
+
 let cached: Promise<EngineLoad> | undefined
 
 /** Imports src/engine/index.ts once; reports what is missing instead of throwing. */

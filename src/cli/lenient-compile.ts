@@ -3,10 +3,11 @@
  * Elastic's integration indices but not in ECS (e.g. `winlog.event_data.*`, `powershell.*`), and
  * Elasticsearch rejects an unmapped field ("Unknown column"). Against the rule's real index the
  * field *is* mapped, so `check` and the corpus script treat every field the query names as mapped:
- * ECS and the user's mappings give types where they know the field, and any other field is
- * assumed to be a `keyword` (what integration templates and ECS-style dynamic templates mostly
- * map strings to). Done in two passes: compile, read the "Unknown column" diagnostics' spans to
- * learn the names, add them as keyword, compile again.
+ * ECS and the user's mappings give types where they know the field, and any other field gets the
+ * type ECS gives every field with the same last name segment when they all agree (so
+ * `process.parent.Ext.real.pid` is a long like every ECS `*.pid`), else `keyword` (what
+ * integration templates mostly map strings to). Done in passes: compile, read the "Unknown
+ * column" diagnostics' spans to learn the names, map them, compile again.
  */
 import type { Diagnostic } from '../engine/diagnostics/diagnostic'
 import type { EqlSettings } from '../engine/eql/settings'
@@ -18,8 +19,51 @@ export const UNKNOWN_COLUMN = 'EQL2001'
 
 export interface LenientOutput {
   readonly compiled: CompileOutput
-  /** fields assumed to be keyword because neither ECS nor the mappings know them (sorted) */
+  /** fields assumed mapped because neither ECS nor the mappings know them (sorted) */
   readonly assumed: readonly string[]
+}
+
+const leafCache = new WeakMap<Schema, Map<string, string>>()
+
+/** Last name segment -> the one type all schema fields with that last segment share. */
+function leafTypes(schema: Schema): Map<string, string> {
+  const hit = leafCache.get(schema)
+  if (hit) return hit
+  const seen = new Map<string, string | null>()
+  for (const name of schema.names()) {
+    const type = schema.get(name)?.type
+    if (type === undefined || type === 'alias' || type === 'object') continue
+    const leaf = name.slice(name.lastIndexOf('.') + 1)
+    const prior = seen.get(leaf)
+    seen.set(leaf, prior === undefined || prior === type ? type : null)
+  }
+  const out = new Map<string, string>()
+  for (const [leaf, type] of seen) if (type !== null) out.set(leaf, type)
+  leafCache.set(schema, out)
+  return out
+}
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * The user's mappings plus `extra` fields (flat name -> type) the user's mappings do not define.
+ * Mapping JSON keeps its shape: the fields go into its `properties` with dotted names.
+ */
+export function withFields(mappings: unknown, extra: Readonly<Record<string, string>>): unknown {
+  if (!isObj(mappings)) return { ...extra }
+  const wrapped = ['properties', 'mappings', 'template', '_doc'].some((k) => isObj(mappings[k]))
+  if (!wrapped) return { ...extra, ...mappings }
+  const copy = structuredClone(mappings)
+  let node: Obj = copy
+  for (let depth = 0; depth < 4 && !isObj(node['properties']); depth++) {
+    const inner = ['mappings', 'template', '_doc'].map((k) => node[k]).find(isObj)
+    if (!inner) break
+    node = inner
+  }
+  const props: Obj = isObj(node['properties']) ? node['properties'] : (node['properties'] = {})
+  for (const [field, type] of Object.entries(extra)) props[field] ??= { type }
+  return copy
 }
 
 /** The field name a diagnostic's span covers in the query, without `?` and backquotes. */
@@ -51,10 +95,10 @@ export function compileLenient(engine: EngineApi, query: string, options: Lenien
     const fresh = unknown.filter((f) => f !== '' && !assumed.has(f))
     if (fresh.length === 0) break
     for (const f of fresh) assumed.add(f)
-    // one synthetic event with a string at each path: inference maps it as keyword
-    const event: Record<string, string> = {}
-    for (const f of assumed) event[f] = 'x'
-    const schema = engine.buildSchema({ ecs: true, mappings: options.mappings, events: [event] }).schema
+    const types = leafTypes(base)
+    const extra: Record<string, string> = {}
+    for (const f of assumed) extra[f] = types.get(f.slice(f.lastIndexOf('.') + 1)) ?? 'keyword'
+    const schema = engine.buildSchema({ ecs: true, mappings: withFields(options.mappings, extra) }).schema
     compiled = engine.compileEql(query, { schema, settings: options.settings })
   }
   return { compiled, assumed: [...assumed].sort() }

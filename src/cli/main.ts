@@ -1,13 +1,14 @@
 /**
  * Entry point of the `rule-playground` command (run with `npm run cli -- <command>`, or through
  * bin/rule-playground.mjs). Dispatches to run / test / check and owns the exit codes:
- * 0 ok, 1 failures, 2 bad usage or input (message on stderr). Anything else thrown is a bug and
- * exits 3 with its stack, so it is never mistaken for a test failure.
+ * 0 ok, 1 failures, 2 bad usage or input (message on stderr). An engine that cannot be loaded, or
+ * anything else thrown (a bug), exits 3, so it is never mistaken for a test failure.
  */
 import { HELP, parseArgs, UsageError, type ParsedArgs } from './args'
 import { checkCommand } from './commands/check'
 import { runCommand } from './commands/run'
 import { runConformance } from './conformance/runner'
+import { EngineUnavailable } from './engine-port'
 import { InputError } from './io'
 
 async function testCommand(args: ParsedArgs): Promise<number> {
@@ -37,6 +38,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof InputError) {
       process.stderr.write(`rule-playground: ${e.message}\n`)
       return 2
+    }
+    if (e instanceof EngineUnavailable) {
+      process.stderr.write(`rule-playground: ${e.message}\n`)
+      return 3
     }
     process.stderr.write(`rule-playground: internal error (a bug): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
     return 3

@@ -2,8 +2,10 @@
  * Reads rule queries for `check` and the corpus script. Formats read:
  *
  *   rule TOML (Elastic detection-rules):  [rule] name = "...", type = "eql"|"query"|...,
- *                                          language = "eql"|"kuery"|"lucene"|"esql", query = '''...'''
- *   rules .jsonl: one JSON object per line with name, language, type, query (deprecated optional);
+ *                                          language = "eql"|"kuery"|"lucene"|"esql", query = '''...''',
+ *                                          event_category_override = "event.type" (optional)
+ *   rules .jsonl: one JSON object per line with name, language, type, query (deprecated, path,
+ *                 event_category_override optional);
  *                 blank lines allowed
  *
  * A rule's language: `language` when present, else `type` ("eql" -> eql, "query" -> kuery).
@@ -21,6 +23,10 @@ export interface RuleQuery {
   readonly declared: string
   readonly query: string
   readonly deprecated: boolean
+  /** the rule's `event_category_override` (e.g. event.type), when it sets one */
+  readonly eventCategoryField?: string
+  /** the rule file's path in its repository (rules .jsonl `path`) */
+  readonly path?: string
 }
 
 export interface RuleRead {
@@ -49,7 +55,18 @@ function toRule(source: string, rule: Obj, deprecatedDefault: boolean): RuleQuer
     return `${source}: rule '${name}' has no query`
   }
   const deprecated = rule['deprecated'] === true || deprecatedDefault
-  return { source, name, language, declared, query, deprecated }
+  const category = rule['event_category_override']
+  const path = rule['path']
+  return {
+    source,
+    name,
+    language,
+    declared,
+    query,
+    deprecated,
+    ...(typeof category === 'string' && category !== '' ? { eventCategoryField: category } : {}),
+    ...(typeof path === 'string' ? { path } : {}),
+  }
 }
 
 /** A detection-rules TOML file: the `[rule]` table. */

@@ -10,7 +10,7 @@
  * status, diagnostics, assumed_fields). Exit: 0 all ok, 1 some query has an error, 2 bad input.
  */
 import { UsageError, type ParsedArgs } from '../args'
-import { loadEngine } from '../engine-port'
+import { EngineUnavailable, loadEngine } from '../engine-port'
 import { InputError, mappingsFrom, queryFrom, readText, settingsFrom } from '../io'
 import { compileLenient } from '../lenient-compile'
 import { readRules, type RuleQuery } from '../rule-sources'
@@ -44,7 +44,7 @@ export async function checkCommand(args: ParsedArgs): Promise<number> {
   let skipped = 0
   const needsEngine = rules.some((r) => r.language === 'eql')
   const load = needsEngine ? await loadEngine() : undefined
-  if (load !== undefined && !load.ok) throw new InputError(load.error)
+  if (load !== undefined && !load.ok) throw new EngineUnavailable(load.error)
   const engine = load?.ok ? load.engine : undefined
   const settings = engine?.eqlSettings(settingsFrom(args))
   const baseSchema = engine?.buildSchema({ ecs: true, mappings }).schema
@@ -57,7 +57,10 @@ export async function checkCommand(args: ParsedArgs): Promise<number> {
       else process.stdout.write(`skipped ${label}: ${why}\n`)
       continue
     }
-    const { compiled, assumed } = compileLenient(engine, rule.query, { settings, mappings, baseSchema, strict: args.switches.has('strict-fields') })
+    // a rule's event_category_override is part of its request, like the flags
+    const ruleSettings = rule.eventCategoryField ? { ...settings, eventCategoryField: rule.eventCategoryField } : settings
+    const strict = args.switches.has('strict-fields')
+    const { compiled, assumed } = compileLenient(engine, rule.query, { settings: ruleSettings, mappings, baseSchema, strict })
     const hasError = compiled.diagnostics.some((d) => d.severity === 'error')
     if (hasError) failed++
     else ok++

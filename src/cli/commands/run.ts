@@ -15,7 +15,7 @@ import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
 import { parseEventsText } from '../../engine/events/parse-events'
 import { isMissing, type MatchedEvent, type MissingEvent, type RunResult } from '../../engine/result'
 import { UsageError, type ParsedArgs } from '../args'
-import { loadEngine, runProgram } from '../engine-port'
+import { EngineUnavailable, loadEngine, runProgram } from '../engine-port'
 import { InputError, mappingsFrom, queryFrom, readText, settingsFrom } from '../io'
 
 function eventEntry(e: MatchedEvent | MissingEvent, events: readonly unknown[]): object {
@@ -49,7 +49,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
   }
   const mappings = mappingsFrom(args)
   const load = await loadEngine()
-  if (!load.ok) throw new InputError(load.error)
+  if (!load.ok) throw new EngineUnavailable(load.error)
   const engine = load.engine
   const { schema, diagnostics: schemaDiagnostics } = engine.buildSchema({ ecs: true, mappings, events: parsed.events })
   const schemaErrors = schemaDiagnostics.filter((d) => d.severity === 'error')

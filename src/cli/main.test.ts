@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const data = 'src/cli/conformance/testdata/'
+
+/** Runs the CLI as a user would (tsx on main.ts) and returns exit code and output. */
+function cli(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', input, timeout: 60_000 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('rule-playground CLI', { timeout: 120_000 }, () => {
+  it('--help prints usage and exits 0', () => {
+    const r = cli(['--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^rule-playground — /)
+    expect(r.stdout).toContain('Exit codes')
+  })
+
+  it('bad usage exits 2 with a message on stderr', () => {
+    const r = cli(['run', '--query', 'process where true'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('run needs --events')
+    expect(cli(['frobnicate']).code).toBe(2)
+  })
+
+  it('unreadable input exits 2', () => {
+    const r = cli(['run', '--query', 'any where true', '--events', `${data}missing.ndjson`])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/--events '.*missing\.ndjson': no such file/)
+    const bad = cli(['run', '--query', 'any where true', '--events', '-'], '{"a": 1}\n{"a": \n')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('-:2:')
+  })
+
+  it('run prints one NDJSON line per match, events read from stdin', () => {
+    const events = '{"id": 1, "@timestamp": "2025-01-01T00:00:00Z", "event": {"category": "process"}}\n{"id": 2, "@timestamp": "2025-01-01T00:00:01Z", "event": {"category": "file"}}\n'
+    const r = cli(['run', '--query', 'process where true', '--events', '-'], events)
+    expect(r.code).toBe(0)
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)
+    expect(lines).toEqual([{ index: 0, event: { id: 1, '@timestamp': '2025-01-01T00:00:00Z', event: { category: 'process' } } }])
+    const none = cli(['run', '--query', 'registry where true', '--events', `${data}events.ndjson`, '--expect-match'])
+    expect(none.code).toBe(1)
+    expect(none.stdout).toBe('')
+  })
+
+  it('run prints sequences with their join keys', () => {
+    const q = 'sequence by process.entity_id [process where true] [network where true]'
+    const r = cli(['run', '--query', q, '--events', `${data}events.ndjson`, '--json'])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as { kind: string; results: { join_keys: unknown[]; events: { index: number }[] }[] }
+    expect(out.kind).toBe('sequences')
+    expect(out.results.map((s) => [s.join_keys, s.events.map((e) => e.index)])).toEqual([[['p1'], [0, 1]]])
+  })
+
+  it('test runs suites: exit 0 when all pass, 1 when a case fails', () => {
+    const ok = cli(['test', `${data}passing.toml`])
+    expect(ok.code).toBe(0)
+    expect(ok.stdout.trim().split('\n').at(-1)).toBe('6 passed, 0 failed, 1 skipped')
+    const bad = cli(['test', `${data}failing.toml`])
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toContain(':: wrong order: expected [t1, t2, t4], got [t1, t4, t2]')
+    expect(bad.stdout.trim().split('\n').at(-1)).toBe('0 passed, 3 failed')
+  })
+
+  it('check: a rule TOML with a non-ECS field passes, a rules .jsonl with a broken query fails with a caret frame', () => {
+    const rule = cli(['check', `${data}rule.toml`])
+    expect(rule.stdout.trim().split('\n').at(-1)).toBe('1 ok, 0 failed')
+    expect(rule.code).toBe(0)
+    const strict = cli(['check', '--strict-fields', `${data}rule.toml`])
+    expect(strict.code).toBe(1)
+    expect(strict.stdout).toContain('lab.custom_field')
+    const rules = cli(['check', `${data}rules.jsonl`])
+    expect(rules.code).toBe(1)
+    expect(rules.stdout).toMatch(/rules\.jsonl:3 broken eql\nerror EQL\d+ at 1:30/)
+    expect(rules.stdout.trim().split('\n').at(-1)).toBe('1 ok, 1 failed, 2 skipped')
+  })
+
+  it('check --query with a bad query exits 1', () => {
+    const r = cli(['check', '--query', 'process where (', '--json'])
+    expect(r.code).toBe(1)
+    const line = JSON.parse(r.stdout.trim()) as { status: string; diagnostics: { code: string }[] }
+    expect(line.status).toBe('error')
+    expect(line.diagnostics.length).toBeGreaterThan(0)
+  })
+})
