@@ -1,5 +1,5 @@
 import type { MatchedEvent, MissingEvent, RunResult, SequenceMatch } from '../result'
-import { orderEvents } from './ordering'
+import { orderEvents, type OrderedEvents } from './ordering'
 import { pipeWindow } from './pipes'
 import type { EventMatcher, KeyReader, SequenceProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
@@ -49,23 +49,8 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
   const until: MatchStage | null =
     program.until === null ? null : { filter: filterOf(program.until.matcher), keyset: keysetOf(program.until.keys) }
 
-  // pre-pass: which filters each event passes; only events passing some filter are ordered
   const F = filters.length
-  const n = events.length
-  const flags = new Uint8Array(n * F)
-  const candidates: number[] = []
-  for (let i = 0; i < n; i++) {
-    if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
-    const ev = events[i]
-    let any = false
-    for (let f = 0; f < F; f++) {
-      if ((filters[f] as EventMatcher).test(ev)) {
-        flags[i * F + f] = 1
-        any = true
-      }
-    }
-    if (any) candidates.push(i)
-  }
+  const { flags, candidates } = testFilters(events, filters, ctx)
   const ordered = orderEvents(events, candidates, program.ordering)
   if (ordered.withoutTimestamp > 0) {
     ctx.report('missingTimestamp', { count: ordered.withoutTimestamp, field: program.ordering.timestampField })
@@ -105,11 +90,46 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
   }
 
   const w = pipeWindow(kept.length, program.size, program.resultPosition, program.pipes)
+  return { kind: 'sequences', sequences: buildSequences(kept.slice(w.from, w.to), program, events, ordered, positive.length) }
+}
+
+/** Pre-pass over the input: which filters each event passes; only events passing some are ordered. */
+function testFilters(
+  events: readonly unknown[],
+  filters: readonly EventMatcher[],
+  ctx: RunContext,
+): { flags: Uint8Array; candidates: number[] } {
+  const F = filters.length
+  const n = events.length
+  const flags = new Uint8Array(n * F)
+  const candidates: number[] = []
+  for (let i = 0; i < n; i++) {
+    if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
+    const ev = events[i]
+    let any = false
+    for (let f = 0; f < F; f++) {
+      if ((filters[f] as EventMatcher).test(ev)) {
+        flags[i * F + f] = 1
+        any = true
+      }
+    }
+    if (any) candidates.push(i)
+  }
+  return { flags, candidates }
+}
+
+/** Result rows for the returned window: event positions, placeholders, hits and join keys. */
+function buildSequences(
+  window: readonly Completion[],
+  program: SequenceProgram,
+  events: readonly unknown[],
+  ordered: OrderedEvents,
+  positiveCount: number,
+): SequenceMatch[] {
   const sequences: SequenceMatch[] = []
-  const ranks = new Array<number>(positive.length).fill(0)
-  for (let k = w.from; k < w.to; k++) {
-    const c = kept[k] as Completion
-    let j = positive.length
+  const ranks = new Array<number>(positiveCount).fill(0)
+  for (const c of window) {
+    let j = positiveCount
     for (let p: Partial | null = c.last; p !== null; p = p.prev) ranks[--j] = p.rank
     const out: (MatchedEvent | MissingEvent)[] = []
     let q = 0
@@ -124,7 +144,7 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
     }
     sequences.push({ joinKeys: displayTuple(c.tuple, program.keyDisplay), events: out })
   }
-  return { kind: 'sequences', sequences }
+  return sequences
 }
 
 function byLastThenKey(a: Completion, b: Completion): number {
