@@ -16,7 +16,8 @@
 
 const cache = new Map<number, number>()
 
-function foldCodePoint(cp: number): number {
+/** The case-folded code point (see the module comment). */
+export function foldCodePoint(cp: number): number {
   if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp
   const hit = cache.get(cp)
   if (hit !== undefined) return hit

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileWildcard, compileWildcardParts, hasWildcard, parseEqlWildcard } from './wildcard'
+import { foldCase as foldCaseForTest } from './case-fold'
 
 const m = (p: string, s: string, ci = false): boolean => compileWildcard(p, ci)(s)
 
@@ -71,6 +72,21 @@ describe('compileWildcard', () => {
     expect(m('İstanbul', 'istanbul', true)).toBe(true)
     expect(m('?', 'Σ', true)).toBe(true)
     expect(m('σ*', 'ς', true)).toBe(true)
+  })
+
+  it('case-insensitive fast paths agree with folding the subject', () => {
+    const subjects = ['PowerShell', 'xPOWERSHELLx', 'powershel', '\u212Aey', 'KEY', 'key😀', '😀key', 'ſtop', 'İd', '', 'ab']
+    const patterns = ['powershell', 'power*', '*shell', '*owers*', 'p*l', 'key', 'k*', '*y', '*ey*', 'stop', 'id', '*', '**', 'a*b']
+    for (const p of patterns) {
+      const fast = compileWildcard(p, true)
+      // the allocation-free path must agree with folding the subject and matching case-sensitively
+      const viaFold = compileWildcard(p, false)
+      for (const s of subjects) {
+        const expected = new RegExp(`^${p.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*')}$`, 'u').test(foldCaseForTest(s))
+        expect({ p, s, got: fast(s) }).toEqual({ p, s, got: expected })
+        expect(viaFold(foldCaseForTest(s))).toBe(expected)
+      }
+    }
   })
 
   it('stays linear on pathological patterns', () => {

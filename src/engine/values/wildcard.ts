@@ -1,4 +1,4 @@
-import { foldCase } from './case-fold'
+import { foldCase, foldCodePoint } from './case-fold'
 
 /**
  * Whole-value wildcard matching, as Lucene's WildcardQuery does it: `*` matches any run of
@@ -68,8 +68,69 @@ export function compileWildcardParts(parts: readonly WildcardPart[], caseInsensi
       else cur.push(text)
     }
   }
+  if (caseInsensitive) {
+    const fast = asciiInsensitive(segments)
+    if (fast !== undefined) return fast
+  }
   const matcher = compileSegments(segments)
   return caseInsensitive ? (s) => matcher(foldCase(s)) : matcher
+}
+
+// Case-insensitive fast paths for the common shapes with an all-ASCII (already folded) pattern:
+// compare code unit by code unit, folding the subject on the fly, so nothing is allocated.
+// A subject unit can equal an ASCII pattern unit only if it is ASCII or a BMP character that
+// folds to ASCII (Kelvin sign, long s, dotted I); surrogates never do, so lengths line up.
+function foldedUnit(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c
+  return c >= 0xd800 && c <= 0xdfff ? -1 : foldCodePoint(c)
+}
+
+function equalAt(s: string, at: number, lit: string): boolean {
+  for (let k = 0; k < lit.length; k++) if (foldedUnit(s.charCodeAt(at + k)) !== lit.charCodeAt(k)) return false
+  return true
+}
+
+function asciiInsensitive(segments: readonly Segment[]): StringMatcher | undefined {
+  const lits: string[] = []
+  for (const seg of segments) {
+    const lit = pureLiteral(seg)
+    if (lit === undefined || !/^[\x00-\x7f]*$/.test(lit)) return undefined
+    lits.push(lit)
+  }
+  const [a = '', b = '', c = ''] = lits
+  if (lits.length === 1) return (s) => s.length === a.length && equalAt(s, 0, a)
+  if (lits.length === 2) {
+    if (b === '') return (s) => s.length >= a.length && equalAt(s, 0, a)
+    return (s) => s.length >= a.length + b.length && equalAt(s, 0, a) && equalAt(s, s.length - b.length, b)
+  }
+  if (lits.length === 3 && a === '' && c === '' && b !== '') {
+    const first = b.charCodeAt(0)
+    const lower = b.charAt(0)
+    const upper = lower.toUpperCase()
+    // k, s and i have non-ASCII case partners (Kelvin sign, long s, dotted I), so candidates for
+    // them cannot be found with indexOf; every other first character can
+    if (lower === upper || 'ksi'.includes(lower)) {
+      return (s) => {
+        const last = s.length - b.length
+        for (let i = 0; i <= last; i++) if (foldedUnit(s.charCodeAt(i)) === first && equalAt(s, i, b)) return true
+        return false
+      }
+    }
+    return (s) => {
+      const last = s.length - b.length
+      let lo = s.indexOf(lower)
+      let up = s.indexOf(upper)
+      while (lo >= 0 || up >= 0) {
+        const i = lo < 0 ? up : up < 0 ? lo : Math.min(lo, up)
+        if (i > last) return false
+        if (equalAt(s, i, b)) return true
+        if (i === lo) lo = s.indexOf(lower, i + 1)
+        else up = s.indexOf(upper, i + 1)
+      }
+      return false
+    }
+  }
+  return undefined
 }
 
 function pureLiteral(seg: Segment): string | undefined {
