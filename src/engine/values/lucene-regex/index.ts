@@ -90,12 +90,36 @@ function enabledFlags(flags: LuceneRegexFlags | undefined): ReadonlySet<LuceneRe
   return new Set(flags)
 }
 
+/** Recently compiled patterns: the checker and the compiler both compile each rule pattern. */
+const recent = new Map<string, LuceneRegexResult>()
+const RECENT_MAX = 256
+
 /**
  * Compiles a Lucene regular expression as Elasticsearch's `regexp` query reads it. The result's
  * `test(value)` is true when the WHOLE value matches (Lucene patterns are implicitly anchored).
  * Malformed or too complex patterns give `{ ok: false, message, offset }` (UTF-16 offset).
+ * Results are memoized (a small LRU), so compiling the same pattern again is free.
  */
 export function compileLuceneRegex(pattern: string, opts: LuceneRegexOptions = {}): LuceneRegexResult {
+  const flags = opts.flags === undefined || typeof opts.flags === 'string' ? (opts.flags ?? 'ALL') : opts.flags.join('|')
+  const key = [opts.caseInsensitive === true, opts.caseFolding ?? '', flags, opts.predefinedClasses === true, pattern].join('\u0000')
+  const hit = recent.get(key)
+  if (hit !== undefined) {
+    // Re-insert so the map's insertion order is least-recently-used first.
+    recent.delete(key)
+    recent.set(key, hit)
+    return hit
+  }
+  const result = compileUncached(pattern, opts)
+  recent.set(key, result)
+  if (recent.size > RECENT_MAX) {
+    const oldest = recent.keys().next()
+    if (oldest.done !== true) recent.delete(oldest.value)
+  }
+  return result
+}
+
+function compileUncached(pattern: string, opts: LuceneRegexOptions): LuceneRegexResult {
   const limits = LUCENE_REGEX_LIMITS
   if (pattern.length > limits.maxPatternLength) {
     return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { compileLuceneRegex } from './index'
 import { matcher, matching } from './test-support'
 
 describe('standard operators', () => {
@@ -175,6 +176,16 @@ describe('case_insensitive', () => {
 })
 
 describe('matcher reuse', () => {
+  it('memoizes compilation per pattern and options', () => {
+    const a = compileLuceneRegex('memo[0-9]+')
+    expect(compileLuceneRegex('memo[0-9]+')).toBe(a)
+    const ci = compileLuceneRegex('memo[0-9]+', { caseInsensitive: true })
+    expect(ci).not.toBe(a)
+    expect(ci.ok && ci.test('MEMO1')).toBe(true)
+    expect(a.ok && a.test('MEMO1')).toBe(false)
+    expect(compileLuceneRegex('memo[0-9]+', { flags: 'NONE' })).not.toBe(a)
+  })
+
   it('gives the same answers when called many times (lazy DFA cache)', () => {
     const test = matcher('([a-z]+[0-9]){3}')
     const values = ['ab1cd2ef3', 'ab1cd2', 'a1b2c3', 'A1b2c3', 'a1b2c3d4']
