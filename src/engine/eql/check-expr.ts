@@ -39,6 +39,7 @@ export function checkExpr(e: Expr, env: CheckEnv): Info {
       if (!ok) return BAD
       const type: DataType =
         l.type === 'null' && r.type === 'null' ? 'null' : typeOfKind(widerKind(numericKind(l.type), numericKind(r.type)))
+      if ((e.op === '/' || e.op === '%') && !l.constant && divisionByZero(e, e.right, type, env)) return BAD
       return folded(e, env, { type, constant: l.constant && r.constant, bad: false, field: null })
     }
     case 'Compare':
@@ -127,6 +128,10 @@ function checkCall(e: Call, env: CheckEnv): Info {
   })
   if (!ok) return BAD
   const argTypes = args.map((a) => a.type)
+  const divisor = e.args[1]
+  if ((def.name === 'divide' || def.name === 'modulo') && divisor !== undefined && !args[0]?.constant) {
+    if (divisionByZero(e, divisor, def.resultType(argTypes), env)) return BAD
+  }
   const constants = e.args.map((a) => compileValue(a, env.ctx).constant?.value)
   const bound = def.bind({ caseInsensitive: e.caseInsensitive, argTypes, constants })
   if (!bound.ok) {
@@ -135,6 +140,18 @@ function checkCall(e: Call, env: CheckEnv): Info {
     return BAD
   }
   return folded(e, env, { type: def.resultType(argTypes), constant: args.every((a) => a.constant), bad: false, field: null })
+}
+
+/**
+ * An integer division by a constant zero of a field: Elasticsearch's script throws "/ by zero" for
+ * every document with a value, which fails the search; report it rather than match nothing.
+ */
+function divisionByZero(parent: Expr, divisor: Expr, type: DataType, env: CheckEnv): boolean {
+  if (familyOf(type) !== 'numeric' || numericKind(type) === 'double') return false
+  const v = compileValue(divisor, env.ctx).constant?.value
+  if (v !== 0) return false
+  env.report('arithmeticError', divisor.span, { source: env.src(parent), reason: '/ by zero' })
+  return true
 }
 
 /** Reports a constant subexpression Elasticsearch would fail to fold (overflow, `/ by zero`, ...). */

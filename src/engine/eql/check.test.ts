@@ -64,6 +64,8 @@ const CASES: readonly (readonly [string, string, string, string])[] = [
   ['process where process.name regex "a[b"', 'EQL2014', '"a[b"', "Invalid regular expression [a[b]: expected ']' at position 3"],
   ['process where pid == "abc"', 'EQL2015', '"abc"', 'Cannot compare field [pid] of type [long] with ["abc"]: failed to parse [abc] as [long]'],
   ['process where pid == 1 / 0', 'EQL2016', '1 / 0', 'Cannot evaluate [1 / 0]: / by zero'],
+  ['process where pid / 0 == 1', 'EQL2016', '0', 'Cannot evaluate [pid / 0]: / by zero'],
+  ['process where modulo(pid, 0) == 1', 'EQL2016', '0', 'Cannot evaluate [modulo(pid, 0)]: / by zero'],
   ['process where pid == 2147483647 + 1', 'EQL2016', '2147483647 + 1', 'Cannot evaluate [2147483647 + 1]: integer overflow'],
   ['process where cidrMatch(source.ip, "10.0.0.0/99")', 'EQL2018', '"10.0.0.0/99"', 'Cannot evaluate [cidrMatch(source.ip, "10.0.0.0/99")]: Expected a CIDR block but found [10.0.0.0/99]: invalid prefix length'],
   ['process where process.name and true', 'EQL2004', 'process.name', 'first argument of [process.name and true] must be [boolean], found value [process.name] type [keyword]'],
