@@ -43,6 +43,8 @@ expect_error = true
     expect(s.settings.tiebreakerField).toBe('event.sequence')
     expect(s.cases[0]?.size).toBe(3)
     expect(s.cases[0]?.language).toBe('eql')
+    expect(readSuite('[suite]\nevents = "e"\nnow = 2024-05-02T00:00:00Z').settings.now).toBe('2024-05-02T00:00:00.000Z')
+    expect(readSuite('[suite]\nevents = "e"\nnow = "2024-05-02T00:00:00Z"').settings.now).toBe('2024-05-02T00:00:00Z')
   })
 
   it('reports broken suites instead of throwing', () => {

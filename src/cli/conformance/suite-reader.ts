@@ -120,7 +120,8 @@ export function readSuite(text: string): Suite {
     timestampField: str(s, 'timestamp_field', '@timestamp'),
     tiebreakerField: tiebreaker === '' ? null : tiebreaker,
     eventCategoryField: str(s, 'event_category_field', 'event.category'),
-    now: typeof s['now'] === 'string' ? s['now'] : undefined,
+    // an unquoted TOML datetime arrives as a Date
+    now: typeof s['now'] === 'string' ? s['now'] : s['now'] instanceof Date ? s['now'].toISOString() : undefined,
     mappings,
   }
   const names = new Set<string>()
