@@ -100,3 +100,15 @@ describe('schema codes', () => {
     for (const c of codes) expect(c).toMatch(/^SCHEMA\d{3}$/)
   })
 })
+
+describe('hostile input', () => {
+  it('does not overflow the stack on absurdly deep events or mappings', () => {
+    let event: Record<string, unknown> = { leaf: 1 }
+    for (let i = 0; i < 100_000; i++) event = { n: event }
+    expect(() => buildSchema({ events: [event] })).not.toThrow()
+    let props: Record<string, unknown> = { leaf: { type: 'long' } }
+    for (let i = 0; i < 100_000; i++) props = { n: { properties: props } }
+    const b = buildSchema({ mappings: { properties: props } })
+    expect(b.diagnostics.map((d) => d.code)).toContain('SCHEMA004')
+  })
+})

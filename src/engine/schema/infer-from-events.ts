@@ -19,6 +19,10 @@ export interface Inference {
 
 type Obj = Record<string, unknown>
 
+// Deeper structure is not inferred (ES itself stops at a mapping depth of 20 by default); the
+// bound keeps hostile input from overflowing the stack.
+const MAX_DEPTH = 100
+
 export function inferFromEvents(
   events: readonly unknown[],
   isKnown: (path: string) => boolean,
@@ -28,14 +32,14 @@ export function inferFromEvents(
   const first = new Map<string, JsonKind>()
   const mixed = new Set<string>()
 
-  function visit(v: unknown, path: string): void {
-    if (v === null || v === undefined) return
+  function visit(v: unknown, path: string, depth: number): void {
+    if (v === null || v === undefined || depth > MAX_DEPTH) return
     if (Array.isArray(v)) {
-      for (const e of v as unknown[]) visit(e, path)
+      for (const e of v as unknown[]) visit(e, path, depth + 1)
       return
     }
     if (typeof v === 'object') {
-      for (const [k, child] of Object.entries(v as Obj)) visit(child, path === '' ? k : `${path}.${k}`)
+      for (const [k, child] of Object.entries(v as Obj)) visit(child, path === '' ? k : `${path}.${k}`, depth + 1)
       return
     }
     const kind = kindOf(v)
@@ -45,7 +49,7 @@ export function inferFromEvents(
     else if (seen !== kind && !(seen === 'integer' && kind === 'number')) mixed.add(path)
   }
 
-  for (const e of events) if (typeof e === 'object' && e !== null && !Array.isArray(e)) visit(e, '')
+  for (const e of events) if (typeof e === 'object' && e !== null && !Array.isArray(e)) visit(e, '', 0)
 
   const fields: FieldSpec[] = []
   for (const [path, kind] of first) {

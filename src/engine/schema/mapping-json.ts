@@ -28,6 +28,8 @@ function isObj(v: unknown): v is Obj {
 }
 
 const AT = span(0, 0)
+// far beyond ES's own limit (index.mapping.depth.limit, 20); keeps recursion bounded
+const MAX_DEPTH = 100
 
 export function parseMappings(input: unknown): ParsedMappings {
   const out: ParsedMappings = { fields: [], diagnostics: [] }
@@ -74,11 +76,15 @@ function readFlatTable(table: Obj, out: ParsedMappings): void {
   }
 }
 
-function walkProperties(props: Obj, prefix: string, out: ParsedMappings): void {
+function walkProperties(props: Obj, prefix: string, out: ParsedMappings, depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    warn(out, prefix, `properties nested deeper than ${MAX_DEPTH} levels are ignored`)
+    return
+  }
   for (const [key, def] of Object.entries(props)) {
     const name = prefix === '' ? key : `${prefix}.${key}`
     if (!isObj(def)) warn(out, name, 'expected a field definition object')
-    else readField(name, def, out)
+    else readField(name, def, out, depth)
   }
 }
 
@@ -86,7 +92,7 @@ function warn(out: ParsedMappings, field: string, reason: string): void {
   out.diagnostics.push(makeDiagnostic(SCHEMA_CODES.badFieldMapping, AT, { field, reason }))
 }
 
-function readField(name: string, def: Obj, out: ParsedMappings): void {
+function readField(name: string, def: Obj, out: ParsedMappings, depth = 0): void {
   const rawType = def.type
   if (rawType !== undefined && typeof rawType !== 'string') {
     warn(out, name, '"type" must be a string')
@@ -104,7 +110,7 @@ function readField(name: string, def: Obj, out: ParsedMappings): void {
   if (type === 'object' || type === 'nested') {
     out.fields.push({ name, type, origin: 'mapping' })
     if (def.properties !== undefined) {
-      if (isObj(def.properties)) walkProperties(def.properties, name, out)
+      if (isObj(def.properties)) walkProperties(def.properties, name, out, depth + 1)
       else warn(out, name, '"properties" must be an object')
     }
     return

@@ -93,3 +93,13 @@ describe('compileGetter', () => {
     expect(perSecond).toBeGreaterThan(2_000_000)
   })
 })
+
+describe('hostile input', () => {
+  it('does not overflow the stack on absurdly deep arrays', () => {
+    let deep: unknown = 'x'
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(compileGetter('a')({ a: deep })).toBeUndefined()
+    expect(compileGetter('a.b')({ a: deep })).toBeUndefined()
+    expect(compileGetter('a')({ a: [[['ok']]] })).toBe('ok')
+  })
+})

@@ -15,6 +15,10 @@ export type Getter = (event: unknown) => unknown
 
 type Obj = Record<string, unknown>
 
+// Arrays nested deeper than this are ignored rather than recursed into, so hostile input cannot
+// overflow the stack (the engine never throws on user input). Real events nest a level or two.
+const MAX_ARRAY_DEPTH = 64
+
 // Keys that an ordinary object inherits from Object.prototype: a plain property read would see the
 // inherited value, so these (and only these) pay for an own-property check.
 function inherited(key: string): boolean {
@@ -73,12 +77,13 @@ export function compileGetter(path: string, options: GetterOptions = {}): Getter
     return acc
   }
 
-  function descend(v: unknown, i: number): unknown {
+  function descend(v: unknown, i: number, depth = 0): unknown {
     if (typeof v !== 'object' || v === null) return undefined
     if (!Array.isArray(v)) return walk(v as Obj, i)
+    if (depth > MAX_ARRAY_DEPTH) return undefined
     let acc: unknown = undefined
     for (const e of v as unknown[]) {
-      const found = descend(e, i)
+      const found = descend(e, i, depth + 1)
       if (found !== undefined) acc = acc === undefined ? found : merge(acc, found)
     }
     return acc
@@ -111,13 +116,14 @@ function leafValue(v: unknown, sub?: string | number | boolean): unknown {
   return out.length === 0 ? undefined : out.length === 1 ? out[0] : out
 }
 
-function flattenInto(arr: readonly unknown[], out: unknown[], sub: string | number | boolean | undefined): void {
+function flattenInto(arr: readonly unknown[], out: unknown[], sub: string | number | boolean | undefined, depth = 0): void {
+  if (depth > MAX_ARRAY_DEPTH) return
   for (const e of arr) {
     if (e === null || e === undefined) {
       if (sub !== undefined) out.push(sub)
       continue
     }
-    if (Array.isArray(e)) flattenInto(e as unknown[], out, sub)
+    if (Array.isArray(e)) flattenInto(e as unknown[], out, sub, depth + 1)
     else if (typeof e !== 'object') out.push(e)
     // objects inside a leaf array have no value at this path
   }
