@@ -23,6 +23,11 @@ describe('lexer: whitespace, comments, keywords, identifiers', () => {
     expect(diags(text)).toEqual([])
   })
 
+  it('reports where the comments are', () => {
+    const text = 'a // one\n/* two /* three */ */ b'
+    expect(lexEql(text).comments.map((s) => text.slice(s.start, s.end))).toEqual(['// one', '/* two /* three */ */'])
+  })
+
   it('gives every token its exact span, and ends with a zero-width EOF', () => {
     const { tokens } = lexEql('a  ==  "b"')
     expect(tokens.map((t) => [t.start, t.end])).toEqual([

@@ -21,7 +21,7 @@
  * string token, so the parser can report the errors that follow.
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic'
-import { span } from '../source/span'
+import { span, type Span } from '../source/span'
 import { SYNTAX_CODES } from './codes-syntax'
 import { escapeDisplay, isKeyword, type Token, type TokenKind } from './token'
 import { lexString } from './lexer-strings'
@@ -30,6 +30,8 @@ export interface LexResult {
   /** Always ends with one `eof` token. */
   readonly tokens: Token[]
   readonly diagnostics: Diagnostic[]
+  /** Where the comments are (the printer drops them; a formatter must know). */
+  readonly comments: Span[]
 }
 
 const TAB = 9
@@ -51,6 +53,7 @@ function isWordChar(c: number): boolean {
 export function lexEql(text: string): LexResult {
   const tokens: Token[] = []
   const diagnostics: Diagnostic[] = []
+  const comments: Span[] = []
   const n = text.length
   let i = 0
   const push = (kind: TokenKind, start: number, end: number, value: string): void => {
@@ -101,11 +104,13 @@ export function lexEql(text: string): LexResult {
           flushBad()
           i += 2
           while (i < n && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++
+          comments.push(span(start, i))
           continue
         }
         if (next === 42) {
           flushBad()
           i = skipBlockComment(text, i, diagnostics)
+          comments.push(span(start, i))
           continue
         }
         break
@@ -167,7 +172,7 @@ export function lexEql(text: string): LexResult {
   }
   flushBad()
   push('eof', n, n, '')
-  return { tokens, diagnostics }
+  return { tokens, diagnostics, comments }
 }
 
 function singleCharKind(c: number): TokenKind | null {

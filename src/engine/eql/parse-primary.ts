@@ -83,10 +83,19 @@ export function parsePrimary(c: ParseCursor): Expr {
   }
 }
 
+/** Tokens after which a misplaced keyword was clearly meant as a field name (`sequence == 1`). */
+const AFTER_FIELD: ReadonlySet<TokenKind> = new Set<TokenKind>([
+  '.', '==', '!=', '<', '<=', '>', '>=', ':', 'like', 'like~', 'regex', 'regex~', 'in', 'in~',
+])
+
 function primaryError(c: ParseCursor): Expr {
   const t = c.tok
-  // A keyword followed by '.' was meant as a field (`sequence.x`): say so, and read it as one.
-  if (isKeyword(t.kind) && c.peek().kind === '.') return parseField(c)
+  // A keyword used as a field (`sequence.x`, `sequence == 1`): say so with its own code (editors
+  // suggest back-quotes), and read it as a field so the rest of the condition is still checked.
+  if (isKeyword(t.kind) && AFTER_FIELD.has(c.peek().kind)) {
+    c.syntaxError(SYNTAX_CODES.keywordAsField)
+    return parseField(c)
+  }
   c.syntaxError()
   return { type: 'ErrorExpr', span: span(t.start, t.start) }
 }

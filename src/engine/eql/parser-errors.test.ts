@@ -48,6 +48,12 @@ const ROWS: readonly Row[] = [
     at: 'sequence',
     message: `mismatched input 'sequence' expecting {IDENTIFIER, QUOTED_IDENTIFIER}`,
   },
+  {
+    query: 'process where sequence == 1',
+    code: 'EQL1014',
+    at: 'sequence',
+    message: `mismatched input 'sequence' expecting ${EXPR_START}`,
+  },
   { query: 'process WHERE true', code: 'EQL1015', at: 'WHERE', message: `mismatched input 'WHERE' expecting 'where'` },
   {
     query: 'sequence [a where true]',

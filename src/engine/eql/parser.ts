@@ -10,16 +10,18 @@
  * (a list separator, the end of a stage, the next pipe), so one pass reports several errors, and it
  * returns a partial tree with ErrorExpr where an expression was garbled.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic'
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic'
 import { span } from '../source/span'
 import type { Pipe, Statement } from './ast'
 import { SYNTAX_CODES } from './codes-syntax'
-import { lexEql } from './lexer'
+import { lexEql, type LexResult } from './lexer'
 import { ParseCursor, TooDeep } from './parse-cursor'
 import { parsePipes } from './parse-pipes'
 import { parseQuery } from './parse-query'
 
-export { printEql } from './print'
+import { printEql } from './print'
+
+export { printEql }
 
 export interface ParseResult {
   /** null when no query could be read at all (or it was a `join`, which has no node). */
@@ -30,7 +32,22 @@ export interface ParseResult {
 
 /** Parses an EQL statement with Elasticsearch 8.x/9.x syntax. Never throws. */
 export function parseEql(text: string): ParseResult {
+  return parseLexed(text, lexEql(text))
+}
+
+/**
+ * "Format document": the canonical print of `text`, or null with the reason when formatting would
+ * lose something — the query has errors, or comments (the printer does not keep them).
+ */
+export function formatEql(text: string): { formatted: string | null; reason: 'errors' | 'comments' | null } {
   const lexed = lexEql(text)
+  const { statement, diagnostics } = parseLexed(text, lexed)
+  if (statement === null || hasErrors(diagnostics)) return { formatted: null, reason: 'errors' }
+  if (lexed.comments.length > 0) return { formatted: null, reason: 'comments' }
+  return { formatted: printEql(statement), reason: null }
+}
+
+function parseLexed(text: string, lexed: LexResult): ParseResult {
   const parserDiagnostics: Diagnostic[] = []
   const c = new ParseCursor(text, lexed.tokens, parserDiagnostics)
   let statement: Statement | null = null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Statement } from './ast'
-import { parseEql } from './parser'
+import { formatEql, parseEql } from './parser'
 import { stripSpans } from './parse-test-helpers'
 import { printEql, quoteString } from './print'
 
@@ -84,5 +84,16 @@ describe('round trip: parse -> print -> parse gives the same tree', () => {
     const first = parsed(text)
     const second = parsed(printEql(first))
     expect(stripSpans(second)).toEqual(stripSpans(first))
+  })
+})
+
+describe('formatEql', () => {
+  it('formats a valid query', () => {
+    expect(formatEql('process  where a==1')).toEqual({ formatted: 'process where a == 1', reason: null })
+  })
+
+  it('refuses to format a query with errors, or with comments it would drop', () => {
+    expect(formatEql('process where a = 1')).toEqual({ formatted: null, reason: 'errors' })
+    expect(formatEql('process where a == 1 // why')).toEqual({ formatted: null, reason: 'comments' })
   })
 })
