@@ -59,6 +59,7 @@ export function acceptConstant(c: ParseCursor): Literal | null {
   return c.atAny(CONSTANT_KINDS) !== null ? literalOf(c, c.advance()) : null
 }
 
+/** A primary; on a token that cannot start one, reports it and returns an ErrorExpr (not consumed). */
 export function parsePrimary(c: ParseCursor): Expr {
   const kind = c.atAny(PRIMARY_START)
   switch (kind) {

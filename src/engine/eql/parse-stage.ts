@@ -38,6 +38,7 @@ function isTimeUnit(u: string): u is TimeUnit {
   return Object.hasOwn(UNIT_MILLIS, u)
 }
 
+/** `category where condition`; a missing `where` or category is reported and read past. */
 export function parseEventFilter(c: ParseCursor): EventFilter {
   const start = c.tok.start
   const category = parseCategory(c)

@@ -6,12 +6,14 @@
  * "expecting {...}" sets in syntax errors are printed in that order, as Elasticsearch prints them.
  */
 
+/** Reserved words, lowercase only (Elasticsearch 8.x/9.x); `runs` and `fork` are not among them. */
 export const KEYWORDS = [
   'and', 'any', 'by', 'false', 'in', 'in~', 'join', 'like', 'like~', 'maxspan', 'not', 'null', 'of', 'or',
   'regex', 'regex~', 'sample', 'sequence', 'true', 'until', 'where', 'with',
 ] as const
 export type KeywordKind = (typeof KEYWORDS)[number]
 
+/** Operators and punctuation; `=` is only legal in `maxspan=` and `runs=`. */
 export const PUNCTUATION = [
   ':', '=', '==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%', '.', ',', '[', ']', '(', ')', '|', '?', '![',
 ] as const
@@ -21,11 +23,13 @@ export type PunctKind = (typeof PUNCTUATION)[number]
 export const VALUE_KINDS = ['string', 'integer', 'decimal', 'ident', 'quotedIdent', 'tildeIdent'] as const
 export type ValueKind = (typeof VALUE_KINDS)[number]
 
+/** Every token kind; keywords and punctuation are their own text. */
 export type TokenKind = 'eof' | KeywordKind | PunctKind | ValueKind
 
+/** All kinds in ANTLR token-type order (the order "expecting {...}" lists them in). */
 export const TOKEN_KINDS: readonly TokenKind[] = ['eof', ...KEYWORDS, ...PUNCTUATION, ...VALUE_KINDS]
 
-/** Kind -> position in TOKEN_KINDS, for ordering and for the parser's expected-set bookkeeping. */
+/** Kind -> position in TOKEN_KINDS, to sort expected sets. */
 export const KIND_INDEX: Readonly<Record<TokenKind, number>> = Object.fromEntries(
   TOKEN_KINDS.map((k, i) => [k, i]),
 ) as Record<TokenKind, number>
@@ -37,6 +41,7 @@ export function isKeyword(word: string): word is KeywordKind {
   return KEYWORD_SET.has(word)
 }
 
+/** One lexed token; spans are 0-based UTF-16 offsets, end-exclusive. */
 export interface Token {
   readonly kind: TokenKind
   readonly start: number
@@ -84,6 +89,7 @@ export function tokenDisplay(text: string, tok: Token): string {
   return escapeDisplay(text.slice(tok.start, tok.end))
 }
 
+/** Escapes line breaks and tabs the way ANTLR shows token text in messages. */
 export function escapeDisplay(s: string): string {
   return s.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')
 }
