@@ -30,7 +30,7 @@ interface Case {
 
 // test_extra.toml has bare `null` array elements, which TOML does not allow: read them as "null".
 const cases = (name: string): Case[] =>
-  (parse(read(name).replace(/(?<=[[,]\s*)null(?=\s*[,\]])/g, '"null"')) as { queries: Case[] }).queries
+  (parse(read(name).replace(/(?<=[[,]\s*)null(?=\s*[,\]])/g, '"null"')) as unknown as { queries: Case[] }).queries
 
 interface Suite {
   readonly file: string

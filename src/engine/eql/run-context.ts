@@ -14,6 +14,8 @@ export class RunContext {
   readonly diagnostics: Diagnostic[] = []
   readonly maxPending: number
   private stopped = false
+  /** events processed when the run was stopped */
+  private stoppedAt = 0
   private readonly poll: (() => boolean) | undefined
 
   constructor(
@@ -31,12 +33,14 @@ export class RunContext {
     if (this.stopped) return true
     if (this.poll === undefined || !this.poll()) return false
     this.stopped = true
+    this.stoppedAt = processed
     this.report('stopped', { count: processed })
     return true
   }
 
-  get wasStopped(): boolean {
-    return this.stopped
+  /** How many events the run looked at: all of them unless it was stopped. */
+  eventCount(total: number): number {
+    return this.stopped ? Math.min(total, this.stoppedAt) : total
   }
 
   report(code: RunCode, params?: Params): void {

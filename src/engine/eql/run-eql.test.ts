@@ -56,6 +56,7 @@ describe('limits and the no-throw guarantee', () => {
     expect(out.diagnostics.map((d) => d.code)).toEqual(['EQL3003'])
     if (out.result?.kind !== 'events') throw new Error()
     expect(out.result.events.length).toBe(8192)
+    expect(out.eventCount).toBe(8192)
   })
   it('reports EQL3001 instead of growing pending sequences without bound', () => {
     const many = Array.from({ length: 100 }, (_, k) => ev(String(k), k, { k }))

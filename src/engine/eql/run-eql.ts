@@ -25,7 +25,7 @@ export function runEql(program: EqlProgram | null, events: readonly unknown[], l
     ctx.report('internal', { message: e instanceof Error ? e.message : String(e) })
     result = null
   }
-  return { result, diagnostics: ctx.diagnostics, eventCount: list.length }
+  return { result, diagnostics: ctx.diagnostics, eventCount: ctx.eventCount(list.length) }
 }
 
 function dispatch(program: EqlProgram, events: readonly unknown[], ctx: RunContext): RunResult | null {
