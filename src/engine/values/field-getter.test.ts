@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileGetter, forEachValue, valuesOf } from './field-getter'
+import { compileGetter, compileObjectGetter, forEachValue, hasLeafValue, valuesOf } from './field-getter'
 
 const sorted = (v: unknown): unknown => (Array.isArray(v) ? [...(v as unknown[])].map(String).sort() : v)
 
@@ -101,5 +101,28 @@ describe('hostile input', () => {
     expect(compileGetter('a')({ a: deep })).toBeUndefined()
     expect(compileGetter('a.b')({ a: deep })).toBeUndefined()
     expect(compileGetter('a')({ a: [[['ok']]] })).toBe('ok')
+  })
+})
+
+describe('compileObjectGetter', () => {
+  it('collects the objects at a path through every spelling, arrays flattened', () => {
+    const g = compileObjectGetter('gcp.deltas')
+    const a = { action: 'ADD' }
+    const b = { action: 'REMOVE' }
+    expect(g({ gcp: { deltas: [a, [b], 'x', null] } })).toEqual([a, b])
+    expect(g({ 'gcp.deltas': a })).toEqual([a])
+    expect(g({ gcp: [{ deltas: a }, { deltas: b }] })).toEqual([a, b])
+    expect(g({ gcp: { deltas: 'scalar' } })).toEqual([])
+    expect(g({})).toEqual([])
+    expect(compileObjectGetter('top')({ top: a })).toEqual([a])
+  })
+})
+
+describe('hasLeafValue', () => {
+  it('is true when any scalar exists under the value', () => {
+    expect(hasLeafValue({ a: { b: [null, 0] } })).toBe(true)
+    expect(hasLeafValue({ a: { b: [null, []] }, c: {} })).toBe(false)
+    expect(hasLeafValue('')).toBe(true)
+    expect(hasLeafValue(null)).toBe(false)
   })
 })

@@ -50,6 +50,15 @@ export function compileGetter(path: string, options: GetterOptions = {}): Getter
       return leaf(v)
     }
   }
+  return compileWalker(segs, leaf)
+}
+
+/**
+ * The walk shared by the getters: every spelling of the path (nested objects, dotted keys, mixes),
+ * arrays flattened on the way; `leaf` turns what is found at the end into the result.
+ */
+function compileWalker(segs: readonly string[], leaf: (v: unknown) => unknown): Getter {
+  const n = segs.length
   // keys[i * n + j - 1] = segs[i..j).join('.') for 0 <= i < j <= n: every way to spell the rest of
   // the path starting at segment i with one key.
   const keys: string[] = new Array<string>(n * n).fill('')
@@ -136,6 +145,43 @@ function merge(a: unknown, b: unknown): unknown[] {
   if (Array.isArray(b)) out.push(...(b as unknown[]))
   else out.push(b)
   return out
+}
+
+/**
+ * The objects found at a path, arrays of objects flattened (for KQL `nested` queries, which test
+ * their inner query against each object separately, and for "any leaf under this object" checks).
+ */
+export function compileObjectGetter(path: string): (event: unknown) => readonly Obj[] {
+  const walk = compileWalker(path.split('.'), objectLeaf)
+  return (event) => {
+    const found = walk(event)
+    return found === undefined ? [] : Array.isArray(found) ? (found as Obj[]) : [found as Obj]
+  }
+}
+
+function objectLeaf(v: unknown): unknown {
+  if (isObject(v)) return v
+  if (!Array.isArray(v)) return undefined
+  const out: Obj[] = []
+  collectObjects(v as unknown[], out, 0)
+  return out.length === 0 ? undefined : out
+}
+
+function collectObjects(arr: readonly unknown[], out: Obj[], depth: number): void {
+  if (depth > MAX_ARRAY_DEPTH) return
+  for (const e of arr) {
+    if (isObject(e)) out.push(e)
+    else if (Array.isArray(e)) collectObjects(e as unknown[], out, depth + 1)
+  }
+}
+
+/** True when the value (an object, array or scalar) holds at least one non-null scalar. */
+export function hasLeafValue(v: unknown, depth = 0): boolean {
+  if (v === null || v === undefined || depth > MAX_ARRAY_DEPTH) return false
+  if (typeof v !== 'object') return true
+  const items = Array.isArray(v) ? (v as unknown[]) : Object.values(v as Obj)
+  for (const e of items) if (hasLeafValue(e, depth + 1)) return true
+  return false
 }
 
 /** Calls `fn` for each value a getter returned (none for undefined). */

@@ -5,7 +5,15 @@
  */
 export type { Indexed, IpValue, VersionValue, IndexedKey, ValueFault } from './indexed-types'
 export { isFault } from './indexed-types'
-export { compileGetter, forEachValue, valuesOf, type Getter, type GetterOptions } from './field-getter'
+export {
+  compileGetter,
+  compileObjectGetter,
+  hasLeafValue,
+  forEachValue,
+  valuesOf,
+  type Getter,
+  type GetterOptions,
+} from './field-getter'
 export { indexerFor, scalarText, type Indexer } from './field-indexer'
 export { constantIndexerFor, type ConstantIndexer } from './constant-indexer'
 export { compareIndexed, equalIndexed, indexedKey, displayIndexed, displayIndexedAs } from './compare-indexed'
