@@ -29,6 +29,18 @@ const ROWS: readonly Row[] = [
     at: '=',
     message: `mismatched input '=' expecting {'in', 'in~', 'like', 'like~', 'not', 'regex', 'regex~', ':', '==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%', '.', '['}`,
   },
+  {
+    query: 'process where x == 1 )',
+    code: 'EQL1012',
+    at: ')',
+    message: `extraneous input ')' expecting {<EOF>, 'and', 'in', 'in~', 'like', 'like~', 'not', 'or', 'regex', 'regex~', ':', '+', '-', '*', '/', '%', '|'}`,
+  },
+  {
+    query: 'sequence [a where x y] [b where true]',
+    code: 'EQL1012',
+    at: 'y',
+    message: `extraneous input 'y' expecting {'and', 'in', 'in~', 'like', 'like~', 'not', 'or', 'regex', 'regex~', ':', '==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%', '.', '[', ']'}`,
+  },
   { query: 'process where x in ()', code: 'EQL1010', at: ')', message: `mismatched input ')' expecting ${EXPR_START}` },
   {
     query: 'process where x : field',

@@ -56,7 +56,8 @@ function parseLexed(text: string, lexed: LexResult): ParseResult {
     const pipes: Pipe[] = parsePipes(c)
     // Anything left over: report once, skip to the next pipe and keep reading pipes.
     while (!c.at('eof')) {
-      c.syntaxError()
+      // one stray token before the end reads as ANTLR's "extraneous input"
+      c.syntaxError(c.peek().kind === 'eof' ? SYNTAX_CODES.extraneousInput : SYNTAX_CODES.mismatchedInput)
       c.syncTo([])
       if (c.tok.kind === 'eof') break
       pipes.push(...parsePipes(c))
