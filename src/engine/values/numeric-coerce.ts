@@ -72,6 +72,9 @@ export function coerceNumber(type: NumericType, raw: unknown, scalingFactor?: nu
     case 'short':
     case 'byte':
     case 'unsigned_long': {
+      // integers parse text with Long.parseLong / BigDecimal, which reject surrounding spaces
+      // (floating types use Double.parseDouble, which trims them)
+      if (typeof raw === 'string' && raw.trim() !== raw) return undefined
       const t = Math.trunc(n)
       const [lo, hi] = RANGES[type]
       const big = type === 'long' || type === 'unsigned_long'
