@@ -28,6 +28,7 @@ const SWITCHES = ['json', 'expect-match', 'help', 'strict-fields'] as const
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 type Switch = (typeof SWITCHES)[number]
 
+/** A parsed command line; `language` and `size` are validated. */
 export interface ParsedArgs {
   readonly command: Command
   readonly options: Readonly<Partial<Record<ValueOption, string>>>
@@ -101,6 +102,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { command, options, switches, positionals, language, size }
 }
 
+/** The text of `--help`. */
 export const HELP = `rule-playground — test Elastic Security detection rules (EQL, KQL) against sample events
 
 Usage:

@@ -23,6 +23,7 @@ export interface SchemaOptions {
   readonly inferStrings?: 'keyword' | 'text+keyword'
 }
 
+/** The engine functions the CLI calls (a subset of src/engine/index.ts; engine-port.test.ts checks it still fits). */
 export interface EngineApi {
   compileEql(text: string, options: { schema: Schema; settings: EqlSettings }): CompileOutput
   runEql(program: never, events: readonly unknown[]): RunOutput
@@ -30,6 +31,7 @@ export interface EngineApi {
   eqlSettings(partial?: Partial<EqlSettings>): EqlSettings
 }
 
+/** The outcome of loading the engine: the API, or why it could not be loaded. */
 export type EngineLoad = { readonly ok: true; readonly engine: EngineApi } | { readonly ok: false; readonly error: string }
 
 const REQUIRED = ['compileEql', 'runEql', 'buildSchema', 'eqlSettings'] as const

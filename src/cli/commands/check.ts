@@ -35,6 +35,7 @@ function gatherRules(args: ParsedArgs): RuleQuery[] {
   return rules
 }
 
+/** The `check` command; resolves to the exit code (throws UsageError / InputError for exit 2). */
 export async function checkCommand(args: ParsedArgs): Promise<number> {
   const rules = gatherRules(args)
   const mappings = mappingsFrom(args)

@@ -35,6 +35,7 @@ export function formatDiagnostics(query: string, diagnostics: readonly Diagnosti
   return diagnostics.map((d) => formatCaret(query, d)).join('\n')
 }
 
+/** The `run` command; resolves to the exit code (throws UsageError / InputError for exit 2). */
 export async function runCommand(args: ParsedArgs): Promise<number> {
   if (args.language === 'kql') throw new InputError('KQL engine not implemented yet: only --language eql can run')
   const query = queryFrom(args)

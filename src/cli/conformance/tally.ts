@@ -12,6 +12,7 @@
 import { formatCaret } from '../../engine/diagnostics/caret'
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
 
+/** A failing case (or a file-level problem, with a name in parentheses such as "(suite)"). */
 export interface CaseFailure {
   readonly file: string
   readonly name: string
@@ -21,6 +22,7 @@ export interface CaseFailure {
   readonly diagnostics?: readonly Diagnostic[]
 }
 
+/** Accumulates a run's outcomes; failures are printed as they happen through `onFailure`. */
 export class Tally {
   passed = 0
   failed = 0

@@ -25,6 +25,7 @@ export interface EventOrigin {
 /** What a top-level value turned out to be. */
 export type ValueKind = 'event' | 'array' | 'search-response' | 'eql-response'
 
+/** Receives what unwrapping finds: events with their origin, and problems by line. */
 export interface Sink {
   event(event: Record<string, unknown>, origin: EventOrigin): void
   problem(line: number, message: string): void
