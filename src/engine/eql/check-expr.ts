@@ -127,6 +127,7 @@ function checkCall(e: Call, env: CheckEnv): Info {
     }
   })
   if (!ok) return BAD
+  sameFieldTwice(e, env)
   const argTypes = args.map((a) => a.type)
   const divisor = e.args[1]
   if ((def.name === 'divide' || def.name === 'modulo') && divisor !== undefined && !args[0]?.constant) {
@@ -140,6 +141,19 @@ function checkCall(e: Call, env: CheckEnv): Info {
     return BAD
   }
   return folded(e, env, { type: def.resultType(argTypes), constant: args.every((a) => a.constant), bad: false, field: null })
+}
+
+/** `startsWith(x, x)`, `add(x, x)`: legal, but almost certainly not what was meant. */
+function sameFieldTwice(e: Call, env: CheckEnv): void {
+  const seen = new Set<string>()
+  for (const a of e.args) {
+    if (a.type !== 'Field') continue
+    if (seen.has(a.path)) {
+      env.report('sameField', e.span, { name: a.path })
+      return
+    }
+    seen.add(a.path)
+  }
 }
 
 /**
