@@ -154,6 +154,20 @@ describe('EngineClient', () => {
     await expect(latest).resolves.toMatchObject({ status: 'ok' })
   })
 
+  it('the budget counts the run only: a run queued behind loading events is armed once they are loaded', async () => {
+    const { client, timers, current } = setup(500)
+    void client.setEvents('{"big":true}')
+    const setReq = current().last()
+    const run = client.run('q')
+    const runReq = current().last()
+    expect(timers.active.size).toBe(0)
+    current().reply({ id: setReq.id, ok: true, kind: 'setEvents', result: { version: 1, eventCount: 1, problems: [], schemaDiagnostics: [] } })
+    expect([...timers.active.values()].map((t) => t.ms)).toEqual([500])
+    current().reply({ id: runReq.id, ok: true, kind: 'run', result: report(1) })
+    await expect(run).resolves.toMatchObject({ status: 'ok' })
+    expect(timers.active.size).toBe(0)
+  })
+
   it('a reply cancels the watchdog', async () => {
     const { client, timers, current } = setup()
     const p = client.run('a')

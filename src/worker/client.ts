@@ -80,6 +80,11 @@ export class EngineClient {
   private readonly pending = new Map<number, Pending>()
   /** superseded runs the worker may still be executing: their watchdog keeps running */
   private readonly orphans = new Map<number, unknown>()
+  /**
+   * setEvents ids the current worker has not answered yet. A run's watchdog is armed only when
+   * none is left, so the budget measures the query, not the parsing of a large upload queued ahead.
+   */
+  private readonly loading = new Set<number>()
   private readonly latest = new Map<RequestKind, number>()
   private events: { readonly version: number; readonly text: string } | null = null
   private eventsVersion = NO_EVENTS_VERSION
@@ -163,11 +168,16 @@ export class EngineClient {
   private post(pending: Pending): void {
     const worker = this.ensureWorker(pending.request.kind === 'setEvents')
     if (pending.request.kind === 'run') {
-      const id = pending.request.id
       pending.budgetMs = this.runBudgetMs
-      pending.timer = this.timers.setTimeout(() => this.onWatchdog(id), this.runBudgetMs)
+      if (this.loading.size === 0) this.arm(pending)
     }
+    if (pending.request.kind === 'setEvents') this.loading.add(pending.request.id)
     worker.postMessage(pending.request)
+  }
+
+  private arm(pending: Pending): void {
+    const id = pending.request.id
+    pending.timer = this.timers.setTimeout(() => this.onWatchdog(id), pending.budgetMs ?? this.runBudgetMs)
   }
 
   /** Starts a worker when there is none; a fresh worker first gets the current events. */
@@ -185,13 +195,18 @@ export class EngineClient {
     if (!skipEvents && this.events) {
       // A replay for a new worker: nobody waits on it, and its reply finds no pending entry.
       const { version, text } = this.events
-      worker.postMessage({ id: this.takeId(), protocol: PROTOCOL_VERSION, kind: 'setEvents', version, text })
+      const id = this.takeId()
+      this.loading.add(id)
+      worker.postMessage({ id, protocol: PROTOCOL_VERSION, kind: 'setEvents', version, text })
     }
     return worker
   }
 
   private onMessage(data: unknown): void {
     if (!isReply(data)) return
+    if (this.loading.delete(data.id) && this.loading.size === 0) {
+      for (const p of this.pending.values()) if (p.request.kind === 'run' && p.timer === undefined) this.arm(p)
+    }
     const orphan = this.orphans.get(data.id)
     if (orphan !== undefined) {
       this.timers.clearTimeout(orphan)
@@ -216,6 +231,7 @@ export class EngineClient {
     if (waiting.length > 0 || this.events) this.ensureWorker(eventsPending)
     for (const p of waiting) {
       if (p.timer !== undefined) this.timers.clearTimeout(p.timer)
+      p.timer = undefined
       this.post(p)
     }
     if (current) {
@@ -238,6 +254,7 @@ export class EngineClient {
   private stopWorker(): void {
     for (const timer of this.orphans.values()) this.timers.clearTimeout(timer)
     this.orphans.clear()
+    this.loading.clear()
     this.worker?.terminate()
     this.worker = null
   }
