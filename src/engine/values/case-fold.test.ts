@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { foldCase, lowerRoot } from './case-fold'
+import { foldCase, foldCodePoint, lowerRoot } from './case-fold'
+import { foldChar } from './lucene-regex/case-fold'
 
 describe('foldCase', () => {
   it('lower-cases ASCII', () => {
@@ -25,5 +26,31 @@ describe('foldCase', () => {
   it('lowerRoot is Java Locale.ROOT toLowerCase (full mappings)', () => {
     expect(lowerRoot('ΟΔΟΣ')).toBe('οδος')
     expect(lowerRoot('İ')).toBe('i̇')
+  })
+})
+
+describe('agreement with regex~ case groups', () => {
+  it('folds every member of a lucene-regex case group to the same code point', () => {
+    const disagreements: string[] = []
+    for (let cp = 0; cp < 0x20000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue
+      const folded = foldCodePoint(cp)
+      for (const [lo, hi] of foldChar(cp, 'unicode')) {
+        for (let m = lo; m <= hi; m++) {
+          if (foldCodePoint(m) !== folded) disagreements.push(`${cp.toString(16)}~${m.toString(16)}`)
+        }
+      }
+    }
+    expect(disagreements.slice(0, 20)).toEqual([])
+  })
+
+  it('folds a code point only onto a member of its own case group', () => {
+    const strays: string[] = []
+    for (let cp = 0; cp < 0x20000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue
+      const f = foldCodePoint(cp)
+      if (f !== cp && !foldChar(cp, 'unicode').some(([lo, hi]) => f >= lo && f <= hi)) strays.push(cp.toString(16))
+    }
+    expect(strays.slice(0, 20)).toEqual([])
   })
 })
