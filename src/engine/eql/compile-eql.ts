@@ -74,8 +74,9 @@ function buildProgram(statement: Statement, ctx: CompileContext): EqlProgram {
     case 'SampleQuery': {
       const shared = compileKeys(q.keys, ctx)
       const stages = expandStages(q.stages, shared, ctx)
-      const keyDisplay = keyDisplayOf(q.keys, q.stages, ctx)
-      return { kind: 'sample', stages, maxSamplesPerKey: settings.maxSamplesPerKey, keyDisplay, ...common }
+      // sample join keys come from a composite aggregation, which shows dates as epoch millis
+      // (QA customDateFormatAsKey*), unlike sequence join keys: no keyDisplay here
+      return { kind: 'sample', stages, maxSamplesPerKey: settings.maxSamplesPerKey, ...common }
     }
     default:
       return assertNever(q)

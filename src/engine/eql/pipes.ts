@@ -1,10 +1,12 @@
 import type { ResultPipe } from './program'
 
 /**
- * `size` and the `head`/`tail` pipes (spec 4). The request size acts as an implicit head or tail
- * (per `resultPosition`) placed before the first pipe, so `| head 100` never returns more than
- * `size`; pipes then apply left to right. Every step only narrows a window over the ordered
- * results, so the whole chain is one slice at the end.
+ * `size` and the `head`/`tail` pipes (spec 4). Elasticsearch's plan builder inserts the request
+ * size as an implicit limit right before the first head/tail pipe, of the SAME kind as that pipe
+ * (so `| head 100` never returns more than `size`, and `| head 6` returns the first six whatever
+ * the result position: QA `simpleQueryHeadSix` under a random result_position). Only a query
+ * without head/tail pipes gets the limit at `resultPosition`. Pipes then apply left to right.
+ * Every step only narrows a window over the ordered results, so the chain is one slice at the end.
  */
 export interface Window {
   readonly from: number
@@ -26,7 +28,7 @@ export function pipeWindow(
     if (name === 'head') to = from + n
     else from = to - n
   }
-  if (size !== null) narrow(resultPosition, size)
+  if (size !== null) narrow(pipes[0]?.name ?? resultPosition, size)
   for (const p of pipes) narrow(p.name, p.count)
   return { from, to }
 }

@@ -115,7 +115,6 @@ const sampleMapping = (): unknown => {
   props['@timestamp_pretty'] = { type: 'date', format: 'dd-MM-yyyy||yyyy-MM-dd' }
   return { properties: props }
 }
-const perIndexFormats = 'join keys on @timestamp_pretty are printed with each index own date format'
 
 runSuite({
   file: 'test_sample.toml',
@@ -124,11 +123,6 @@ runSuite({
   idField: 'id',
   settings: {},
   kinds: ['sample'],
-  skip: {
-    customDateFormatAsKey_SameIndexResults: perIndexFormats,
-    customDateFormatsAsKey_DifferentIndicesResults: perIndexFormats,
-    customDateFormatsAsKey_DifferentKeyNames: perIndexFormats,
-  },
 })
 runSuite({
   file: 'test_sample_multi.toml',

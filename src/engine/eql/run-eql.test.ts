@@ -28,9 +28,12 @@ describe('event queries', () => {
     expect(eventIds(runEql(chained, evs), evs)).toEqual(['b', 'c'])
     expect(eventIds(runEql(eventProgram(all, { size: 3 }), evs), evs)).toEqual(['c', 'd', 'e'])
     expect(eventIds(runEql(eventProgram(all, { size: 3, resultPosition: 'head' }), evs), evs)).toEqual(['a', 'b', 'c'])
-    // size caps head: `| head 50` with size 2 returns 2 (the latest two, size at tail)
+    // size caps head: `| head 50` with size 2 returns 2, the implicit limit taking the first pipe's
+    // kind whatever resultPosition says
     const capped = eventProgram(all, { size: 2, pipes: [{ name: 'head', count: 50 }] })
-    expect(eventIds(runEql(capped, evs), evs)).toEqual(['d', 'e'])
+    expect(eventIds(runEql(capped, evs), evs)).toEqual(['a', 'b'])
+    const tailFirst = eventProgram(all, { size: 3, resultPosition: 'head', pipes: [{ name: 'tail', count: 5 }, { name: 'head', count: 2 }] })
+    expect(eventIds(runEql(tailFirst, evs), evs)).toEqual(['c', 'd'])
     expect(eventIds(runEql(eventProgram(all, { pipes: [{ name: 'head', count: 0 }] }), evs), evs)).toEqual([])
   })
   it('orders ties by tiebreaker, events without one after, then input order', () => {

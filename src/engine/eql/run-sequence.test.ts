@@ -172,8 +172,12 @@ describe('size and pipes count sequences', () => {
     const chain = two({ pipes: [{ name: 'head', count: 3 }, { name: 'tail', count: 2 }] })
     expect(ids(runEql(chain, evs), evs)).toEqual([['e2', 'e3'], ['e3', 'e4']])
   })
-  it('size applies before the pipes, at resultPosition', () => {
+  it('size applies before the first pipe, of its kind; at resultPosition without pipes', () => {
     expect(ids(runEql(two({ size: 2, resultPosition: 'tail', pipes: [{ name: 'head', count: 5 }] }), evs), evs)).toEqual([
+      ['e1', 'e2'],
+      ['e2', 'e3'],
+    ])
+    expect(ids(runEql(two({ size: 2, resultPosition: 'tail' }), evs), evs)).toEqual([
       ['e3', 'e4'],
       ['e4', 'e5'],
     ])
