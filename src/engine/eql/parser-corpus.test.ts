@@ -93,6 +93,32 @@ describe('detection-rules corpus', () => {
   })
 })
 
+describe('mutated corpus rules (deterministic fuzz)', () => {
+  it('never throws, keeps spans inside the text, and round-trips whatever still parses', () => {
+    const rules = corpusQueries().map((r) => r.query)
+    const alphabet = ' ()[]!?"`,.:=<>|~-+*/%\\\nandornotin0123456789@_{}'
+    let seed = 11
+    const rnd = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n
+    const problems: string[] = []
+    let clean = 0
+    for (let k = 0; k < 3000; k++) {
+      let q = (rules[rnd(rules.length)] ?? '').slice(0, 1500)
+      for (let e = 1 + rnd(3); e > 0; e--) {
+        const p = rnd(q.length + 1)
+        q = rnd(2) === 0 ? q.slice(0, p) + (alphabet[rnd(alphabet.length)] ?? '') + q.slice(p) : q.slice(0, p) + q.slice(p + 1 + rnd(3))
+      }
+      const r = parseEql(q)
+      if (r.diagnostics.some((d) => d.span.start < 0 || d.span.end > q.length || d.span.end < d.span.start)) problems.push(`span: ${q}`)
+      if (r.statement === null || r.diagnostics.length > 0) continue
+      clean++
+      const again = parseEql(printEql(r.statement))
+      if (JSON.stringify(stripSpans(again.statement)) !== JSON.stringify(stripSpans(r.statement))) problems.push(`round trip: ${q}`)
+    }
+    expect(problems).toEqual([])
+    expect(clean).toBeGreaterThan(500)
+  })
+})
+
 describe("Elasticsearch's EQL spec files", () => {
   const files = readdirSync(ES_DIR).filter((f) => f.endsWith('.toml') && f !== 'test_queries_unsupported.toml')
 
