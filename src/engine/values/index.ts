@@ -38,7 +38,7 @@ export {
   DEFAULT_DATE_FORMAT,
 } from './date-parse'
 export { parseDateMath, type DateMathOptions } from './date-math'
-export { parseIp, compareIp, parseCidr, cidrContains, type Cidr } from './ip-address'
+export { parseIp, compareIp, parseCidr, cidrContains, cidrMatches, type Cidr } from './ip-address'
 export { parseVersion, compareVersion } from './semantic-version'
 export { coerceNumber, toHalfFloat, type NumericType } from './numeric-coerce'
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cidrContains, compareIp, parseCidr, parseIp, type Cidr } from './ip-address'
+import { cidrContains, cidrMatches, compareIp, parseCidr, parseIp, type Cidr } from './ip-address'
 import { isFault } from './indexed-types'
 
 function cidr(text: string): Cidr {
@@ -72,6 +72,12 @@ describe('CIDR', () => {
     expect(cidrContains(ip('fec0::1'), cidr('fe80::/10'))).toBe(false)
     expect(cidrContains(ip('8.8.8.8'), cidr('::ffff:0:0/96'))).toBe(true)
     expect(cidrContains(ip('::ffff:10.1.1.1'), cidr('10.0.0.0/8'))).toBe(true)
+  })
+
+  it('cidrMatches takes the block as text', () => {
+    expect(cidrMatches(ip('10.1.2.3'), '10.0.0.0/8')).toBe(true)
+    expect(cidrMatches(ip('10.1.2.3'), '2001:db8::/32')).toBe(false)
+    expect(isFault(cidrMatches(ip('10.1.2.3'), '10.0.0.0/99'))).toBe(true)
   })
 
   it('reports invalid blocks as faults', () => {

@@ -103,3 +103,12 @@ export function cidrContains(ip: IpValue, cidr: Cidr): boolean {
   const mask = (0xf << (4 - rest)) & 0xf
   return (parseInt(ip.hex[full] ?? '0', 16) & mask) === (parseInt(cidr.hex[full] ?? '0', 16) & mask)
 }
+
+/**
+ * `cidrContains` for a block given as text (parsed on every call: for one-off checks; compiled
+ * code should `parseCidr` once). An invalid block comes back as a fault, never an exception.
+ */
+export function cidrMatches(ip: IpValue, cidr: string): boolean | ValueFault {
+  const block = parseCidr(cidr)
+  return 'fault' in block ? block : cidrContains(ip, block)
+}
