@@ -4,7 +4,7 @@ import { pipeWindow } from './pipes'
 import type { EventMatcher, KeyReader, SequenceProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
 import { compareTuples, displayTuple, TupleMap } from './run-join-keys'
-import { matchSequences, type Completion, type MatchStage, type Partial, type TupleCache } from './sequence-matcher'
+import { matchSequences, type Completion, type MatchStage, type PartialSequence, type TupleCache } from './sequence-matcher'
 import { keepsMissing, type MissingSlot, type MissingTimes } from './sequence-missing'
 
 const MISSING: MissingEvent = { missing: true }
@@ -84,7 +84,7 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
     const times = new Array<number>(positive.length).fill(0)
     kept = done.filter((c) => {
       let k = positive.length
-      for (let p: Partial | null = c.last; p !== null; p = p.prev) times[--k] = ordered.millis[p.rank] as number
+      for (let p: PartialSequence | null = c.last; p !== null; p = p.prev) times[--k] = ordered.millis[p.rank] as number
       return keepsMissing(times, c.tuple, slots, program.maxspanMillis)
     })
   }
@@ -130,7 +130,7 @@ function buildSequences(
   const ranks = new Array<number>(positiveCount).fill(0)
   for (const c of window) {
     let j = positiveCount
-    for (let p: Partial | null = c.last; p !== null; p = p.prev) ranks[--j] = p.rank
+    for (let p: PartialSequence | null = c.last; p !== null; p = p.prev) ranks[--j] = p.rank
     const out: (MatchedEvent | MissingEvent)[] = []
     let q = 0
     for (const st of program.stages) {

@@ -20,17 +20,17 @@ import { POLL_MASK } from './run-context'
  */
 
 /** A partial sequence as a linked list from its last event back to its first (no copying). */
-export class Partial {
+export class PartialSequence {
   constructor(
     readonly rank: number,
     readonly first: number,
-    readonly prev: Partial | null,
+    readonly prev: PartialSequence | null,
   ) {}
 }
 
 export interface Completion {
   /** the last positive event */
-  readonly last: Partial
+  readonly last: PartialSequence
   readonly tuple: readonly KeyValue[]
 }
 
@@ -57,7 +57,7 @@ export interface MatcherInput {
 }
 
 class KeyState {
-  readonly slots: (Partial | null)[]
+  readonly slots: (PartialSequence | null)[]
   live = 0
   /** rank of the latest until event of this key processed so far; -1 when none */
   until = -1
@@ -66,7 +66,7 @@ class KeyState {
     readonly tuple: readonly KeyValue[],
     stages: number,
   ) {
-    this.slots = new Array<Partial | null>(stages).fill(null)
+    this.slots = new Array<PartialSequence | null>(stages).fill(null)
   }
 }
 
@@ -123,7 +123,7 @@ export function matchSequences(input: MatcherInput, ctx: RunContext): Completion
         let st = states.get(tuple)
         if (s === 0) {
           if (P === 1) {
-            done.push({ last: new Partial(r, r, null), tuple })
+            done.push({ last: new PartialSequence(r, r, null), tuple })
             continue
           }
           if (st === undefined) {
@@ -135,7 +135,7 @@ export function matchSequences(input: MatcherInput, ctx: RunContext): Completion
             pending++
           }
           // a newer partial replaces the older one (spec 8.3)
-          st.slots[0] = new Partial(r, r, null)
+          st.slots[0] = new PartialSequence(r, r, null)
           continue
         }
         if (st === undefined) continue
@@ -149,7 +149,7 @@ export function matchSequences(input: MatcherInput, ctx: RunContext): Completion
         // until: an until event at or after the partial's last event, and before this one, cancels
         const cancelled = st.until >= prev.rank
         if (!expired && !cancelled) {
-          const p = new Partial(r, prev.first, prev)
+          const p = new PartialSequence(r, prev.first, prev)
           if (s === P - 1) done.push({ last: p, tuple: st.tuple })
           else {
             if (st.slots[s] === null) {
