@@ -14,8 +14,7 @@
 import { buildSchema, compileEql, runEql, type EqlProgram, type RunOutput, type Schema } from '../src/engine/index'
 import { pickCorpusRules, type PreparedRule } from './bench/corpus-rules'
 import { generateEvents } from './bench/generate-events'
-import { measure, perSecond, type Timing } from './bench/measure'
-import { renderJson, renderTable, type Row } from './bench/report'
+import { measure, perSecond, renderJson, renderTable, type Row, type Timing } from './bench/timing-report'
 
 // The seed rules' queries (they ship with the playground as examples).
 const LOGIN_HOOK = `process where host.os.type == "macos" and event.type == "start" and

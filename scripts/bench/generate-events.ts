@@ -4,8 +4,7 @@
  * `defaults write`, LaunchDaemon written then loaded by `launchctl` from the writing shell) and
  * the JAMF look-alikes the login-hook rule excludes. Same seed, same events, on every machine.
  */
-import { BINARIES, PARENTS, benignFile, extensionOf, type Binary } from './macos-catalog'
-import { createRng, type Rng } from './prng'
+import { BINARIES, PARENTS, benignFile, createRng, extensionOf, type Binary, type Rng } from './macos-catalog'
 
 export interface GenerateOptions {
   readonly size: number
