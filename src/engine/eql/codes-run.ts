@@ -32,5 +32,7 @@ export const RUN_CODES = {
   noProgram: def('EQL3005', 'error', 'The query has errors and cannot be run'),
 } as const satisfies Record<string, CodeDef>
 
+/** The name of a run-time code, as RunContext.report takes it. */
 export type RunCode = keyof typeof RUN_CODES
+/** Every run-time code, for the registry uniqueness test and documentation. */
 export const RUN_CODE_LIST: readonly CodeDef[] = Object.values(RUN_CODES)

@@ -16,6 +16,7 @@ import type {
  * can be tested without the parser and compiler. Pure (no Node APIs) like the rest of the engine.
  */
 
+/** A flat test event: `ts` is the timestamp, other fields are read by the hand-made closures. */
 export type TestEvent = Readonly<Record<string, unknown>>
 
 function rec(ev: unknown): TestEvent {
@@ -61,6 +62,7 @@ export function ordering(tiebreaker?: string): Ordering {
   }
 }
 
+/** One stage of a hand-made sequence or sample program. */
 export interface StageSpec {
   readonly m: EventMatcher
   readonly keys?: readonly KeyReader[]
@@ -68,6 +70,7 @@ export interface StageSpec {
   readonly runs?: number
 }
 
+/** Size, pipes and ordering options shared by hand-made programs. */
 export interface CommonSpec {
   readonly pipes?: readonly ResultPipe[]
   readonly size?: number | null
@@ -95,10 +98,12 @@ function expand(specs: readonly StageSpec[]): ProgramStage[] {
   return out
 }
 
+/** An event query program over a hand-made matcher. */
 export function eventProgram(m: EventMatcher, c: CommonSpec = {}): EventProgram {
   return { kind: 'event', matcher: m, ...common(c) }
 }
 
+/** A sequence program; `runs` expands a stage, `maxspan` is in milliseconds. */
 export function sequenceProgram(
   stages: readonly StageSpec[],
   opts: CommonSpec & { until?: StageSpec; maxspan?: number } = {},
@@ -116,6 +121,7 @@ export function sequenceProgram(
   }
 }
 
+/** A sample program; `perKey` is max_samples_per_key. */
 export function sampleProgram(stages: readonly StageSpec[], opts: CommonSpec & { perKey?: number } = {}): SampleProgram {
   return { kind: 'sample', stages: expand(stages), maxSamplesPerKey: opts.perKey ?? 1, ...common(opts) }
 }

@@ -26,6 +26,7 @@ interface Group {
 // events for every sample in all but contrived cases, and bounded memory for the rest.
 const SEARCH_BUDGET = 10_000
 
+/** Runs a sample query; null when the stored-candidate limit was hit (EQL3001 reported). */
 export function runSample(program: SampleProgram, events: readonly unknown[], ctx: RunContext): RunResult | null {
   const stages = program.stages
   const S = stages.length

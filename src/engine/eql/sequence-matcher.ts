@@ -28,6 +28,7 @@ export class PartialSequence {
   ) {}
 }
 
+/** A completed sequence (positive events only): its last partial and its key tuple. */
 export interface Completion {
   /** the last positive event */
   readonly last: PartialSequence
@@ -42,6 +43,7 @@ export interface MatchStage {
   readonly keyset: number
 }
 
+/** Everything the state machine reads; built by run-sequence.ts. */
 export interface MatcherInput {
   readonly events: readonly unknown[]
   readonly ordered: OrderedEvents
