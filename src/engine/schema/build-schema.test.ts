@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildSchema } from './build-schema'
 import { SCHEMA_CODE_LIST } from './codes'
-import { sourcePathOf } from './field-type-names'
+import { nestedAncestorOf, sourcePathOf } from './field-type-names'
 
 describe('buildSchema', () => {
   it('is empty without inputs', () => {
@@ -90,6 +90,17 @@ describe('buildSchema', () => {
   it('ignores non-object events and never throws on odd input', () => {
     const b = buildSchema({ events: [null, 3, 'x', [1], { ok: 1 }], mappings: null })
     expect(b.inferred).toEqual(['ok'])
+  })
+})
+
+describe('nestedAncestorOf', () => {
+  it('finds the nearest nested ancestor', () => {
+    const { schema } = buildSchema({ ecs: true, mappings: { 'a.n': 'nested', 'a.n.m': 'nested', 'a.n.m.x': 'keyword' } })
+    expect(nestedAncestorOf(schema, 'a.n.m.x')).toBe('a.n.m')
+    expect(nestedAncestorOf(schema, 'a.n.y')).toBe('a.n')
+    expect(nestedAncestorOf(schema, 'a.n')).toBeUndefined()
+    expect(nestedAncestorOf(schema, 'threat.enrichments.indicator.ip')).toBe('threat.enrichments')
+    expect(nestedAncestorOf(schema, 'process.name')).toBeUndefined()
   })
 })
 

@@ -1,4 +1,4 @@
-import type { EsFieldType, FieldSpec } from './types'
+import type { EsFieldType, FieldSpec, Schema } from './types'
 
 /**
  * Maps an Elasticsearch mapping type name to the engine's closed set. Types the engine cannot
@@ -69,4 +69,17 @@ export function isIntegerType(type: EsFieldType): boolean {
 /** The event path a field's values are read from (multi-fields read their parent's values). */
 export function sourcePathOf(spec: FieldSpec): string {
   return spec.multiFieldOf ?? spec.name
+}
+
+/**
+ * The nearest ancestor of `name` mapped as `nested`, if any. EQL rejects fields inside nested
+ * objects ("with unsupported nested type in hierarchy"); KQL needs the nested path to scope a
+ * `path:{...}` query.
+ */
+export function nestedAncestorOf(schema: Schema, name: string): string | undefined {
+  for (let i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) {
+    const prefix = name.slice(0, i)
+    if (schema.get(prefix)?.type === 'nested') return prefix
+  }
+  return undefined
 }

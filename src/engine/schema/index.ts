@@ -15,4 +15,5 @@ export {
   isNumericType,
   isIntegerType,
   sourcePathOf,
+  nestedAncestorOf,
 } from './field-type-names'
