@@ -66,6 +66,16 @@ describe('samples', () => {
   })
 })
 
+describe('sample limits', () => {
+  it('reports EQL3001 when too many candidates are stored', () => {
+    const many: TestEvent[] = Array.from({ length: 50 }, (_, k) => ({ id: String(k), tag: 'A', host: `h${k}` }))
+    const p = sampleProgram([{ m: is('A'), keys: [key('host')] }, { m: is('B'), keys: [key('host')] }])
+    const out = runEql(p, many, { maxPendingSequences: 10 })
+    expect(out.result).toBeNull()
+    expect(out.diagnostics.map((d) => d.code)).toEqual(['EQL3001'])
+  })
+})
+
 describe('pickSamples', () => {
   it('prefers the j-th candidate of each stage for the j-th sample', () => {
     expect(pickSamples([[1, 2, 4], [3]], 2)).toEqual([

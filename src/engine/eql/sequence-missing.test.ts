@@ -87,6 +87,25 @@ describe('missing stages with keys and runs', () => {
     const out = runEql(p, evs)
     expect(ids(out, evs)).toEqual([['1', '-', '3']])
   })
+  it('leading and trailing stages only see events of the same key', () => {
+    const keys = [key('host')]
+    const p = sequenceProgram(
+      [{ m: is('M'), keys, missing: true }, { m: is('N'), keys }, { m: is('M'), keys, missing: true }],
+      { maxspan: 1000 },
+    )
+    const evs = [
+      ev('m-a', 'M', 0, { host: 'a' }),
+      ev('n-a', 'N', 100, { host: 'a' }),
+      ev('n-b', 'N', 100, { host: 'b' }),
+      ev('m-b', 'M', 200, { host: 'b' }),
+      ev('n-c', 'N', 300, { host: 'c' }),
+      ev('m-c1', 'M', 250, { host: 'c' }),
+      ev('m-c2', 'M', 350, { host: 'c' }),
+    ]
+    // a: only a leading M (no trailing) -> kept; b: only a trailing M -> kept;
+    // c: M 50 ms before and 50 ms after, T - L = 100 <= 1000 -> dropped
+    expect(ids(runEql(p, evs), evs)).toEqual([['-', 'n-a', '-'], ['-', 'n-b', '-']])
+  })
   it('runs on a missing stage gives several placeholders', () => {
     const p = sequenceProgram([{ m: is('N') }, { m: is('M'), missing: true, runs: 2 }, { m: is('N') }], { maxspan: 1000 })
     const evs = [ev('1', 'N', 1), ev('2', 'N', 2)]
