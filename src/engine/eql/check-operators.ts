@@ -5,6 +5,7 @@ import { numericOrdinal } from './check-source'
 import { accepts, argumentType, checkExpr, reportText, textOnly } from './check-expr'
 import { compileValue } from './compile-expr'
 import { convertConstant } from './compile-constant'
+import { dateRange, isDateField } from './compile-date'
 import { isFault } from '../values/indexed-types'
 import { parseCidr } from '../values/ip-address'
 import { compileLuceneRegex } from '../values/lucene-regex'
@@ -122,7 +123,14 @@ function checkConstant(env: CheckEnv, subject: Expr, sInfo: Info, constant: Expr
     env.report('unconvertibleConstant', constant.span, { name: env.src(subject), type: sInfo.type, value: env.src(constant), reason: cidr.fault })
     return false
   }
-  const converted = convertConstant(value, cType, compileValue(subject, env.ctx))
+  const code = compileValue(subject, env.ctx)
+  if (isDateField(code) && code.field !== null) {
+    const range = dateRange(value, code.field.spec, env.ctx.now ?? Date.now())
+    if (typeof range !== 'string') return true
+    env.report('unconvertibleConstant', constant.span, { name: env.src(subject), type: sInfo.type, value: env.src(constant), reason: range })
+    return false
+  }
+  const converted = convertConstant(value, cType, code)
   if (converted.kind === 'error') {
     env.report('unconvertibleConstant', constant.span, {
       name: env.src(subject),

@@ -8,6 +8,7 @@ import { ALWAYS, NEVER, anyIndexed, hasValue, stringEquals, type EventTest } fro
 import { isFault, type Indexed } from '../values/indexed-types'
 import { cidrContains, parseCidr } from '../values/ip-address'
 import type { Scalar } from './functions/function-def'
+import { dateCompare, dateRange, isDateField } from './compile-date'
 
 /**
  * `==` `!=` `<` `<=` `>` `>=`. One side must be constant (field-to-field comparisons are a check
@@ -32,6 +33,10 @@ export function compileCompare(e: Compare, ctx: CompileContext): EventTest {
     if (op === '==') return not(hasValue(left))
     if (op === '!=') return hasValue(left)
     return NEVER
+  }
+  if (isDateField(left) && left.field !== null) {
+    const range = dateRange(constant.value, left.field.spec, ctx.now ?? Date.now())
+    return typeof range === 'string' ? NEVER : dateCompare(left, op, range)
   }
   const eq = equalsTest(left, constant.value, right)
   if (op === '==') return eq

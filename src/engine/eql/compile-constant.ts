@@ -1,4 +1,5 @@
-import type { Indexed } from '../values/indexed-types'
+import { isFault, type Indexed } from '../values/indexed-types'
+import { constantIndexerFor } from '../values/constant-indexer'
 import { familyOf, type DataType } from './check-types'
 import type { ValueCode } from './compile-expr'
 import { javaString } from './functions/java-format'
@@ -19,14 +20,14 @@ export type Converted =
 export function convertConstant(value: Exclude<Scalar, null>, valueType: DataType, target: ValueCode): Converted {
   const family = familyOf(target.type)
   if (target.field !== null) {
-    const exact = exactNumber(value, target.type)
-    if (exact !== undefined) return exact
+    const spec = target.field.exact ?? target.field.spec
     // numbers and booleans reach keyword fields in Java's spelling (1.0 stays "1.0")
     const raw = family === 'string' && typeof value !== 'string' ? javaString(value, valueType) : value
-    const indexed = target.index(raw)
-    if (indexed !== undefined) return { kind: 'value', value: indexed }
-    if (family === 'string') return { kind: 'never' }
-    return { kind: 'error', reason: `failed to parse [${printable(value, valueType)}] as [${target.type}]` }
+    const indexed = constantIndexerFor(spec)(raw)
+    if (isFault(indexed)) return { kind: 'error', reason: indexed.fault }
+    // a term longer than ignore_above is a valid query that can match nothing
+    if (typeof indexed === 'string' && spec.ignoreAbove !== undefined && indexed.length > spec.ignoreAbove) return { kind: 'never' }
+    return { kind: 'value', value: indexed }
   }
   switch (family) {
     case 'string':
@@ -47,20 +48,6 @@ export function convertConstant(value: Exclude<Scalar, null>, valueType: DataTyp
       break
   }
   return { kind: 'error', reason: `cannot compare a [${target.type}] value with [${printable(value, valueType)}]` }
-}
-
-const INTEGRAL = new Set<DataType>(['long', 'integer', 'short', 'byte', 'unsigned_long'])
-const NUMBER_TEXT = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/
-
-/**
- * Integer fields compare with the constant's exact value: Elasticsearch's term query on a long
- * field never matches 3.1, and its range query moves a fractional bound to the right side
- * (`>= 3.1` is `>= 4`). Coercing the constant like a document value would truncate it instead.
- */
-function exactNumber(value: Exclude<Scalar, null>, type: DataType): Converted | undefined {
-  if (!INTEGRAL.has(type)) return undefined
-  const n = typeof value === 'number' ? value : typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : undefined
-  return n === undefined || !Number.isFinite(n) ? undefined : { kind: 'value', value: n }
 }
 
 function printable(value: Exclude<Scalar, null>, type: DataType): string {

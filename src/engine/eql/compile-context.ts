@@ -11,4 +11,6 @@ export interface CompileContext {
    * compileLuceneRegex's own defaults.
    */
   readonly regexOptions?: Omit<LuceneRegexOptions, 'caseInsensitive'>
+  /** epoch millis `now` stands for in date math (`@timestamp > "now-1d"`); default: compile time */
+  readonly now?: number
 }

@@ -32,8 +32,11 @@ const events = [
   { id: 'e', event: { category: 'process' }, process: { name: 'a1', args: ['LoginHook'] }, tags: [] },
 ]
 
+// `now` for date math: one day after event b
+const NOW = Date.parse('2024-01-02T00:00:00.500Z')
+
 function ids(condition: string, category: string | null = 'process'): string[] {
-  const f = compileFilter(filterOf(condition, category), ctx)
+  const f = compileFilter(filterOf(condition, category), { ...ctx, now: NOW })
   return events.filter((e) => f.test(e)).map((e) => e.id)
 }
 
@@ -96,6 +99,14 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['@timestamp == "2024-01-01T00:00:00Z"', ['a']],
   ['@timestamp > "2024-01-01T00:00:00Z"', ['b']],
   ['@timestamp == 1704067201000', ['b']],
+  // a date without time is a range: the whole day (ES builds a range query from lower/upper bounds)
+  ['@timestamp == "2024-01-01"', ['a', 'b']],
+  ['@timestamp in ("2023-12-31", "2024-01-01")', ['a', 'b']],
+  ['@timestamp < "2024-01-01"', []],
+  ['@timestamp <= "2024-01-01"', ['a', 'b']],
+  ['@timestamp > "2024-01-01T00:00:00"', ['b']],
+  ['@timestamp >= "2024-01-01T00:00:00||+1s"', ['b']],
+  ['@timestamp > "now-1d"', ['b']],
   // ips: addresses, and CIDR blocks in == and in
   ['source.ip == "10.1.2.3"', ['a']],
   ['source.ip == "10.0.0.0/8"', ['a']],

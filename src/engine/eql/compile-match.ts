@@ -10,6 +10,7 @@ import { compileWildcard } from '../values/wildcard'
 
 type StringTest = (s: string) => boolean
 import { foldCase } from '../values/case-fold'
+import { dateIn, dateRange, isDateField, type DateRange } from './compile-date'
 import { isFault } from '../values/indexed-types'
 import { cidrContains, parseCidr, type Cidr } from '../values/ip-address'
 import { compileLuceneRegex } from '../values/lucene-regex'
@@ -54,6 +55,18 @@ export function compileIn(e: In, ctx: CompileContext): EventTest {
 }
 
 function inTest(e: In, subject: ValueCode, ctx: CompileContext): EventTest {
+  if (isDateField(subject) && subject.field !== null) {
+    const spec = subject.field.spec
+    const now = ctx.now ?? Date.now()
+    const ranges: DateRange[] = []
+    for (const item of e.items) {
+      const value = compileValue(item, ctx).constant?.value
+      if (value === null || value === undefined) continue
+      const r = dateRange(value, spec, now)
+      if (typeof r !== 'string') ranges.push(r)
+    }
+    return ranges.length === 0 ? NEVER : constantOr(subject, dateIn(subject, ranges))
+  }
   const strings = new Set<string>()
   const keys = new Set<string | number | boolean | bigint>()
   const blocks: Cidr[] = []
