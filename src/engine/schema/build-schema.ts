@@ -133,18 +133,22 @@ function decode(table: string): FieldSpec[] {
   const out: FieldSpec[] = []
   for (const line of table.split('\n')) {
     if (line === '') continue
-    const [name = '', typeName = '', ignore = '-', multi = '-', scaling] = line.split(' ')
+    const [name = '', typeName = '', ...options] = line.split(' ')
     const spec: { -readonly [K in keyof FieldSpec]: FieldSpec[K] } = { name, type: toFieldType(typeName), origin: 'ecs' }
-    if (ignore !== '-') spec.ignoreAbove = Number(ignore)
-    if (scaling !== undefined) spec.scalingFactor = Number(scaling)
-    if (multi !== '-') {
-      const subs: MultiField[] = multi.split(',').map((m) => {
-        const [sub = '', subType = '', subIgnore] = m.split(':')
-        const mf = { name: `${name}.${sub}`, type: toFieldType(subType) }
-        return subIgnore === undefined ? mf : { ...mf, ignoreAbove: Number(subIgnore) }
-      })
-      spec.multiFields = subs
-      for (const mf of subs) out.push({ ...mf, origin: 'ecs', multiFieldOf: name })
+    for (const option of options) {
+      const [key, value = ''] = option.split('=')
+      if (key === 'ia') spec.ignoreAbove = Number(value)
+      else if (key === 'sf') spec.scalingFactor = Number(value)
+      else if (key === 'unsearchable') spec.searchable = false
+      else if (key === 'mf') {
+        const subs: MultiField[] = value.split(',').map((m) => {
+          const [sub = '', subType = '', subIgnore] = m.split(':')
+          const mf = { name: `${name}.${sub}`, type: toFieldType(subType) }
+          return subIgnore === undefined ? mf : { ...mf, ignoreAbove: Number(subIgnore) }
+        })
+        spec.multiFields = subs
+        for (const mf of subs) out.push({ ...mf, origin: 'ecs', multiFieldOf: name })
+      }
     }
     out.push(spec)
   }

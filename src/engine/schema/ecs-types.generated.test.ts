@@ -23,6 +23,8 @@ describe('ECS table', () => {
     expect(byName.get('data_stream.dataset')?.type).toBe('constant_keyword')
     expect(byName.get('host.cpu.usage')).toMatchObject({ type: 'scaled_float', scalingFactor: 1000 })
     expect(byName.get('threat.enrichments')?.type).toBe('nested')
+    expect(byName.get('event.original')?.searchable).toBe(false)
+    expect(byName.get('event.action')?.searchable).toBeUndefined()
     expect(byName.size).toBeGreaterThan(2000)
     expect([...byName.values()].some((f) => f.type === 'unsupported')).toBe(false)
   })

@@ -47,6 +47,13 @@ describe('parseMappings', () => {
     expect(codes(mapping)).toEqual(['SCHEMA003'])
   })
 
+  it('marks fields without index and doc values as unsearchable', () => {
+    const m = byName({ properties: { a: { type: 'keyword', index: false, doc_values: false }, b: { type: 'keyword', index: false }, c: { type: 'text', index: false } } })
+    expect(m.get('a')?.searchable).toBe(false)
+    expect(m.get('b')?.searchable).toBeUndefined() // doc values still answer queries
+    expect(m.get('c')?.searchable).toBe(false)
+  })
+
   it('accepts the usual wrappers, JSON text and flat tables', () => {
     const props = { properties: { a: { type: 'long' } } }
     for (const input of [props, { mappings: props }, { mappings: { _doc: props } }, { idx: { mappings: props } }, { template: { mappings: props } }, JSON.stringify(props)]) {

@@ -122,6 +122,9 @@ function readField(name: string, def: Obj, out: ParsedMappings, depth = 0): void
   const nv = def.null_value
   if (typeof nv === 'string' || typeof nv === 'number' || typeof nv === 'boolean') spec.nullValue = nv
   if (typeof def.value === 'string') spec.constantValue = def.value
+  // text has no doc values, so `index: false` alone makes it unsearchable
+  const textual = type === 'text' || type === 'match_only_text'
+  if (def.index === false && (def.doc_values === false || textual)) spec.searchable = false
   if (typeof def.scaling_factor === 'number' && def.scaling_factor > 0) spec.scalingFactor = def.scaling_factor
   else if (type === 'scaled_float') warn(out, name, 'scaled_float needs a positive "scaling_factor"')
   if (typeof def.format === 'string') {

@@ -63,6 +63,12 @@ export interface FieldSpec {
    * indexes; read values from there (`sourcePathOf`), not from the multi-field's own name
    */
   readonly multiFieldOf?: string
+  /**
+   * false when the mapping has neither an index nor doc values (`index: false` and
+   * `doc_values: false`, e.g. ECS `event.original`): Elasticsearch rejects queries on the field
+   * ("Cannot search on field [x] since it is not indexed"). Absent means searchable.
+   */
+  readonly searchable?: false
 }
 
 export interface Schema {
