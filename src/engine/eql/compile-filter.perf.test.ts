@@ -36,6 +36,7 @@ const QUERY =
   'event.type == "start" and process.name == "defaults" and process.args in ("LoginHook", "LogoutHook") and not process.args : ("*JAMF*", "*Jamf*")'
 
 describe('compiled filter throughput', () => {
+  // best of 40 rounds: the machine may be busy with other test files running in parallel
   it('runs a typical rule at >= 5M events/s', () => {
     const { schema } = buildSchema({ ecs: true })
     const filter = compileFilter(filterOf(QUERY), { schema, settings: eqlSettings() })
@@ -44,7 +45,7 @@ describe('compiled filter throughput', () => {
     for (const e of events) if (filter.test(e)) matched++
     expect(matched).toBeGreaterThan(0)
     let best = 0
-    for (let round = 0; round < 15; round++) {
+    for (let round = 0; round < 40; round++) {
       const t0 = performance.now()
       let m = 0
       for (let i = 0; i < events.length; i++) if (filter.test(events[i])) m++
