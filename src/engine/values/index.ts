@@ -1,7 +1,10 @@
 /**
  * Values: the ONE place for value rules shared by the EQL and KQL engines — field lookup in JSON
- * events, what each field type indexes, equality/ordering, case folding, wildcards, dates, IPs,
- * versions and Java integer arithmetic. (Lucene regular expressions live in `lucene-regex/`.)
+ * events (`compileGetter`, `compileObjectGetter`), what each field type indexes for a document
+ * value (`indexerFor`) and for a query constant (`constantIndexerFor`), equality/ordering/display,
+ * case folding, wildcards, the standard analyzer for text fields, dates (formats, range bounds,
+ * date math), IPs and CIDRs, versions and Java integer arithmetic. Lucene regular expressions
+ * live in `lucene-regex/` and are re-exported here.
  */
 export type { Indexed, IpValue, VersionValue, IndexedKey, ValueFault } from './indexed-types'
 export { isFault } from './indexed-types'
