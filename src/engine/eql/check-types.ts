@@ -158,31 +158,6 @@ export function resolveField(schema: Schema, ref: FieldRef): FieldResolution {
 
 // ---------------------------------------------------------------- expressions
 
-/** true when the expression reads no field (a literal, or functions/operators of literals). */
-export function isConstantExpr(e: Expr, schema: Schema): boolean {
-  switch (e.type) {
-    case 'Literal':
-      return true
-    case 'Field':
-      return resolveField(schema, e).kind === 'null'
-    case 'Call':
-      return e.args.every((a) => isConstantExpr(a, schema))
-    case 'Negate':
-    case 'Not':
-      return isConstantExpr(e.operand, schema)
-    case 'Arith':
-    case 'Compare':
-    case 'Logical':
-      return isConstantExpr(e.left, schema) && isConstantExpr(e.right, schema)
-    case 'Match':
-      return isConstantExpr(e.subject, schema)
-    case 'In':
-      return isConstantExpr(e.subject, schema) && e.items.every((i) => isConstantExpr(i, schema))
-    case 'ErrorExpr':
-      return false
-  }
-}
-
 /** Every field an expression reads, in source order. */
 export function fieldsOf(e: Expr, out: FieldRef[] = []): FieldRef[] {
   switch (e.type) {

@@ -1,5 +1,5 @@
 import type { Compare, Expr, In, Logical, Match, Not } from './ast'
-import { fieldsOf } from './check-types'
+import { fieldsOf, isNullLiteral } from './check-types'
 import { compileCompare } from './compile-compare'
 import type { CompileContext } from './compile-context'
 import { compileValue, constantCode, type ValueCode } from './compile-expr'
@@ -102,8 +102,4 @@ function guarded(operands: readonly Expr[], test: EventTest, ctx: CompileContext
     for (const p of present) if (!p(ev)) return undefined
     return test(ev)
   }
-}
-
-function isNullLiteral(e: Expr): boolean {
-  return e.type === 'Literal' && e.kind === 'null'
 }
