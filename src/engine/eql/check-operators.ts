@@ -130,7 +130,7 @@ function checkConstant(env: CheckEnv, subject: Expr, sInfo: Info, constant: Expr
     env.report('unconvertibleConstant', constant.span, { name: env.src(subject), type: sInfo.type, value: env.src(constant), reason: range })
     return false
   }
-  const converted = convertConstant(value, cType, code)
+  const converted = convertConstant(value, cType, code, equality)
   if (converted.kind === 'error') {
     env.report('unconvertibleConstant', constant.span, {
       name: env.src(subject),

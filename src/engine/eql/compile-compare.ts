@@ -41,7 +41,7 @@ export function compileCompare(e: Compare, ctx: CompileContext): EventTest {
   const eq = equalsTest(left, constant.value, right)
   if (op === '==') return eq
   if (op === '!=') return not(eq)
-  const converted = convertConstant(constant.value, right.type, left)
+  const converted = convertConstant(constant.value, right.type, left, false)
   if (converted.kind !== 'value') return NEVER
   const c = converted.value
   switch (op) {

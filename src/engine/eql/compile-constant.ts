@@ -17,7 +17,11 @@ export type Converted =
   /** Elasticsearch fails the search (e.g. "abc" against a long field) */
   | { readonly kind: 'error'; readonly reason: string }
 
-export function convertConstant(value: Exclude<Scalar, null>, valueType: DataType, target: ValueCode): Converted {
+/**
+ * `termOnly`: the constant is a term (==, !=, in), which a keyword field cannot hold beyond
+ * ignore_above; a range bound (<, >, ...) can be any length.
+ */
+export function convertConstant(value: Exclude<Scalar, null>, valueType: DataType, target: ValueCode, termOnly = true): Converted {
   const family = familyOf(target.type)
   if (target.field !== null) {
     const spec = target.field.exact ?? target.field.spec
@@ -26,7 +30,9 @@ export function convertConstant(value: Exclude<Scalar, null>, valueType: DataTyp
     const indexed = constantIndexerFor(spec)(raw)
     if (isFault(indexed)) return { kind: 'error', reason: indexed.fault }
     // a term longer than ignore_above is a valid query that can match nothing
-    if (typeof indexed === 'string' && spec.ignoreAbove !== undefined && indexed.length > spec.ignoreAbove) return { kind: 'never' }
+    if (termOnly && typeof indexed === 'string' && spec.ignoreAbove !== undefined && indexed.length > spec.ignoreAbove) {
+      return { kind: 'never' }
+    }
     return { kind: 'value', value: indexed }
   }
   switch (family) {

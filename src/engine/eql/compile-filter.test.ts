@@ -95,6 +95,7 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   // text with a keyword sub-field compares through it (ignore_above 10)
   ['process.title == "short"', ['a']],
   ['process.title : "much*"', []],
+  ['process.title < "zzzzzzzzzzzzzzz"', ['a']],
   // dates: strings parse with the field's format, numbers are epoch millis
   ['@timestamp == "2024-01-01T00:00:00Z"', ['a']],
   ['@timestamp > "2024-01-01T00:00:00Z"', ['b']],
