@@ -1,6 +1,7 @@
 import type { ValueFault } from './indexed-types'
 import { emptyFields, toEpoch, type DateFields } from './date-calendar'
 import { compileDatePattern, type FieldsParser } from './date-pattern'
+import { readStrictIso } from './iso-date'
 
 /**
  * Date parsing as a `date` / `date_nanos` field indexes values. A mapping `format` is a `||` list
@@ -17,10 +18,8 @@ export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
 
 type Entry = { readonly kind: 'epoch'; readonly scale: number } | { readonly kind: 'fields'; readonly parse: FieldsParser }
 
-// ISO 8601 as strict_date_optional_time reads it: a 4-digit year, then optionally month, day,
-// 'T' and time down to 9 fraction digits, then an optional offset. Non-strict variants allow
-// 1-digit month/day/time parts.
-const ISO_STRICT = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/
+// ISO 8601 as date_optional_time (non-strict) reads it: like strict_date_optional_time (see
+// iso-date.ts) but 1-digit month/day/time parts are allowed.
 const ISO_LENIENT = /^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2})(?:T(\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,9}))?)?)?)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/
 
 function isoParser(re: RegExp): FieldsParser {
@@ -44,7 +43,7 @@ function isoParser(re: RegExp): FieldsParser {
   }
 }
 
-const STRICT_ISO = isoParser(ISO_STRICT)
+const STRICT_ISO: FieldsParser = readStrictIso
 const LENIENT_ISO = isoParser(ISO_LENIENT)
 
 // Built-in names that are Java patterns in disguise.
