@@ -53,11 +53,58 @@ function textOf(bytes: readonly number[]): string {
   return new ipaddr.IPv6(parts).toRFC5952String()
 }
 
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => (b < 16 ? '0' : '') + b.toString(16))
+const MAPPED_PREFIX = '00000000000000000000ffff'
+
+/**
+ * Dotted-quad fast path: no RegExp, no arrays. A valid strict IPv4 text is already canonical, so
+ * it is its own display text.
+ */
+function parseV4(text: string): IpValue | undefined | null {
+  const n = text.length
+  if (n < 7 || n > 15) return null
+  let hex = MAPPED_PREFIX
+  let i = 0
+  for (let part = 0; part < 4; part++) {
+    const start = i
+    let v = 0
+    while (i < n) {
+      const c = text.charCodeAt(i)
+      if (c < 48 || c > 57) break
+      v = v * 10 + (c - 48)
+      i++
+    }
+    const len = i - start
+    if (len === 0 || len > 3 || v > 255 || (len > 1 && text.charCodeAt(start) === 48)) return undefined
+    hex += BYTE_HEX[v] ?? '00'
+    if (part < 3) {
+      if (text.charCodeAt(i) !== 46) return undefined
+      i++
+    }
+  }
+  return i === n ? { kind: 'ip', text, hex } : undefined
+}
+
+// Addresses repeat a lot in real events and IPv6 parsing is costly, so results are memoised; the
+// values are immutable, so sharing them is safe. The map is simply cleared when it grows large.
+const memo = new Map<string, IpValue | null>()
+const MEMO_LIMIT = 10_000
+
 /** Parses an IP address (string); undefined when it is not one Elasticsearch would accept. */
 export function parseIp(value: unknown): IpValue | undefined {
   if (typeof value !== 'string') return undefined
-  const bytes = bytesOf(value)
-  return bytes === undefined ? undefined : fromBytes(bytes)
+  const hit = memo.get(value)
+  if (hit !== undefined) return hit ?? undefined
+  const v4 = value.includes(':') ? null : parseV4(value)
+  let result: IpValue | undefined
+  if (v4 !== null) result = v4
+  else {
+    const bytes = bytesOf(value)
+    result = bytes === undefined ? undefined : fromBytes(bytes)
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear()
+  memo.set(value, result ?? null)
+  return result
 }
 
 /** Orders addresses numerically in the 16-byte space (IPv4 before most IPv6). */
