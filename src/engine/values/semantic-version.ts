@@ -20,8 +20,21 @@ const VERSION = new RegExp(
   `^(${NUM}(?:\\.${NUM})*)(?:-(${PRE_ID}(?:\\.${PRE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`,
 )
 
+// Versions repeat across events; values are immutable, so parses are memoised (cleared when large).
+const memo = new Map<string, VersionValue>()
+
 /** Parses a version (never fails: invalid text gives a value with `valid: false`). */
 export function parseVersion(text: string): VersionValue {
+  let v = memo.get(text)
+  if (v === undefined) {
+    if (memo.size >= 10_000) memo.clear()
+    v = parse(text)
+    memo.set(text, v)
+  }
+  return v
+}
+
+function parse(text: string): VersionValue {
   const m = VERSION.exec(text)
   if (m === null) return { kind: 'version', text, valid: false, main: [], pre: [], build: '' }
   return {
