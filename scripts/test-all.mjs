@@ -22,8 +22,10 @@ for (const [name, project] of [['engine boundary typecheck', 'src/engine/tsconfi
 console.log('\n[test-all] vitest')
 const vs = run('node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${R}/vitest.json`])
 const v = readJson(`${R}/vitest.json`)
-if (v) { passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + v.numTodoTests }
-if (vs !== 0 && (!v || v.numFailedTests === 0)) failed += 1 // crash / suite error (e.g. an import fails)
+// A file that fails to load (import error, missing data) has no failed test of its own: count it as one.
+const brokenFiles = v ? v.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed')).length : 0
+if (v) { passed += v.numPassedTests; failed += v.numFailedTests + brokenFiles; skipped += v.numPendingTests + v.numTodoTests }
+if (vs !== 0 && (!v || v.numFailedTests + brokenFiles === 0)) failed += 1 // crash / config error
 
 console.log('\n[test-all] playwright')
 const ps = run('node_modules/.bin/playwright', ['test']) // json path set in playwright.config.ts

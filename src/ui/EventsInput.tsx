@@ -64,6 +64,15 @@ export function EventsInput() {
         {info ? plural(info.eventCount, 'event', 'events') : '…'}
         {source ? ` from ${source}` : ''}
       </p>
+      {info && info.schemaDiagnostics.length > 0 && (
+        <ul aria-label="Field notes" className="problems">
+          {info.schemaDiagnostics.map((d, i) => (
+            <li key={i} data-code={d.code}>
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {info && info.problems.length > 0 && (
         <ul aria-label="Event problems" className="problems">
           {info.problems.slice(0, 50).map((p, i) => (

@@ -11,6 +11,7 @@ export function Results({ report }: { report: RunReport }) {
   const byIndex = new Map(report.events)
   const { result } = report
   if (!result) return null
+  const total = result.kind === 'events' ? result.events.length : groupsOf(result).length
   return (
     <>
       <p className="match-count" data-testid="match-count">
@@ -18,12 +19,16 @@ export function Results({ report }: { report: RunReport }) {
       </p>
       <ul aria-label="Results" className="results">
         {result.kind === 'events'
-          ? result.events.map((e) => <EventItem key={e.index} match={e} event={byIndex.get(e.index)} shown={byIndex.has(e.index)} />)
-          : groupsOf(result).map((g, i) => <GroupItem key={i} n={i + 1} kind={result.kind} group={g} byIndex={byIndex} />)}
+          ? result.events.slice(0, RENDER_LIMIT).map((e) => <EventItem key={e.index} match={e} event={byIndex.get(e.index)} shown={byIndex.has(e.index)} />)
+          : groupsOf(result).slice(0, RENDER_LIMIT).map((g, i) => <GroupItem key={i} n={i + 1} kind={result.kind} group={g} byIndex={byIndex} />)}
       </ul>
+      {total > RENDER_LIMIT && <p className="hint">… and {total - RENDER_LIMIT} more, not listed</p>}
     </>
   )
 }
+
+/** Rendering tens of thousands of list items would freeze the page; the count stays exact. */
+const RENDER_LIMIT = 500
 
 function groupsOf(result: Exclude<RunResult, { kind: 'events' }>): readonly SequenceMatch[] {
   return result.kind === 'sequences' ? result.sequences : result.samples
