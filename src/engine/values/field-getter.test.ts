@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileGetter, compileObjectGetter, forEachValue, hasLeafValue, valuesOf } from './field-getter'
+import { compileGetter, compileObjectGetter, forEachValue, hasLeafValue, leafValuesUnder, valuesOf } from './field-getter'
 
 const sorted = (v: unknown): unknown => (Array.isArray(v) ? [...(v as unknown[])].map(String).sort() : v)
 
@@ -124,5 +124,13 @@ describe('hasLeafValue', () => {
     expect(hasLeafValue({ a: { b: [null, []] }, c: {} })).toBe(false)
     expect(hasLeafValue('')).toBe(true)
     expect(hasLeafValue(null)).toBe(false)
+  })
+})
+
+describe('leafValuesUnder', () => {
+  it('collects every scalar under a value in document order', () => {
+    expect(leafValuesUnder({ a: 1, b: { c: ['x', null, { d: true }] }, e: null, f: [] })).toEqual([1, 'x', true])
+    expect(leafValuesUnder('s')).toEqual(['s'])
+    expect(leafValuesUnder(null)).toEqual([])
   })
 })

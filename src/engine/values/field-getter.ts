@@ -184,6 +184,18 @@ export function hasLeafValue(v: unknown, depth = 0): boolean {
   return false
 }
 
+/**
+ * Every non-null scalar anywhere under a value, in document order: what a `flattened` field
+ * indexes for its root (a query on the root matches any leaf), and the candidates of KQL free-text
+ * search over a whole event.
+ */
+export function leafValuesUnder(v: unknown, out: unknown[] = [], depth = 0): unknown[] {
+  if (v === null || v === undefined || depth > MAX_ARRAY_DEPTH) return out
+  if (typeof v !== 'object') out.push(v)
+  else for (const e of Array.isArray(v) ? (v as unknown[]) : Object.values(v as Obj)) leafValuesUnder(e, out, depth + 1)
+  return out
+}
+
 /** Calls `fn` for each value a getter returned (none for undefined). */
 export function forEachValue(values: unknown, fn: (v: unknown) => void): void {
   if (values === undefined) return

@@ -12,6 +12,7 @@ export {
   compileGetter,
   compileObjectGetter,
   hasLeafValue,
+  leafValuesUnder,
   forEachValue,
   valuesOf,
   type Getter,
