@@ -4,7 +4,7 @@ import { compileValue, type ValueCode } from './compile-expr'
 import type { CompileContext } from './compile-context'
 import { convertConstant } from './compile-constant'
 import { compareIndexed, equalIndexed } from '../values/compare-indexed'
-import { ALWAYS, NEVER, anyIndexed, hasValue, stringEquals, type EventTest } from './compile-leaf'
+import { ALWAYS, NEVER, NULL_CONDITION, anyIndexed, hasValue, stringEquals, type EventTest } from './compile-leaf'
 import { isFault, type Indexed } from '../values/indexed-types'
 import { cidrContains, parseCidr } from '../values/ip-address'
 import type { Scalar } from './functions/function-def'
@@ -21,7 +21,11 @@ export function compileCompare(e: Compare, ctx: CompileContext): EventTest {
   let right = compileValue(e.right, ctx)
   let op = e.op
   if (left.constant !== null && right.constant !== null) {
-    return foldCompare(op, left.constant.value, right.constant.value) ? ALWAYS : NEVER
+    const a = left.constant.value
+    const b = right.constant.value
+    // `null < 1` folds to null; `null == "a"` is rewritten to IsNull("a") first (ReplaceNullChecks)
+    if ((a === null || b === null) && op !== '==' && op !== '!=') return NULL_CONDITION
+    return foldCompare(op, a, b) ? ALWAYS : NEVER
   }
   if (left.constant !== null) {
     ;[left, right] = [right, left]
@@ -32,7 +36,7 @@ export function compileCompare(e: Compare, ctx: CompileContext): EventTest {
   if (constant.value === null) {
     if (op === '==') return not(hasValue(left))
     if (op === '!=') return hasValue(left)
-    return NEVER
+    return NULL_CONDITION
   }
   if (isDateField(left) && left.field !== null) {
     const range = dateRange(constant.value, left.field.spec, ctx.now ?? Date.now())
@@ -73,6 +77,7 @@ export function equalsTest(subject: ValueCode, value: Exclude<Scalar, null>, con
 }
 
 export function not(t: EventTest): EventTest {
+  if (t === NULL_CONDITION) return NULL_CONDITION
   if (t === ALWAYS) return NEVER
   if (t === NEVER) return ALWAYS
   return (event) => !t(event)

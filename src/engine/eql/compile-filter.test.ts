@@ -134,6 +134,18 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['(process.pid > 10) == false', ['a']],
   ['string(process.pid > 10) == "true"', ['b', 'c']],
   ['null == (process.pid > 5 or process.name == "a1")', []],
+  // null-folding of optional unmapped fields and null constants (FoldNull / ReplaceNullChecks)
+  ['?nope == "a"', []],
+  ['?nope != "a"', ['a', 'b', 'c', 'e']],
+  ['?nope : "a"', []],
+  ['not ?nope : "a"', []],
+  ['?nope not in ("a")', []],
+  ['not ?nope in ("a")', []],
+  ['not ?nope', []],
+  ['not process.pid < null', []],
+  ['not (?nope : "a" and process.pid == 10)', ['b', 'c', 'e']],
+  ['not (?nope : "a" or process.pid == 10)', []],
+  ['?nope : "a" or process.pid == 10', ['a']],
   // functions on fields, per value
   ['startsWith(process.name, "cmd")', ['a', 'c']],
   ['startsWith~(process.name, "cmd")', ['a', 'b', 'c']],

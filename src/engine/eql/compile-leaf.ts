@@ -11,6 +11,12 @@ export type EventTest = (event: unknown) => boolean
 
 export const ALWAYS: EventTest = () => true
 export const NEVER: EventTest = () => false
+/**
+ * A condition Elasticsearch's optimizer folds to null (FoldNull): `?unmapped : "a"`, `x < null`,
+ * `?unmapped in (...)`. It matches nothing, and neither does its negation (`not null` is null).
+ * Tested by identity, so it must never be wrapped.
+ */
+export const NULL_CONDITION: EventTest = () => false
 
 export function anyIndexed(code: ValueCode, test: (v: Indexed) => boolean): EventTest {
   const read = code.read

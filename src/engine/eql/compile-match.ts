@@ -4,7 +4,7 @@ import { compileValue, type ValueCode } from './compile-expr'
 import type { CompileContext } from './compile-context'
 import { convertConstant } from './compile-constant'
 import { indexedKey } from '../values/compare-indexed'
-import { ALWAYS, NEVER, anyIndexed, anyString, stringIn, type EventTest } from './compile-leaf'
+import { ALWAYS, NEVER, NULL_CONDITION, anyIndexed, anyString, stringIn, type EventTest } from './compile-leaf'
 import { not } from './compile-compare'
 import { compileWildcard } from '../values/wildcard'
 
@@ -22,6 +22,8 @@ import { compileLuceneRegex } from '../values/lucene-regex'
  */
 export function compileMatch(e: Match, ctx: CompileContext): EventTest {
   const subject = compileValue(e.subject, ctx)
+  // a null subject or a null pattern folds the whole predicate to null (FoldNull)
+  if (isNullConstant(subject) || e.patterns.some((p) => p.kind === 'null')) return NULL_CONDITION
   const insensitive = e.op === ':' || e.op === 'like~' || e.op === 'regex~'
   const tests: StringTest[] = []
   for (const p of e.patterns) {
@@ -50,6 +52,7 @@ export function compileMatch(e: Match, ctx: CompileContext): EventTest {
 
 export function compileIn(e: In, ctx: CompileContext): EventTest {
   const subject = compileValue(e.subject, ctx)
+  if (isNullConstant(subject)) return NULL_CONDITION // `null in (...)` folds to null; so does its negation
   const positive = inTest(e, subject, ctx)
   return e.negated ? not(positive) : positive
 }
@@ -100,6 +103,10 @@ function inTest(e: In, subject: ValueCode, ctx: CompileContext): EventTest {
   if (first === undefined) return NEVER
   const combined: EventTest = second === undefined ? first : (ev) => tests.some((t) => t(ev))
   return constantOr(subject, combined)
+}
+
+function isNullConstant(code: ValueCode): boolean {
+  return code.constant !== null && code.constant.value === null
 }
 
 /** A test on a constant subject (e.g. `"abc" : "a*"`) is evaluated once. */

@@ -4,20 +4,27 @@ import { fieldsOf } from './check-types'
 import { compileValue } from './compile-expr'
 import type { CompileContext } from './compile-context'
 import { compileCompare, not } from './compile-compare'
-import { ALWAYS, NEVER, anyIndexed, type EventTest } from './compile-leaf'
+import { ALWAYS, NEVER, NULL_CONDITION, anyIndexed, type EventTest } from './compile-leaf'
 import { compileIn, compileMatch } from './compile-match'
 
 /**
- * A compiled boolean expression: `test` is the hot path; `collect` gathers, for an event the
- * expression holds for, the leaf conditions that made it hold (for highlighting). `collect` is only
- * called after `test` returned true, so it may re-run tests.
+ * A compiled boolean expression. `test` is the hot path: the events the expression is true for.
+ * `falseTest` gives the events it is false for: at document level that is the complement of
+ * `test`, except where Elasticsearch folded a subexpression to null (NULL_CONDITION), which is
+ * neither true nor false, so `not` stays exact (`not ?unmapped : "a"` matches nothing).
+ * `collect` gathers, for an event the expression holds for, the leaf conditions that made it hold
+ * (for highlighting); it is only called after `test` returned true, so it may re-run tests.
  */
 export interface Predicate {
   readonly test: EventTest
+  readonly falseTest: EventTest
   readonly collect: (event: unknown, out: FieldHit[]) => void
 }
 
 const NO_HITS = (): void => undefined
+const TRUE: Predicate = { test: ALWAYS, falseTest: NEVER, collect: NO_HITS }
+const FALSE: Predicate = { test: NEVER, falseTest: ALWAYS, collect: NO_HITS }
+const NULL: Predicate = { test: NEVER, falseTest: NEVER, collect: NO_HITS }
 
 export function compilePredicate(e: Expr, ctx: CompileContext): Predicate {
   switch (e.type) {
@@ -29,7 +36,7 @@ export function compilePredicate(e: Expr, ctx: CompileContext): Predicate {
     case 'Not': {
       const inner = compilePredicate(e.operand, ctx)
       // the fields under a `not` contributed by *not* matching: highlight them with the not's span
-      return { test: not(inner.test), collect: leafHits(e) }
+      return { test: inner.falseTest, falseTest: inner.test, collect: leafHits(e) }
     }
     case 'Compare':
       return leaf(e, compileCompare(e, ctx))
@@ -38,29 +45,32 @@ export function compilePredicate(e: Expr, ctx: CompileContext): Predicate {
     case 'In':
       return leaf(e, compileIn(e, ctx))
     case 'Literal':
-      return { test: e.value === true ? ALWAYS : NEVER, collect: NO_HITS }
+      return e.value === true ? TRUE : e.value === null ? NULL : FALSE
     case 'Field':
     case 'Call':
     case 'Arith':
     case 'Negate': {
       // a boolean value used as a condition (`process where is_elevated`, `where startsWith(...)`)
       const code = compileValue(e, ctx)
-      if (code.constant !== null) return { test: code.constant.value === true ? ALWAYS : NEVER, collect: NO_HITS }
+      if (code.constant !== null) return code.constant.value === true ? TRUE : code.constant.value === null ? NULL : FALSE
       return leaf(e, anyIndexed(code, (v) => v === true))
     }
     case 'ErrorExpr':
-      return { test: NEVER, collect: NO_HITS }
+      return NULL
   }
 }
 
 function and(l: Predicate, r: Predicate): Predicate {
+  if (l === TRUE) return r
+  if (r === TRUE) return l
+  if (l === FALSE || r === FALSE) return FALSE
   const a = l.test
   const b = r.test
-  if (a === NEVER || b === NEVER) return { test: NEVER, collect: NO_HITS }
-  if (a === ALWAYS) return r
-  if (b === ALWAYS) return l
+  const fa = l.falseTest
+  const fb = r.falseTest
   return {
-    test: (ev) => a(ev) && b(ev),
+    test: a === NEVER || b === NEVER ? NEVER : (ev) => a(ev) && b(ev),
+    falseTest: fa === ALWAYS || fb === ALWAYS ? ALWAYS : (ev) => fa(ev) || fb(ev),
     collect: (ev, out) => {
       l.collect(ev, out)
       r.collect(ev, out)
@@ -69,13 +79,16 @@ function and(l: Predicate, r: Predicate): Predicate {
 }
 
 function or(l: Predicate, r: Predicate): Predicate {
+  if (l === FALSE) return r
+  if (r === FALSE) return l
+  if (l === TRUE || r === TRUE) return { ...TRUE, collect: (ev, out) => collectIf(l, ev, out) || collectIf(r, ev, out) }
   const a = l.test
   const b = r.test
-  if (a === ALWAYS || b === ALWAYS) return { test: ALWAYS, collect: (ev, out) => collectIf(l, ev, out) || collectIf(r, ev, out) }
-  if (a === NEVER) return r
-  if (b === NEVER) return l
+  const fa = l.falseTest
+  const fb = r.falseTest
   return {
-    test: (ev) => a(ev) || b(ev),
+    test: a === NEVER ? b : b === NEVER ? a : (ev) => a(ev) || b(ev),
+    falseTest: fa === NEVER || fb === NEVER ? NEVER : (ev) => fa(ev) && fb(ev),
     collect: (ev, out) => {
       collectIf(l, ev, out)
       collectIf(r, ev, out)
@@ -90,7 +103,10 @@ function collectIf(p: Predicate, ev: unknown, out: FieldHit[]): boolean {
 }
 
 function leaf(e: Expr, test: EventTest): Predicate {
-  return { test, collect: leafHits(e) }
+  if (test === NULL_CONDITION) return NULL
+  if (test === ALWAYS) return TRUE
+  if (test === NEVER) return FALSE
+  return { test, falseTest: not(test), collect: leafHits(e) }
 }
 
 /** The hits of a leaf: every field it reads, with the leaf's span (computed once). */
