@@ -28,4 +28,18 @@ describe('ECS table', () => {
     expect(byName.size).toBeGreaterThan(2000)
     expect([...byName.values()].some((f) => f.type === 'unsupported')).toBe(false)
   })
+
+  it('lists every multi-field as a spec of its own, pointing at its parent', () => {
+    const specs = ecsFieldSpecs()
+    const byName = new Map(specs.map((f) => [f.name, f]))
+    let count = 0
+    for (const f of specs) {
+      for (const mf of f.multiFields ?? []) {
+        count++
+        expect(byName.get(mf.name)?.multiFieldOf).toBe(f.name)
+      }
+    }
+    expect(count).toBeGreaterThan(50)
+    expect(new Set(specs.map((f) => f.name)).size).toBe(specs.length)
+  })
 })

@@ -39,4 +39,17 @@ describe('Java integer arithmetic', () => {
     expect(integerKindOf(8589934592)).toBe('long')
     expect(integerKindOf(-2147483648)).toBe('int')
   })
+
+  it('computes the long range exactly at its edges', () => {
+    expect(integerOp('sub', -(2 ** 62), 2 ** 62, 'long')).toBe(-(2 ** 63))
+    expect(isFault(integerOp('add', 2 ** 62, 2 ** 62, 'long'))).toBe(true) // 2^63 overflows
+    expect(integerOp('mul', -2147483648, 1, 'int')).toBe(-2147483648)
+    expect(isFault(integerOp('mul', -2147483648, -1, 'int'))).toBe(true)
+  })
+
+  it('never produces negative zero from integers', () => {
+    expect(Object.is(integerOp('mul', -1, 0, 'int'), 0)).toBe(true)
+    expect(Object.is(integerOp('div', -1, 5, 'int'), 0)).toBe(true)
+    expect(Object.is(integerOp('mod', -5, 5, 'int'), 0)).toBe(true)
+  })
 })

@@ -33,4 +33,30 @@ describe('version ordering', () => {
     expect(compareVersion(parseVersion('1.0.0'), parseVersion('1.0.0'))).toBe(0)
     expect(compareVersion(parseVersion('1.0.0+a'), parseVersion('1.0.0+b'))).not.toBe(0)
   })
+
+  it('follows semver 2.0 precedence for a full example chain', () => {
+    const chain = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0']
+    expect(sortVersions([...chain].reverse())).toEqual(chain)
+  })
+
+  it('orders build metadata only after everything else', () => {
+    expect(compareVersion(parseVersion('1.0.0+zzz'), parseVersion('1.0.1+aaa'))).toBeLessThan(0)
+    expect(compareVersion(parseVersion('1.0.0-rc+b'), parseVersion('1.0.0'))).toBeLessThan(0)
+  })
+
+  it('is antisymmetric over a mixed sample', () => {
+    const sample = ['1', '1.0', '1.0.0', '1.0.0-a', '1.0.0+b', 'x', 'X', '2.0.0.1', '0.0.1', '']
+    for (const a of sample) {
+      for (const b of sample) {
+        const ab = Math.sign(compareVersion(parseVersion(a), parseVersion(b)))
+        const ba = Math.sign(compareVersion(parseVersion(b), parseVersion(a)))
+        expect(ab).toBe(-ba || 0)
+        expect(ab === 0).toBe(a === b)
+      }
+    }
+  })
+
+  it('memoises parses', () => {
+    expect(parseVersion('3.1.4')).toBe(parseVersion('3.1.4'))
+  })
 })

@@ -25,4 +25,21 @@ describe('analyzeStandard', () => {
     expect(tokens.map((t) => t.length)).toEqual([255, 255, 90])
     expect(tokens[0]?.startsWith('aaa')).toBe(true)
   })
+
+  it('handles URLs, numbers, apostrophes and mixed scripts like the standard tokenizer', () => {
+    expect(analyzeStandard('GET https://Evil.example.com/a?b=1')).toEqual(['get', 'https', 'evil.example.com', 'a', 'b', '1'])
+    expect(analyzeStandard('1,000.5 and 3.14')).toEqual(['1,000.5', 'and', '3.14'])
+    expect(analyzeStandard("O'Neil's")).toEqual(["o'neil's"])
+    expect(analyzeStandard('한국어 カタカナ')).toEqual(['한국어', 'カタカナ'])
+    expect(analyzeStandard('Ünïcödé ÉCOLE')).toEqual(['ünïcödé', 'école'])
+  })
+
+  it('gives nothing for empty or separator-only text', () => {
+    expect(analyzeStandard('')).toEqual([])
+    expect(analyzeStandard(' \t\n-/\\')).toEqual([])
+  })
+
+  it('keeps token order and duplicates (phrases depend on positions)', () => {
+    expect(analyzeStandard('to be or not to be')).toEqual(['to', 'be', 'or', 'not', 'to', 'be'])
+  })
 })
