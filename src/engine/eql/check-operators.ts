@@ -18,7 +18,11 @@ export function checkCompare(e: Compare, env: CheckEnv): Info {
   const l = checkExpr(e.left, env)
   const r = checkExpr(e.right, env)
   if (l.bad || r.bad) return BAD_BOOL
-  if (l.constant && r.constant) return { ...BOOL, constant: true }
+  if (l.constant && r.constant) {
+    const ordering = e.op !== '==' && e.op !== '!='
+    if (ordering && (l.type === 'null' || r.type === 'null')) env.report('alwaysNull', e.span, { source: env.src(e) })
+    return { ...BOOL, constant: true }
+  }
   if (!l.constant && !r.constant) {
     env.report('fieldComparison', e.right.span, { offender: env.src(e.right), source: e.op })
     if (e.left.type === 'Field' && e.right.type === 'Field' && e.left.path === e.right.path) {
@@ -36,7 +40,7 @@ export function checkCompare(e: Compare, env: CheckEnv): Info {
     return BAD_BOOL
   }
   if (cInfo.type === 'null') {
-    if (e.op !== '==' && e.op !== '!=') env.report('constantCondition', e.span, { source: env.src(e), value: 'false' })
+    if (e.op !== '==' && e.op !== '!=') env.report('alwaysNull', e.span, { source: env.src(e) })
     return BOOL
   }
   if (!checkConstant(env, subject, sInfo, constant, cInfo.type, e.op === '==' || e.op === '!=')) return BAD_BOOL
@@ -48,6 +52,7 @@ export function checkCompare(e: Compare, env: CheckEnv): Info {
 export function checkMatch(e: Match, env: CheckEnv): Info {
   const s = checkExpr(e.subject, env)
   let ok = !s.bad
+  if (ok && s.type === 'null') env.report('alwaysNull', e.span, { source: env.src(e) })
   if (ok && !accepts('string', s)) {
     ok = argumentType(env, e, 0, e.subject, s, 'string', e.op === ':' ? '; consider using [==] instead' : '')
   } else if (ok && textOnly(s)) {
@@ -83,6 +88,7 @@ export function checkIn(e: In, env: CheckEnv): Info {
     }
   })
   if (s.bad) return BAD_BOOL
+  if (s.type === 'null') env.report('alwaysNull', e.span, { source: env.src(e) })
   if (e.caseInsensitive && !accepts('string', s)) return argumentType(env, e, 0, e.subject, s, 'string') || BAD_BOOL
   if (textOnly(s)) {
     reportText(env, e, 0, e.subject)

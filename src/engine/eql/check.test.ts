@@ -78,7 +78,10 @@ const CASES: readonly (readonly [string, string, string, string])[] = [
   ['process where process.name in ("a*", "b")', 'EQL2102', '"a*"', '`in` does not expand wildcards; [a*] matches only that exact text. Use `:` or `like` for a wildcard match'],
   ['process where host.name == "much too long"', 'EQL2104', '"much too long"', '["much too long"] is longer than ignore_above (8) of field [host.name]; such values are not indexed and never match'],
   ['process where stringContains(process.name, process.name)', 'EQL2101', 'stringContains(process.name, process.name)', 'Field [process.name] is compared with itself; the condition does not depend on its value'],
-  ['process where pid < null', 'EQL2105', 'pid < null', 'The condition [pid < null] is always false'],
+  ['process where not ?nope : "a"', 'EQL2103', '?nope : "a"', '[?nope : "a"] is always null, so neither it nor its negation matches any event'],
+  ['process where ?nope not in ("a", "b")', 'EQL2103', '?nope not in ("a", "b")', '[?nope not in ("a", "b")] is always null, so neither it nor its negation matches any event'],
+  ['process where ?nope >= 1', 'EQL2103', '?nope >= 1', '[?nope >= 1] is always null, so neither it nor its negation matches any event'],
+  ['process where pid < null', 'EQL2103', 'pid < null', '[pid < null] is always null, so neither it nor its negation matches any event'],
 ]
 
 describe('checkEql', () => {

@@ -53,13 +53,14 @@ export const CHECK_CODES = {
     'warning',
     '`{op}` does not expand wildcards; [{value}] matches only that exact text. Use `:` or `like` for a wildcard match',
   ),
-  alwaysNull: def('EQL2103', 'warning', '[{source}] is always null, so the condition never holds'),
+  /** Elasticsearch folds these to null (an unmapped `?field`, a null operand): no event matches, negated or not */
+  alwaysNull: def('EQL2103', 'warning', '[{source}] is always null, so neither it nor its negation matches any event'),
   ignoreAbove: def(
     'EQL2104',
     'warning',
     '[{value}] is longer than ignore_above ({limit}) of field [{name}]; such values are not indexed and never match',
   ),
-  constantCondition: def('EQL2105', 'warning', 'The condition [{source}] is always {value}'),
+  // EQL2105 retired (was "always false"; null-folded conditions are EQL2103)
 } as const satisfies Record<string, CodeDef>
 
 export type CheckCodeName = keyof typeof CHECK_CODES
