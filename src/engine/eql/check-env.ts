@@ -19,6 +19,7 @@ export interface Info {
   readonly field: FieldBinding | null
 }
 
+/** The Info of an expression that already produced an error. */
 export const BAD: Info = { type: 'null', constant: false, bad: true, field: null }
 
 /** Shared state of one checkEql run. */

@@ -202,6 +202,7 @@ export function textOnly(info: Info): boolean {
   return info.field !== null && info.field.exact === null
 }
 
+/** Reports a text field without a keyword sub-field used where exact values are needed. */
 export function reportText(env: CheckEnv, parent: Expr, index: number, arg: Expr): void {
   const name = arg.type === 'Field' ? leafName(arg.path) : env.src(arg)
   env.report('textField', arg.span, { source: env.src(parent), ordinal: ordinal(index), name })

@@ -33,6 +33,7 @@ function cachedSimilar(name: string, candidates: readonly string[]): string[] {
   return hit
 }
 
+/** Candidates at least half similar to `name`, most similar first (at most MAX_SUGGESTIONS). */
 export function findSimilar(name: string, candidates: Iterable<string>): string[] {
   const scored: { name: string; s: number }[] = []
   const mine = bigrams(name)

@@ -32,10 +32,12 @@ export function filterOf(condition: string, category: string | null = 'process')
   }
 }
 
+/** A schema from a mapping table (`{ field: type }` or mapping JSON). */
 export function schemaOf(mappings: Record<string, unknown>): Schema {
   return buildSchema({ mappings }).schema
 }
 
+/** A compile context over such a schema, default settings. */
 export function contextOf(mappings: Record<string, unknown>): CompileContext {
   return { schema: schemaOf(mappings), settings: eqlSettings() }
 }

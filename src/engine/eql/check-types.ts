@@ -14,6 +14,7 @@ export type Family = 'string' | 'numeric' | 'date' | 'ip' | 'boolean' | 'version
 /** Integer width for arithmetic: Java int, Java long, or floating point. */
 export type NumericKind = 'int' | 'long' | 'double'
 
+/** The family a type belongs to, which decides what it can be compared or computed with. */
 export function familyOf(t: DataType): Family {
   switch (t) {
     case 'keyword':
@@ -53,6 +54,7 @@ export function familyOf(t: DataType): Family {
   }
 }
 
+/** The arithmetic width of a numeric type (non-numeric types count as double). */
 export function numericKind(t: DataType): NumericKind {
   switch (t) {
     case 'integer':
@@ -74,10 +76,12 @@ export function widerKind(a: NumericKind, b: NumericKind): NumericKind {
   return 'int'
 }
 
+/** The type Elasticsearch names the result of arithmetic of that width. */
 export function typeOfKind(kind: NumericKind): DataType {
   return kind === 'int' ? 'integer' : kind === 'long' ? 'long' : 'double'
 }
 
+/** The type of a literal, as Elasticsearch names it in messages (strings are `keyword`). */
 export function literalType(kind: LiteralKind): DataType {
   switch (kind) {
     case 'string':
@@ -119,6 +123,7 @@ export interface FieldBinding {
   readonly exact: FieldSpec | null
 }
 
+/** How a field reference resolves: a mapped field, the null literal (`?unmapped`), or unknown. */
 export type FieldResolution =
   | FieldBinding
   /** `?field` on an unmapped field: the literal null */
@@ -191,6 +196,7 @@ export function fieldsOf(e: Expr, out: FieldRef[] = []): FieldRef[] {
   return out
 }
 
+/** The `null` literal. */
 export function isNullLiteral(e: Expr): e is Literal {
   return e.type === 'Literal' && e.kind === 'null'
 }

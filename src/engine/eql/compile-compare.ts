@@ -76,6 +76,7 @@ export function equalsTest(subject: ValueCode, value: Exclude<Scalar, null>, con
   return anyIndexed(subject, (v) => v === c || (typeof v === 'bigint' && v == c))
 }
 
+/** The complement of a test (document-level `not`); a null-folded condition stays null. */
 export function not(t: EventTest): EventTest {
   if (t === NULL_CONDITION) return NULL_CONDITION
   if (t === ALWAYS) return NEVER

@@ -22,6 +22,7 @@ export interface DateRange {
 
 const NANOS_FORMAT = 'strict_date_optional_time_nanos||epoch_millis'
 
+/** A bare `date` or `date_nanos` field: its constants are ranges. */
 export function isDateField(code: ValueCode): boolean {
   return code.field !== null && (code.field.spec.type === 'date' || code.field.spec.type === 'date_nanos')
 }

@@ -33,11 +33,13 @@ export interface ValueCode {
 const NONE = (): undefined => undefined
 const IDENTITY: Indexer = (raw) => (raw === null || raw === undefined ? undefined : (raw as Indexed))
 
+/** A folded value: reads the same for every event. */
 export function constantCode(value: Scalar, type: DataType, foldError: string | null = null): ValueCode {
   const raw = value === null ? undefined : value
   return { type, constant: { value }, foldError, read: () => raw, index: IDENTITY, field: null }
 }
 
+/** Compiles a value expression once; see ValueCode for what the closures return. */
 export function compileValue(e: Expr, ctx: CompileContext): ValueCode {
   switch (e.type) {
     case 'Literal':

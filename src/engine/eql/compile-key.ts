@@ -11,6 +11,7 @@ export type { KeyReader, KeyValue } from './program'
 const EMPTY: readonly KeyValue[] = Object.freeze([])
 const NULL_KEY: readonly KeyValue[] = Object.freeze([null])
 
+/** Compiles a join key (`by` expression) into a KeyReader (see program.ts for the contract). */
 export function compileKey(expr: Expr, ctx: CompileContext): KeyReader {
   const code = compileValue(expr, ctx)
   const none = expr.type === 'Field' && expr.optional ? NULL_KEY : EMPTY

@@ -9,6 +9,7 @@ import type { ValueCode } from './compile-expr'
  */
 export type EventTest = (event: unknown) => boolean
 
+/** Constant tests, recognised by identity so and/or/not can fold them at compile time. */
 export const ALWAYS: EventTest = () => true
 export const NEVER: EventTest = () => false
 /**
@@ -18,6 +19,7 @@ export const NEVER: EventTest = () => false
  */
 export const NULL_CONDITION: EventTest = () => false
 
+/** Whether any indexed value of the expression passes `test` (false when it has none). */
 export function anyIndexed(code: ValueCode, test: (v: Indexed) => boolean): EventTest {
   const read = code.read
   const index: Indexer = code.index
@@ -36,6 +38,7 @@ export function anyIndexed(code: ValueCode, test: (v: Indexed) => boolean): Even
   }
 }
 
+/** Whether the expression has at least one indexed value (`x != null`). */
 export function hasValue(code: ValueCode): EventTest {
   return anyIndexed(code, () => true)
 }

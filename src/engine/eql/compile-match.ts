@@ -50,6 +50,7 @@ export function compileMatch(e: Match, ctx: CompileContext): EventTest {
   return constantOr(subject, anyString(subject, test))
 }
 
+/** `in` / `in~` / `not in` / `not in~` against constant items. */
 export function compileIn(e: In, ctx: CompileContext): EventTest {
   const subject = compileValue(e.subject, ctx)
   if (isNullConstant(subject)) return NULL_CONDITION // `null in (...)` folds to null; so does its negation

@@ -26,6 +26,7 @@ const TRUE: Predicate = { test: ALWAYS, falseTest: NEVER, collect: NO_HITS }
 const FALSE: Predicate = { test: NEVER, falseTest: ALWAYS, collect: NO_HITS }
 const NULL: Predicate = { test: NEVER, falseTest: NEVER, collect: NO_HITS }
 
+/** Compiles a condition (document-level semantics, see Predicate). */
 export function compilePredicate(e: Expr, ctx: CompileContext): Predicate {
   switch (e.type) {
     case 'Logical': {

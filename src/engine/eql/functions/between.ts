@@ -28,6 +28,7 @@ export const between: FunctionDef = {
   }),
 }
 
+/** Elasticsearch's StringUtils.between semantics on non-null strings. */
 export function betweenOf(s: string, left: string, right: string, greedy: boolean, ci: boolean): string {
   if (s.length === 0 || left.length === 0 || right.length === 0) return s
   const hay = ci ? s.toLowerCase() : s

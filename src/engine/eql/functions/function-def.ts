@@ -19,12 +19,15 @@ export interface FnError {
   readonly error: string
 }
 
+/** What an implementation returns: a value, null, or an evaluation error. */
 export type FnResult = Scalar | FnError
 
+/** An evaluation error with Elasticsearch's (Java's) message. */
 export function fnError(error: string): FnError {
   return { error }
 }
 
+/** Distinguishes errors from values (ip and version values are objects too). */
 export function isFnError(r: FnResult): r is FnError {
   return typeof r === 'object' && r !== null && 'error' in r
 }
@@ -36,12 +39,14 @@ export function isFnError(r: FnResult): r is FnError {
  */
 export type ParamKind = 'string' | 'numeric' | 'integer' | 'boolean' | 'ip' | 'exact'
 
+/** One parameter of a builtin, for the checker. */
 export interface ParamSpec {
   readonly kind: ParamKind
   /** must be a literal (or fold to one) */
   readonly constant: boolean
 }
 
+/** What the compiler knows about a call site when it binds a builtin. */
 export interface BindOptions {
   readonly caseInsensitive: boolean
   readonly argTypes: readonly DataType[]
@@ -49,13 +54,16 @@ export interface BindOptions {
   readonly constants: readonly (Scalar | undefined)[]
 }
 
+/** The per-value implementation, called with one value per argument. */
 export type Impl = (args: readonly Scalar[]) => FnResult
 
+/** A bound implementation, or the constant argument Elasticsearch would reject. */
 export type BindResult =
   | { readonly ok: true; readonly impl: Impl }
   /** a constant argument Elasticsearch rejects (e.g. a malformed CIDR block) */
   | { readonly ok: false; readonly argIndex: number; readonly reason: string }
 
+/** A builtin: its signature for the checker and its implementation for the compiler. */
 export interface FunctionDef {
   /** lower-case name: the registry key and the name Elasticsearch prints in `error building [...]` */
   readonly name: string
@@ -74,6 +82,7 @@ export interface FunctionDef {
   bind(options: BindOptions): BindResult
 }
 
+/** Shorthand for a ParamSpec. */
 export function p(kind: ParamKind, constant = false): ParamSpec {
   return { kind, constant }
 }

@@ -12,6 +12,7 @@ export type ArithOperator = '+' | '-' | '*' | '/' | '%'
 
 const OPS: Readonly<Record<ArithOperator, ArithOp>> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod' }
 
+/** `a op b` in Java arithmetic of the given width; errors instead of exceptions. */
 export function javaArith(op: ArithOperator, kind: NumericKind, a: number, b: number): FnResult {
   if (kind === 'double') return floatOp(OPS[op], a, b)
   // integral types read from JSON may carry a fraction (2.0, or 2.5 sent to a long field): Java holds ints
@@ -19,6 +20,7 @@ export function javaArith(op: ArithOperator, kind: NumericKind, a: number, b: nu
   return isFault(r) ? fnError(r.fault) : r
 }
 
+/** Unary minus; negating Integer.MIN_VALUE overflows as in Math.negateExact. */
 export function javaNegate(kind: NumericKind, a: number): FnResult {
   return kind === 'double' ? -a : javaArith('-', kind, 0, a)
 }

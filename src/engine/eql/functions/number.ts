@@ -37,6 +37,7 @@ export const number: FunctionDef = {
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[dDfF]?$/
 const INTEGER = /^[+-]?\d+$/
 
+/** ToNumber's parsing of one string in a base (null: 10, or 16 with a 0x prefix). */
 export function parseNumber(text: string, base: number | null): FnResult {
   let s = text.trim()
   let radix = base ?? 10
