@@ -3,6 +3,7 @@ import type { RunReport } from '../worker/protocol'
 import { createPlaygroundStore } from './store'
 
 const report = (severity?: 'error' | 'warning'): RunReport => ({
+  query: 'q',
   eventsVersion: 1,
   eventCount: 2,
   diagnostics: severity ? [{ code: 'EQL0000', severity, message: 'm', span: { start: 0, end: 1 } }] : [],

@@ -39,7 +39,6 @@ function RunStatus() {
 function OutputPanel() {
   const report = usePlayground((s) => s.report)
   const failure = usePlayground((s) => s.failure)
-  const query = usePlayground((s) => s.query)
   return (
     <section className="panel output" aria-label="Output">
       {failure && (
@@ -47,7 +46,7 @@ function OutputPanel() {
           {failure.message}
         </p>
       )}
-      {report && <Diagnostics query={query} diagnostics={report.diagnostics} />}
+      {report && <Diagnostics query={report.query} diagnostics={report.diagnostics} />}
       {report && <Results report={report} />}
       {!report && !failure && <p className="hint">Write an EQL query and paste or upload events.</p>}
     </section>

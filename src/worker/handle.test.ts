@@ -57,7 +57,7 @@ describe('createHandler', () => {
 
   it('returns compile diagnostics as a successful result without running', () => {
     const reply = ok(createHandler(fakeEngine())(run(1, 'bad', 0)))
-    expect(reply.kind === 'run' && reply.result).toMatchObject({ result: null, diagnostics: [syntaxError], events: [] })
+    expect(reply.kind === 'run' && reply.result).toMatchObject({ query: 'bad', result: null, diagnostics: [syntaxError], events: [] })
   })
 
   it('refuses a run on a dataset it does not hold', () => {

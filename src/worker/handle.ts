@@ -65,7 +65,7 @@ export function createHandler<Program>(engine: EngineApi<Program>, options: Hand
     const started = now()
     const { schema } = schemaOf(dataset)
     const compiled = engine.compileEql(req.query, { schema, settings: engine.eqlSettings(req.settings) })
-    const base = { eventsVersion: dataset.version, eventCount: dataset.events.length }
+    const base = { query: req.query, eventsVersion: dataset.version, eventCount: dataset.events.length }
     if (!compiled.program) {
       return { ...base, diagnostics: compiled.diagnostics, result: null, events: [], elapsedMs: now() - started }
     }

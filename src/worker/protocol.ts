@@ -65,6 +65,8 @@ export interface EventsLoaded {
 }
 
 export interface RunReport {
+  /** the query this report is for (diagnostic spans refer to it, not to a newer edit) */
+  readonly query: string
   readonly eventsVersion: number
   readonly eventCount: number
   /** compile and run diagnostics; spans refer to the query text */
