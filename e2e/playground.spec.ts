@@ -67,14 +67,15 @@ test('a sequence is shown as a group with its join key', async ({ page }) => {
   await expect(group.locator('[data-match="true"]').nth(1)).toHaveAttribute('data-event-index', '2')
 })
 
-test('uploading an events file replaces the events', async ({ page }) => {
+test('uploading an events file replaces the events; a bad line is reported and the rest kept', async ({ page }) => {
   await setQuery(page, 'process where process.name == "sh"')
   await page.getByLabel('Upload events').setInputFiles({
     name: 'mac.ndjson',
     mimeType: 'application/x-ndjson',
-    buffer: Buffer.from(macosEvents.map((e) => JSON.stringify(e)).join('\n')),
+    buffer: Buffer.from([...macosEvents.map((e) => JSON.stringify(e)), '{"broken": '].join('\n')),
   })
   await expect(page.getByTestId('events-info')).toHaveText('3 events from mac.ndjson')
+  await expect(page.getByRole('list', { name: 'Event problems' }).getByRole('listitem')).toHaveText([/^line 4: /])
   await expect(page.getByTestId('match-count')).toHaveText(/^1 match \(3 events searched\)/)
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await expect(matches(page).first()).toHaveAttribute('data-event-index', '2')
