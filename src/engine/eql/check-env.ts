@@ -27,6 +27,8 @@ export class CheckEnv {
   readonly diagnostics: Diagnostic[] = []
   /** the unmapped event category field is reported once per statement */
   categoryReported = false
+  /** checking a join key (read from the source, not searched): unsearchable fields are fine */
+  inKey = false
 
   constructor(
     readonly schema: Schema,

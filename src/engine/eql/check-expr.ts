@@ -5,6 +5,7 @@ import { ordinal } from './check-source'
 import { suggestion } from './check-suggest'
 import { checkCompare, checkIn, checkMatch } from './check-operators'
 import { compileValue } from './compile-expr'
+import { nestedAncestorOf } from '../schema/field-type-names'
 import { FUNCTIONS, lookupFunction } from './functions/registry'
 import type { ParamKind } from './functions/function-def'
 
@@ -75,6 +76,15 @@ function checkField(e: FieldRef, env: CheckEnv): Info {
       return { type: 'null', constant: true, bad: false, field: null }
     case 'field':
       break
+  }
+  const nested = nestedAncestorOf(env.schema, res.readPath)
+  if (nested !== undefined) {
+    env.report('nestedHierarchy', e.span, { name: e.path, parent: nested })
+    return BAD
+  }
+  if (res.spec.searchable === false && !env.inKey) {
+    env.report('notSearchable', e.span, { name: e.path })
+    return BAD
   }
   switch (res.spec.type) {
     case 'nested':

@@ -1,5 +1,6 @@
 import type { Expr, FieldRef, Literal, LiteralKind } from './ast'
 import type { EsFieldType, FieldSpec, MultiField, Schema } from '../schema/types'
+import { sourcePathOf } from '../schema/field-type-names'
 
 /**
  * The static types the checker and the compiler reason with. Elasticsearch names types by their
@@ -146,7 +147,7 @@ function exactOf(spec: FieldSpec): FieldSpec | null {
 /** Resolves a field reference against the schema, including `parent.sub` multi-field names. */
 export function resolveField(schema: Schema, ref: FieldRef): FieldResolution {
   const spec = schema.resolve(ref.path)
-  if (spec !== undefined) return { kind: 'field', spec, readPath: spec.name, exact: exactOf(spec) }
+  if (spec !== undefined) return { kind: 'field', spec, readPath: sourcePathOf(spec), exact: exactOf(spec) }
   // a multi-field (`hostname.keyword`) is not a document path: its values are the parent's
   const dot = ref.path.lastIndexOf('.')
   if (dot > 0) {

@@ -20,7 +20,8 @@ const schema = schemaOf({
   'source.ip': 'ip',
   '@timestamp': 'date',
   location: 'geo_point',
-  processes: 'nested',
+  processes: { type: 'nested', properties: { name: { type: 'keyword' } } },
+  'event.original': { type: 'keyword', index: false, doc_values: false },
   'user.name': 'keyword',
   flag: 'boolean',
 })
@@ -59,6 +60,8 @@ const CASES: readonly (readonly [string, string, string, string])[] = [
   ['process where hostname == "a"', 'EQL2008', 'hostname', '[hostname == "a"] cannot operate on first argument field of data type [text]: No keyword/multi-field defined exact matches for [hostname]; define one or use MATCH/QUERY instead'],
   ['process where location == "x"', 'EQL2009', 'location', 'Cannot use field [location] with unsupported type [geo_point]'],
   ['process where processes == "x"', 'EQL2010', 'processes', 'Cannot use field [processes] type [nested] due to nested fields not being supported yet'],
+  ['process where processes.name == "x"', 'EQL2019', 'processes.name', 'Cannot use field [processes.name] with unsupported nested type in hierarchy (field [processes])'],
+  ['process where event.original : "*x*"', 'EQL2020', 'event.original', 'Cannot search on field [event.original] since it is not indexed.'],
   ['process where process.name', 'EQL2011', 'process.name', 'Condition expression needs to be boolean, found [keyword]'],
   ['process where pid + 1', 'EQL2011', 'pid + 1', 'Condition expression needs to be boolean, found [long]'],
   ['process where process.name regex "a[b"', 'EQL2014', '"a[b"', "Invalid regular expression [a[b]: expected ']' at position 3"],
@@ -105,6 +108,8 @@ describe('checkEql', () => {
     'process where @timestamp > "2024-01-01" and @timestamp < 1704067201000',
     'process where CONCAT(process.name, pid) : "*1"',
     'sequence by process.name [process where true] by pid [process where true] by ppid',
+    'sequence [process where true] by event.original [process where true] by event.original',
+    'process where host.name.keyword == "web"',
     'any where true',
   ])('accepts %s', (query) => {
     expect(check(query).filter((d) => d.severity === 'error')).toEqual([])

@@ -66,7 +66,10 @@ function checkFilter(filter: EventFilter, env: CheckEnv, settings: EqlSettings):
 }
 
 function checkKey(key: Expr, env: CheckEnv): { expr: Expr; info: Info } {
-  return { expr: key, info: checkExpr(key, env) }
+  env.inKey = true
+  const info = checkExpr(key, env)
+  env.inKey = false
+  return { expr: key, info }
 }
 
 /** Keys at one position have compatible types across stages (Elasticsearch's verifier). */

@@ -46,6 +46,8 @@ export const CHECK_CODES = {
   arithmeticError: def('EQL2016', 'error', 'Cannot evaluate [{source}]: {reason}'),
   objectField: def('EQL2017', 'error', 'Cannot use field [{name}] of type [object]; name one of its leaf fields'),
   functionArgument: def('EQL2018', 'error', 'Cannot evaluate [{source}]: {reason}'),
+  nestedHierarchy: def('EQL2019', 'error', 'Cannot use field [{name}] with unsupported nested type in hierarchy (field [{parent}])'),
+  notSearchable: def('EQL2020', 'error', 'Cannot search on field [{name}] since it is not indexed.'),
   // ------------------------------------------------------------------ warnings
   sameField: def('EQL2101', 'warning', 'Field [{name}] is compared with itself; the condition does not depend on its value'),
   wildcardInEquals: def(

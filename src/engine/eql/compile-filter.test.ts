@@ -96,6 +96,8 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['process.title == "short"', ['a']],
   ['process.title : "much*"', []],
   ['process.title < "zzzzzzzzzzzzzzz"', ['a']],
+  ['process.title.keyword == "short"', ['a']],
+  ['length(process.title.keyword) == 5', ['a']],
   // dates: strings parse with the field's format, numbers are epoch millis
   ['@timestamp == "2024-01-01T00:00:00Z"', ['a']],
   ['@timestamp > "2024-01-01T00:00:00Z"', ['b']],
