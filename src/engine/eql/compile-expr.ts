@@ -146,6 +146,12 @@ function resultOf(r: FnResult): Indexed | undefined {
   return r === null || isFnError(r) ? undefined : r
 }
 
+/**
+ * A cap on argument combinations per event: a function over several large arrays would otherwise
+ * let one hostile event stall the run (the product grows multiplicatively). Real events stay far below.
+ */
+const MAX_COMBINATIONS = 10_000
+
 /** Cartesian product over multi-valued arguments; returns the non-null results. */
 function fanOut(raws: readonly unknown[], indexers: readonly Indexer[], impl: Impl): unknown {
   const lists: Scalar[][] = raws.map((raw, i) => {
@@ -160,8 +166,11 @@ function fanOut(raws: readonly unknown[], indexers: readonly Indexer[], impl: Im
   })
   const results: Indexed[] = []
   const args: Scalar[] = new Array<Scalar>(lists.length).fill(null)
+  let budget = MAX_COMBINATIONS
   const walk = (i: number): void => {
+    if (budget <= 0) return
     if (i === lists.length) {
+      budget--
       const r = resultOf(impl(args))
       if (r !== undefined) results.push(r)
       return
