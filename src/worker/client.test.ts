@@ -160,12 +160,25 @@ describe('EngineClient', () => {
     const setReq = current().last()
     const run = client.run('q')
     const runReq = current().last()
-    expect(timers.active.size).toBe(0)
+    expect([...timers.active.values()].map((t) => t.ms)).toEqual([60_000]) // loading: only the load watchdog
     current().reply({ id: setReq.id, ok: true, kind: 'setEvents', result: { version: 1, eventCount: 1, problems: [], schemaDiagnostics: [] } })
     expect([...timers.active.values()].map((t) => t.ms)).toEqual([500])
     current().reply({ id: runReq.id, ok: true, kind: 'run', result: report(1) })
     await expect(run).resolves.toMatchObject({ status: 'ok' })
     expect(timers.active.size).toBe(0)
+  })
+
+  it('a worker stuck reading events is stopped and everything waiting on it fails once', async () => {
+    const { client, workers, timers, current } = setup(500)
+    const set = client.setEvents('{"huge":true}')
+    const run = client.run('q')
+    expect([...timers.active.values()].map((t) => t.ms)).toEqual([60_000]) // the load watchdog only
+    timers.fireAll()
+    await expect(set).resolves.toMatchObject({ status: 'failed', failure: { code: 'timeout', message: expect.stringMatching(/^Reading the events took longer than 60 s/) } })
+    await expect(run).resolves.toMatchObject({ status: 'failed', failure: { code: 'timeout' } })
+    expect(workers[0]?.terminated).toBe(true)
+    void client.run('again') // the next edit replays the events on a fresh worker
+    expect(current().sent.map((r) => r.kind)).toEqual(['setEvents', 'run'])
   })
 
   it('a reply cancels the watchdog', async () => {

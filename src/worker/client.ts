@@ -48,10 +48,13 @@ export interface Timers {
 export interface ClientOptions {
   /** a run not answered within this many ms is stopped (default 3000) */
   readonly runBudgetMs?: number
+  /** events not read within this many ms stop the worker (default 60000; parsing is linear) */
+  readonly loadBudgetMs?: number
   readonly timers?: Timers
 }
 
 export const DEFAULT_RUN_BUDGET_MS = 3000
+export const DEFAULT_LOAD_BUDGET_MS = 60_000
 
 interface Pending {
   readonly request: Request
@@ -75,6 +78,9 @@ export class EngineClient {
   private readonly spawn: SpawnWorker
   private readonly timers: Timers
   private runBudgetMs: number
+  private readonly loadBudgetMs: number
+  /** armed while `loading` is not empty, so a worker stuck reading events cannot hang every request */
+  private loadTimer: unknown
   private worker: WorkerPort | null = null
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
@@ -94,6 +100,7 @@ export class EngineClient {
     this.spawn = spawn
     this.timers = options.timers ?? realTimers
     this.runBudgetMs = options.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS
+    this.loadBudgetMs = options.loadBudgetMs ?? DEFAULT_LOAD_BUDGET_MS
   }
 
   /** Changes the watchdog budget for runs sent from now on. */
@@ -171,8 +178,18 @@ export class EngineClient {
       pending.budgetMs = this.runBudgetMs
       if (this.loading.size === 0) this.arm(pending)
     }
-    if (pending.request.kind === 'setEvents') this.loading.add(pending.request.id)
+    if (pending.request.kind === 'setEvents') this.markLoading(pending.request.id)
     worker.postMessage(pending.request)
+  }
+
+  private markLoading(id: number): void {
+    this.loading.add(id)
+    this.loadTimer ??= this.timers.setTimeout(() => {
+      this.stopWorker()
+      // Kept: the next request replays them, and fails the same clear way if they still hang.
+      const message = `Reading the events took longer than ${formatBudget(this.loadBudgetMs)} and was stopped.`
+      this.failAll({ code: 'timeout', message })
+    }, this.loadBudgetMs)
   }
 
   private arm(pending: Pending): void {
@@ -196,7 +213,7 @@ export class EngineClient {
       // A replay for a new worker: nobody waits on it, and its reply finds no pending entry.
       const { version, text } = this.events
       const id = this.takeId()
-      this.loading.add(id)
+      this.markLoading(id)
       worker.postMessage({ id, protocol: PROTOCOL_VERSION, kind: 'setEvents', version, text })
     }
     return worker
@@ -205,6 +222,8 @@ export class EngineClient {
   private onMessage(data: unknown): void {
     if (!isReply(data)) return
     if (this.loading.delete(data.id) && this.loading.size === 0) {
+      this.timers.clearTimeout(this.loadTimer)
+      this.loadTimer = undefined
       for (const p of this.pending.values()) if (p.request.kind === 'run' && p.timer === undefined) this.arm(p)
     }
     const orphan = this.orphans.get(data.id)
@@ -255,6 +274,8 @@ export class EngineClient {
     for (const timer of this.orphans.values()) this.timers.clearTimeout(timer)
     this.orphans.clear()
     this.loading.clear()
+    if (this.loadTimer !== undefined) this.timers.clearTimeout(this.loadTimer)
+    this.loadTimer = undefined
     this.worker?.terminate()
     this.worker = null
   }
