@@ -29,11 +29,12 @@ export const test = base.extend<{ guard: void }>({
 
 export { expect }
 
-/** Replaces the query and waits until the run for it has finished (idle or error). */
+/** Replaces the query; callers then wait on `data-run-status` and on what the new run shows. */
 export async function setQuery(page: Page, query: string): Promise<void> {
   await page.getByLabel('Rule query').fill(query)
 }
 
+/** Replaces the events text with NDJSON of `events`. */
 export async function setEvents(page: Page, events: readonly object[]): Promise<void> {
   await page.getByLabel('Events', { exact: true }).fill(events.map((e) => JSON.stringify(e)).join('\n'))
 }
