@@ -34,12 +34,15 @@ export function dateRange(value: Exclude<Scalar, null>, spec: FieldSpec, now: nu
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(Math.trunc(value)) : undefined
   const lo = text === undefined ? undefined : parseDateMath(text, { now, roundUp: false, format })
   const hi = text === undefined ? undefined : parseDateMath(text, { now, roundUp: true, format })
-  if (lo === undefined || hi === undefined) return `failed to parse date field [${String(value)}] with format [${format}]`
+  if (lo === undefined || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi)) {
+    return `failed to parse date field [${String(value)}] with format [${format}]`
+  }
   if (!nanos) return { lo, hi }
   // date_nanos: keep a constant's sub-millisecond digits when it names an instant
   const exact = lo === hi && text !== undefined ? parseDateNanos(text, format) : undefined
   if (exact !== undefined) return { lo: exact, hi: exact }
-  return { lo: BigInt(lo) * 1_000_000n, hi: BigInt(hi) * 1_000_000n + 999_999n }
+  // BigInt() throws on fractions: millis from date math are whole, but stay safe on user input
+  return { lo: BigInt(Math.trunc(lo)) * 1_000_000n, hi: BigInt(Math.trunc(hi)) * 1_000_000n + 999_999n }
 }
 
 /** `date_field <op> constant` as the range query Elasticsearch builds. */

@@ -166,6 +166,24 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['modulo(process.pid, 4) == 1', ['c']],
 ]
 
+describe('compileFilter: date_nanos', () => {
+  it('keeps nanoseconds of instants and widens partial dates to ranges', () => {
+    const c = { ...contextOf({ 'event.category': 'keyword', ts: 'date_nanos' }), now: 0 }
+    const evs = [{ event: { category: 'p' }, ts: '2024-01-01T00:00:00.000000001Z' }, { event: { category: 'p' }, ts: '2024-01-01T00:00:00Z' }]
+    const run = (cond: string): number[] => {
+      const f = compileFilter(filterOf(cond, 'p'), c)
+      return evs.flatMap((e, i) => (f.test(e) ? [i] : []))
+    }
+    expect(run('ts == "2024-01-01T00:00:00.000000001Z"')).toEqual([0])
+    expect(run('ts > "2024-01-01T00:00:00.000Z"')).toEqual([0])
+    // an upper bound without a fraction rounds up to the end of that second, as ES's roundUp parser does
+    expect(run('ts > "2024-01-01T00:00:00Z"')).toEqual([])
+    expect(run('ts == "2024-01-01T00:00:00Z"')).toEqual([0, 1])
+    expect(run('ts == "2024-01-01"')).toEqual([0, 1])
+    expect(run('ts < "now+99999999999999y"')).toEqual([])
+  })
+})
+
 describe('compileFilter: null_value', () => {
   it('reads an explicit null as the mapping null_value, an absent key as no value', () => {
     const c = contextOf({ 'event.category': 'keyword', opt: { type: 'keyword', null_value: 'NULL' } })
