@@ -14,9 +14,17 @@ export function toDsl(query: KqlNode, schema: Schema | null, opts: ToDslOptions 
 }
 
 /**
- * Kibana's buildQueryFromKuery: the query's DSL as the one `filter` entry of the bool clauses the
- * detection engine sends (spec §4.1, §6 row 16).
+ * The request query the detection engine sends for a KQL rule (Kibana's buildEsQuery over
+ * buildQueryFromKuery, spec §4.1, §6 row 16): the query's DSL is the one `filter` entry; a bare
+ * match_all (empty query, `*:*`) is dropped as buildEsQuery drops it.
  */
-export function buildQueryFromKql(query: KqlNode, schema: Schema | null, opts: ToDslOptions = {}): BoolClauses {
-  return { must: [], filter: [toDsl(query, schema, opts)], should: [], must_not: [] }
+export function buildQueryFromKql(query: KqlNode, schema: Schema | null, opts: ToDslOptions = {}): { bool: BoolClauses } {
+  const dsl = toDsl(query, schema, opts)
+  return { bool: { must: [], filter: isBareMatchAll(dsl) ? [] : [dsl], should: [], must_not: [] } }
+}
+
+function isBareMatchAll(dsl: DslObject): boolean {
+  const keys = Object.keys(dsl)
+  const inner = dsl['match_all']
+  return keys.length === 1 && typeof inner === 'object' && inner !== null && !Array.isArray(inner) && Object.keys(inner).length === 0
 }
