@@ -180,7 +180,7 @@ describe('compileFilter: date_nanos', () => {
     expect(run('ts > "2024-01-01T00:00:00Z"')).toEqual([])
     expect(run('ts == "2024-01-01T00:00:00Z"')).toEqual([0, 1])
     expect(run('ts == "2024-01-01"')).toEqual([0, 1])
-    expect(run('ts < "now+99999999999999y"')).toEqual([])
+    expect(run('ts < "now+1y"')).toEqual([]) // now is 1970 here
   })
 })
 
