@@ -39,7 +39,7 @@ export const KQL_SYNTAX_CODES = {
   rangeWithoutField: def('KQL1014', `${KIBANA} A range needs a field: field < value.`),
   unbalanced: def('KQL1015', `${KIBANA} Unbalanced parentheses or braces.`),
   /** ours: Kibana's generated parser overflows the JavaScript stack instead */
-  tooDeep: def('KQL1016', 'KQL query nests too deeply (more than {max} levels of parentheses, braces and [not])'),
+  tooDeep: def('KQL1016', 'KQL query nests too deeply (more than {max} levels of parentheses, braces and value lists)'),
 
   // ------------------------------------------------------------------ warnings (ours)
   /** `\n` wins over the escaped keyword `\not`: `f:\not x` is a line feed then "ot x" */

@@ -79,7 +79,8 @@ function classify(text: string, pos: number, ch: string): Classified {
     return [C.unescapedSpecial, { char: ch }]
   }
   if (ch === '(' || ch === '"' || ch === '{') {
-    if (prev >= 0 && prevCh !== ':' && prevCh !== '(' && kwBefore === null) return [C.missingOperator, {}]
+    const afterOperator = prevCh === ':' || prevCh === '(' || prevCh === '<' || prevCh === '>' || prevCh === '='
+    if (prev >= 0 && !afterOperator && kwBefore === null) return [C.missingOperator, {}]
     return [C.syntax, {}]
   }
   if (ch === ':' || ch === '*') return [C.unescapedSpecial, { char: ch }]
