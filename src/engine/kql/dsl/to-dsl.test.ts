@@ -115,7 +115,7 @@ describe('toDsl: range', () => {
 
   it('row 12: date range with time_zone, none for epoch digits', () => {
     const opts = { dateFormatTZ: 'Asia/Tokyo' }
-    expect(dsl('seen > 2020-02-03T04:05:06', schema, opts)).toEqual(
+    expect(dsl('seen > "2020-02-03T04:05:06"', schema, opts)).toEqual(
       any1({ range: { seen: { gt: '2020-02-03T04:05:06', time_zone: 'Asia/Tokyo' } } }),
     )
     expect(dsl('seen > 1580702706000', schema, opts)).toEqual(any1({ range: { seen: { gt: '1580702706000' } } }))
