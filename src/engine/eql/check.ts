@@ -23,7 +23,7 @@ export function checkEql(
   schema: Schema,
   settings: EqlSettings,
   text?: string,
-  options: Pick<CompileContext, 'regexOptions'> = {},
+  options: Pick<CompileContext, 'regexOptions' | 'now'> = {},
 ): Diagnostic[] {
   const env = new CheckEnv(schema, { schema, settings, ...options }, text)
   const q = statement.query

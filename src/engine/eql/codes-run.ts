@@ -28,6 +28,8 @@ export const RUN_CODES = {
   internal: def('EQL3004', 'error', 'Internal error while running the query: {message}'),
   /** a bug in the compiler, reported instead of thrown */
   internalCompile: def('EQL3006', 'error', 'Internal error while compiling the query: {message}'),
+  /** an evaluation error for some event (number("abc"), overflow, / by zero): ES fails the search */
+  searchFailure: def('EQL3007', 'error', 'Elasticsearch would fail this search: {message}'),
   /** the caller handed something other than a compiled program */
   noProgram: def('EQL3005', 'error', 'The query has errors and cannot be run'),
 } as const satisfies Record<string, CodeDef>

@@ -1,5 +1,6 @@
 import type { Schema } from '../schema/types'
 import type { LuceneRegexOptions } from '../values/lucene-regex'
+import type { FaultSink } from './search-faults'
 import type { EqlSettings } from './settings'
 
 /** What the compiler needs besides the AST. */
@@ -13,4 +14,6 @@ export interface CompileContext {
   readonly regexOptions?: Omit<LuceneRegexOptions, 'caseInsensitive'>
   /** epoch millis `now` stands for in date math (`@timestamp > "now-1d"`); default: compile time */
   readonly now?: number
+  /** where evaluation errors go (a search Elasticsearch would fail); absent: errors just read as no value */
+  readonly faults?: FaultSink
 }

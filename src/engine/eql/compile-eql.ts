@@ -9,11 +9,18 @@ import { compileKey } from './compile-key'
 import { parseEql } from './parser'
 import type { EqlProgram, KeyDisplay, KeyReader, ProgramStage } from './program'
 import { orderingFor } from './run-ordering-readers'
+import { newFaultSink } from './search-faults'
 import { eqlSettings, type EqlSettings } from './settings'
 
 export interface CompileEqlOptions {
   readonly schema: Schema
   readonly settings?: Partial<EqlSettings>
+  /**
+   * Epoch millis that `now` stands for in date math (`@timestamp > "now-1d"`). Elasticsearch uses
+   * the time of the search; tests and shared examples pin it so results do not drift. Default: the
+   * time of compilation.
+   */
+  readonly now?: number
 }
 
 export interface CompileEqlOutput {
@@ -39,9 +46,10 @@ export function compileEql(text: string, opts: CompileEqlOptions): CompileEqlOut
     diagnostics.push(...parsed.diagnostics)
     if (statement === null || hasErrors(diagnostics)) return { program: null, statement, diagnostics }
     const settings = eqlSettings(opts.settings)
-    diagnostics.push(...checkEql(statement, opts.schema, settings, text))
+    const now = opts.now ?? Date.now()
+    diagnostics.push(...checkEql(statement, opts.schema, settings, text, { now }))
     if (hasErrors(diagnostics)) return { program: null, statement, diagnostics }
-    const program = buildProgram(statement, { schema: opts.schema, settings })
+    const program = buildProgram(statement, { schema: opts.schema, settings, now, faults: newFaultSink() })
     return { program, statement, diagnostics }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
@@ -59,6 +67,7 @@ function buildProgram(statement: Statement, ctx: CompileContext): EqlProgram {
     size: settings.size,
     resultPosition: settings.resultPosition,
     span: statement.query.span,
+    faults: ctx.faults ?? newFaultSink(),
   }
   const q = statement.query
   switch (q.type) {

@@ -8,6 +8,8 @@ import { isFnError, type FnResult, type Impl, type Scalar } from './functions/fu
 import { javaArith, javaNegate } from './functions/java-math'
 import { lookupFunction } from './functions/registry'
 import { compileBooleanValue } from './compile-bool-value'
+import { recordFault, type FaultSink } from './search-faults'
+import type { Span } from '../source/span'
 
 /**
  * Compiles value expressions (literals, fields, function calls, arithmetic) into closures.
@@ -52,7 +54,7 @@ export function compileValue(e: Expr, ctx: CompileContext): ValueCode {
       const operand = compileValue(e.operand, ctx)
       if (e.op === '+') return operand
       const kind = numericKind(operand.type)
-      return computed([operand], operand.type === 'null' ? 'null' : typeOfKind(kind), (args) => {
+      return computed([operand], operand.type === 'null' ? 'null' : typeOfKind(kind), e.span, ctx.faults, (args) => {
         const v = args[0]
         return typeof v === 'number' ? javaNegate(kind, v) : null
       })
@@ -63,7 +65,7 @@ export function compileValue(e: Expr, ctx: CompileContext): ValueCode {
       const kind = widerKind(numericKind(l.type), numericKind(r.type))
       const type = l.type === 'null' && r.type === 'null' ? 'null' : typeOfKind(kind)
       const op = e.op
-      return computed([l, r], type, (args) => {
+      return computed([l, r], type, e.span, ctx.faults, (args) => {
         const a = args[0]
         const b = args[1]
         return typeof a === 'number' && typeof b === 'number' ? javaArith(op, kind, a, b) : null
@@ -106,7 +108,7 @@ function callCode(e: Call, ctx: CompileContext): ValueCode {
   const argTypes = args.map((a) => a.type)
   const bound = def.bind({ caseInsensitive: e.caseInsensitive, argTypes, constants: args.map((a) => a.constant?.value) })
   if (!bound.ok) return constantCode(null, 'null', bound.reason)
-  return computed(args, def.resultType(argTypes), bound.impl)
+  return computed(args, def.resultType(argTypes), e.span, ctx.faults, bound.impl)
 }
 
 /**
@@ -114,7 +116,7 @@ function callCode(e: Call, ctx: CompileContext): ValueCode {
  * (multi-valued arguments fan out; a missing argument is null). Folded when every argument is
  * constant. Results that are null or errors are "no value".
  */
-function computed(args: readonly ValueCode[], type: DataType, impl: Impl): ValueCode {
+function computed(args: readonly ValueCode[], type: DataType, at: Span, faults: FaultSink | undefined, impl: Impl): ValueCode {
   if (args.every((a) => a.constant !== null)) {
     const r = impl(args.map((a) => a.constant?.value ?? null))
     return isFnError(r) ? constantCode(null, type, r.error) : constantCode(r, type)
@@ -125,6 +127,12 @@ function computed(args: readonly ValueCode[], type: DataType, impl: Impl): Value
   // one buffer per call site: a site is never re-entered while it fills its own buffer
   const buffer: Scalar[] = new Array<Scalar>(n).fill(null)
   const raws: unknown[] = new Array<unknown>(n).fill(undefined)
+  // an error for a document fails Elasticsearch's search: record it, then read as no value
+  const guarded: Impl = (values) => {
+    const r = impl(values)
+    if (isFnError(r)) recordFault(faults, r.error, at)
+    return r
+  }
   const read = (event: unknown): unknown => {
     let multi = false
     for (let i = 0; i < n; i++) {
@@ -132,12 +140,12 @@ function computed(args: readonly ValueCode[], type: DataType, impl: Impl): Value
       if (Array.isArray(v)) multi = true
       raws[i] = v
     }
-    if (multi) return fanOut(raws.slice(), indexers, impl)
+    if (multi) return fanOut(raws.slice(), indexers, guarded)
     for (let i = 0; i < n; i++) {
       const v = raws[i]
       buffer[i] = v === undefined ? null : ((indexers[i] as Indexer)(v) ?? null)
     }
-    return resultOf(impl(buffer))
+    return resultOf(guarded(buffer))
   }
   return { type, constant: null, foldError: null, read, index: IDENTITY, field: null }
 }

@@ -1,4 +1,5 @@
 import type { FieldHit } from '../result'
+import type { FaultSink } from './search-faults'
 import type { Span } from '../source/span'
 import type { Indexed } from '../values/indexed-types'
 
@@ -76,6 +77,8 @@ interface ProgramCommon {
   readonly resultPosition: 'head' | 'tail'
   /** the query's span, for run-time diagnostics that concern the whole query */
   readonly span: Span
+  /** evaluation errors recorded by the compiled closures during a run (see search-faults.ts) */
+  readonly faults: FaultSink
 }
 
 export interface EventProgram extends ProgramCommon {

@@ -1,4 +1,7 @@
 import type { MatchedEvent, RunOutput, RunResult } from '../result'
+import { makeDiagnostic } from '../diagnostics/diagnostic'
+import { RUN_CODES } from './codes-run'
+import { faultOf } from './search-faults'
 import { span } from '../source/span'
 import { orderEvents } from './ordering'
 import { pipeWindow } from './pipes'
@@ -20,10 +23,17 @@ export function runEql(program: EqlProgram | null, events: readonly unknown[], l
   }
   const list: readonly unknown[] = Array.isArray(events) ? events : []
   let result: RunResult | null
+  program.faults.fault = null
   try {
     result = dispatch(program, list, ctx)
   } catch (e) {
     ctx.report('internal', { message: e instanceof Error ? e.message : String(e) })
+    result = null
+  }
+  const fault = faultOf(program.faults)
+  if (fault !== null) {
+    // the search fails as a whole in Elasticsearch: report it at the clause, never partial results
+    ctx.diagnostics.push(makeDiagnostic(RUN_CODES.searchFailure, fault.span, { message: fault.message }))
     result = null
   }
   return { result, diagnostics: ctx.diagnostics, eventCount: ctx.eventCount(list.length) }

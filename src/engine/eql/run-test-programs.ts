@@ -1,4 +1,5 @@
 import { span } from '../source/span'
+import { newFaultSink } from './search-faults'
 import type {
   EventMatcher,
   EventProgram,
@@ -85,6 +86,7 @@ function common(c: CommonSpec) {
     size: c.size ?? null,
     resultPosition: c.resultPosition ?? 'tail',
     span: span(0, 1),
+    faults: newFaultSink(),
   } as const
 }
 
