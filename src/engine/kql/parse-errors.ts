@@ -4,7 +4,7 @@
  *
  * The message is Kibana's KQLSyntaxError sentence: the expectations translated to display names,
  * de-duplicated, sorted (JavaScript's default order, as Kibana sorts them), joined with ", ", and
- * the one character found there (or "end of input"). The code then says what kind of mistake it
+ * the one character found there (as is, like Kibana), or "end of input". The code then says what kind of mistake it
  * most likely is, from the text just before and at the failure; KQL1001 when nothing fits.
  */
 import { makeDiagnostic, type CodeDef, type Diagnostic, type Params } from '../diagnostics/diagnostic'
@@ -17,18 +17,10 @@ export function syntaxErrorAt(text: string, pos: number, expected: readonly stri
   const list = [...new Set(expected)].sort().join(', ')
   const cp = text.codePointAt(pos)
   const ch = cp === undefined ? '' : String.fromCodePoint(cp)
-  const found = ch === '' ? 'end of input' : `"${displayChar(ch)}"`
+  const found = ch === '' ? 'end of input' : `"${ch}"`
   const [def, extra] = classify(text, pos, ch)
   const params: Params = { expected: list, found, ...extra }
   return makeDiagnostic(def, span(pos, pos + ch.length), params)
-}
-
-/** Control characters would break a one-line message: show them escaped. */
-function displayChar(ch: string): string {
-  if (ch === '\n') return '\\n'
-  if (ch === '\r') return '\\r'
-  if (ch === '\t') return '\\t'
-  return ch
 }
 
 /** Index of the last non-whitespace character before `pos`, or -1. */
