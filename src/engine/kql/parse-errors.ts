@@ -4,8 +4,9 @@
  *
  * The message is Kibana's KQLSyntaxError sentence: the expectations translated to display names,
  * de-duplicated, sorted (JavaScript's default order, as Kibana sorts them), joined with ", ", and
- * the one character found there (as is, like Kibana), or "end of input". The code then says what kind of mistake it
- * most likely is, from the text just before and at the failure; KQL1001 when nothing fits.
+ * the one character found there (as is, like Kibana), or "end of input". The code then says what
+ * kind of mistake it most likely is, from the text just before and at the failure; KQL1001 when
+ * nothing fits.
  */
 import { makeDiagnostic, type CodeDef, type Diagnostic, type Params } from '../diagnostics/diagnostic'
 import { span } from '../source/span'
