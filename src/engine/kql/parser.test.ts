@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { IsNode, KqlNode, KqlValue, NotNode, OrNode } from './ast'
+import type { IsNode, KqlNode, NotNode, OrNode } from './ast'
 import { parseKql } from './parser'
 import { shape } from './parse-test-helpers'
 
@@ -13,13 +13,6 @@ function parsed(text: string): KqlNode {
 
 function shapeOf(text: string): string {
   return shape(parsed(text))
-}
-
-/** The value of a one-clause query `f:v` or `v`. */
-function valueOf(text: string): KqlValue {
-  const q = parsed(text)
-  if (q.type !== 'is') throw new Error(`not an is-node: ${shape(q)}`)
-  return q.value
 }
 
 describe('structure and precedence', () => {
