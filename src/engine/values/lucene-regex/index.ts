@@ -102,7 +102,7 @@ const RECENT_MAX = 256
  */
 export function compileLuceneRegex(pattern: string, opts: LuceneRegexOptions = {}): LuceneRegexResult {
   const flags = opts.flags === undefined || typeof opts.flags === 'string' ? (opts.flags ?? 'ALL') : opts.flags.join('|')
-  const key = [opts.caseInsensitive === true, opts.caseFolding ?? '', flags, opts.predefinedClasses === true, pattern].join('\u0000')
+  const key = [opts.caseInsensitive === true, opts.caseFolding ?? '', flags, opts.predefinedClasses !== false, pattern].join('\u0000')
   const hit = recent.get(key)
   if (hit !== undefined) {
     // Re-insert so the map's insertion order is least-recently-used first.
@@ -134,7 +134,7 @@ function compileUncached(pattern: string, opts: LuceneRegexOptions): LuceneRegex
   const settings: ParseSettings = {
     enabled: enabledFlags(opts.flags),
     fold: opts.caseInsensitive === true ? (opts.caseFolding ?? 'unicode') : undefined,
-    predefinedClasses: opts.predefinedClasses === true,
+    predefinedClasses: opts.predefinedClasses !== false,
   }
   try {
     const root = parsePattern(pattern, settings)

@@ -54,10 +54,16 @@ describe('standard operators', () => {
     expect(matching('[.]', ['.', 'x'])).toEqual(['.'])
   })
 
-  it('has no predefined classes unless asked: \\d is the letter d', () => {
-    expect(matching('a\\d', ['ad', 'a1'])).toEqual(['ad'])
-    expect(matching('\\s\\w\\S', ['swS', ' a!'])).toEqual(['swS'])
-    expect(matching('[\\d]', ['d', '1'])).toEqual(['d'])
+  it('reads \\d as the letter d when predefined classes are turned off (Lucene 8)', () => {
+    const opts = { predefinedClasses: false }
+    expect(matching('a\\d', ['ad', 'a1'], opts)).toEqual(['ad'])
+    expect(matching('\\s\\w\\S', ['swS', ' a!'], opts)).toEqual(['swS'])
+    expect(matching('[\\d]', ['d', '1'], opts)).toEqual(['d'])
+  })
+
+  it('reads \\d \\s \\w as classes by default, as Lucene 9+ does', () => {
+    expect(matching('a\\d', ['ad', 'a1'])).toEqual(['a1'])
+    expect(matching('\\s\\w\\S', ['swS', ' a!'])).toEqual([' a!'])
   })
 
   it('reads \\d \\s \\w and negations as classes with predefinedClasses (Lucene 9+)', () => {

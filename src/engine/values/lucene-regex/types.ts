@@ -32,9 +32,9 @@ export interface LuceneRegexOptions {
   /** Optional operators; `ALL` (Elasticsearch's default) unless set. */
   readonly flags?: LuceneRegexFlags
   /**
-   * Read `\d \D \s \S \w \W` as character classes (Lucene 9+) instead of the escaped letter
-   * (Lucene 8 and earlier). Off unless set: the project's EQL semantics (eql.md §14.5) chose the
-   * letter reading.
+   * Read `\d \D \s \S \w \W` as character classes, as Lucene 9+ (Elasticsearch 8.x/9.x) does,
+   * instead of the escaped letter. On unless set to false: Elastic's own rules use `\s` and `\w`
+   * (docs/eql-semantics.md records the choice).
    */
   readonly predefinedClasses?: boolean
 }
