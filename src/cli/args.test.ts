@@ -33,7 +33,7 @@ describe('parseArgs', () => {
   })
 
   it('documents every command and option in the help text', () => {
-    for (const word of ['run', 'test', 'check', '--language', '--query-file', '--events', '--mappings', '--size', '--json', '--expect-match']) {
+    for (const word of ['run', 'test', 'check', 'dsl', '--no-schema', '--language', '--query-file', '--events', '--mappings', '--size', '--json', '--expect-match']) {
       expect(HELP).toContain(word)
     }
     expect(HELP).toMatch(/Exit codes: 0 ok; 1 failures.*\n2 bad usage/)

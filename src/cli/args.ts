@@ -9,7 +9,7 @@
  * Unknown options, missing values and bad values are usage errors (exit code 2).
  */
 
-export const COMMANDS = ['run', 'test', 'check', 'help'] as const
+export const COMMANDS = ['run', 'test', 'check', 'dsl', 'help'] as const
 export type Command = (typeof COMMANDS)[number]
 
 const VALUE_OPTIONS = [
@@ -23,7 +23,7 @@ const VALUE_OPTIONS = [
   'tiebreaker-field',
   'event-category-field',
 ] as const
-const SWITCHES = ['json', 'expect-match', 'help', 'strict-fields'] as const
+const SWITCHES = ['json', 'expect-match', 'help', 'strict-fields', 'no-schema'] as const
 
 type ValueOption = (typeof VALUE_OPTIONS)[number]
 type Switch = (typeof SWITCHES)[number]
@@ -109,6 +109,8 @@ Usage:
   rule-playground run   --query <text> | --query-file <file>  --events <file|->  [options]
   rule-playground test  <suite file|dir>...
   rule-playground check --query <text> | --query-file <file> | <rule.toml|rules.jsonl>...  [options]
+  rule-playground dsl   [--language kql] <query> | --query <text> | --query-file <file>
+                        [--mappings <file> | --no-schema] [--json]
 
 Commands:
   run     run a query over events; prints the matches as NDJSON (one line per matched event,
@@ -117,24 +119,29 @@ Commands:
           prints each failing case and "N passed, N failed"
   check   compile queries and print their diagnostics with caret frames: a query, detection-rules
           rule TOML files ([rule] query/language/type) or rules .jsonl files (query/language per line)
+  dsl     print the Elasticsearch Query DSL Kibana's detection engine sends for a KQL query
+          (field types from ECS and --mappings; dates in time zone Zulu)
 
 Options:
-  --language eql|kql            query language (default eql; KQL is not implemented yet)
+  --language eql|kql            query language (default eql; dsl: kql)
   --query <text>                the query
   --query-file <file>           read the query from a file ('-' = stdin)
   --events <file>               events: JSON object, JSON array, NDJSON, _search or _eql/search
                                 response ('-' = stdin)
   --mappings <file>             Elasticsearch mapping JSON or a flat {"field": "type"} table
-  --size <n>                    return at most n results (default: all)
-  --timestamp-field <f>         default @timestamp
-  --tiebreaker-field <f>        default none
-  --event-category-field <f>    default event.category
-  --json                        machine-readable output
+  --no-schema                   dsl: no field types at all (Kibana without a field list: match,
+                                match_phrase and query_string instead of term and wildcard)
+  --size <n>                    return at most n results (default: all; EQL only)
+  --timestamp-field <f>         default @timestamp (EQL)
+  --tiebreaker-field <f>        default none (EQL)
+  --event-category-field <f>    default event.category (EQL)
+  --json                        machine-readable output (dsl: on one line)
   --expect-match                run: exit 1 when nothing matches
   --strict-fields               check: fields unknown to ECS and --mappings are errors (default:
                                 assumed mapped as keyword, as in the rule's integration index)
   --help                        this help
 
 Exit codes: 0 ok; 1 failures (failing cases, query errors in check, no match with --expect-match);
-2 bad usage or unreadable input.
+2 bad usage or unreadable input (including a query that does not compile in run and dsl);
+3 engine unavailable or internal error.
 `

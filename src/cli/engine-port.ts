@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../engine/diagnostics/diagnostic'
 import type { EqlSettings } from '../engine/eql/settings'
+import type { BoolClauses, DslObject, ToDslOptions } from '../engine/kql/dsl/types'
 import type { RunOutput } from '../engine/result'
 import type { Schema } from '../engine/schema/types'
 
@@ -23,9 +24,26 @@ export interface SchemaOptions {
   readonly inferStrings?: 'keyword' | 'text+keyword'
 }
 
+/**
+ * KQL settings the CLI passes. `now` (epoch millis) pins date math (`@timestamp > now-1d`), as the
+ * suites' `now` does; the rest is the engine's defaults.
+ */
+export interface KqlPortSettings {
+  readonly now?: number
+}
+
+/** The KQL entry points (optional: the KQL engine is loaded if it is there). */
+export interface KqlApi {
+  compileKql(text: string, options: { schema: Schema; settings?: KqlPortSettings }): CompileOutput
+  runKql(program: never, events: readonly unknown[]): RunOutput
+  parseKql(text: string): { readonly query: unknown; readonly diagnostics: readonly Diagnostic[] }
+  toDsl(query: never, schema: Schema | null, opts?: ToDslOptions): DslObject
+  buildQueryFromKql(query: never, schema: Schema | null, opts?: ToDslOptions): { bool: BoolClauses }
+}
+
 /** The engine functions the CLI calls (a subset of src/engine/index.ts; engine-port.test.ts checks it still fits). */
-export interface EngineApi {
-  compileEql(text: string, options: { schema: Schema; settings: EqlSettings }): CompileOutput
+export interface EngineApi extends Partial<KqlApi> {
+  compileEql(text: string, options: { schema: Schema; settings: EqlSettings; now?: number }): CompileOutput
   runEql(program: never, events: readonly unknown[]): RunOutput
   buildSchema(options: SchemaOptions): { readonly schema: Schema; readonly diagnostics: readonly Diagnostic[] }
   eqlSettings(partial?: Partial<EqlSettings>): EqlSettings
@@ -35,6 +53,9 @@ export interface EngineApi {
 export type EngineLoad = { readonly ok: true; readonly engine: EngineApi } | { readonly ok: false; readonly error: string }
 
 const REQUIRED = ['compileEql', 'runEql', 'buildSchema', 'eqlSettings'] as const
+const KQL_NAMES = ['compileKql', 'runKql', 'parseKql', 'toDsl', 'buildQueryFromKql'] as const
+// where the KQL entry points live when src/engine/index.ts does not (yet) re-export them
+const KQL_MODULES = ['../engine/kql/index.ts', '../engine/kql/parser.ts', '../engine/kql/dsl/index.ts'] as const
 
 /** The engine could not be loaded: not the user's fault; exit code 3. */
 export class EngineUnavailable extends Error {
@@ -54,7 +75,7 @@ export function loadEngine(): Promise<EngineLoad> {
       const record = mod as Record<string, unknown>
       const missing = REQUIRED.filter((name) => typeof record[name] !== 'function')
       if (missing.length > 0) return { ok: false, error: `src/engine/index.ts does not export ${missing.join(', ')}` }
-      return { ok: true, engine: mod as EngineApi }
+      return { ok: true, engine: { ...(await kqlFallbacks(record)), ...record } as unknown as EngineApi }
     } catch (e) {
       return { ok: false, error: `cannot load src/engine/index.ts: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }
     }
@@ -62,7 +83,38 @@ export function loadEngine(): Promise<EngineLoad> {
   return cached
 }
 
+/** KQL functions from the KQL modules for any name the engine's index does not export. */
+async function kqlFallbacks(index: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const found: Record<string, unknown> = {}
+  if (KQL_NAMES.every((n) => typeof index[n] === 'function')) return found
+  for (const specifier of KQL_MODULES) {
+    try {
+      const mod: unknown = await import(/* @vite-ignore */ specifier)
+      if (typeof mod !== 'object' || mod === null) continue
+      for (const n of KQL_NAMES) {
+        const f = (mod as Record<string, unknown>)[n]
+        if (typeof f === 'function' && found[n] === undefined) found[n] = f
+      }
+    } catch {
+      // a KQL module that is missing or broken leaves its functions unavailable; kqlOf says which
+    }
+  }
+  return found
+}
+
+/** The KQL entry points, or EngineUnavailable naming what is missing (exit code 3). */
+export function kqlOf(engine: EngineApi, needed: readonly (typeof KQL_NAMES)[number][] = KQL_NAMES): KqlApi {
+  const missing = needed.filter((n) => typeof engine[n] !== 'function')
+  if (missing.length > 0) throw new EngineUnavailable(`the KQL engine is not available: no ${missing.join(', ')} in src/engine`)
+  return engine as KqlApi
+}
+
 /** Runs a compiled program; `program` comes from compileEql of the same engine. */
 export function runProgram(engine: EngineApi, program: unknown, events: readonly unknown[]): RunOutput {
   return engine.runEql(program as never, events)
+}
+
+/** Runs a compiled KQL program; `program` comes from compileKql of the same engine. */
+export function runKqlProgram(kql: KqlApi, program: unknown, events: readonly unknown[]): RunOutput {
+  return kql.runKql(program as never, events)
 }

@@ -1,11 +1,12 @@
 /**
  * Entry point of the `rule-playground` command (run with `npm run cli -- <command>`, or through
- * bin/rule-playground.mjs). Dispatches to run / test / check and owns the exit codes:
+ * bin/rule-playground.mjs). Dispatches to run / test / check / dsl and owns the exit codes:
  * 0 ok, 1 failures, 2 bad usage or input (message on stderr). An engine that cannot be loaded, or
  * anything else thrown (a bug), exits 3, so it is never mistaken for a test failure.
  */
 import { HELP, parseArgs, UsageError, type ParsedArgs } from './args'
 import { checkCommand } from './commands/check'
+import { dslCommand } from './commands/dsl'
 import { runCommand } from './commands/run'
 import { runConformance } from './conformance/runner'
 import { EngineUnavailable } from './engine-port'
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.command === 'run') return await runCommand(args)
     if (args.command === 'check') return await checkCommand(args)
+    if (args.command === 'dsl') return await dslCommand(args)
     return await testCommand(args)
   } catch (e) {
     if (e instanceof UsageError) {
