@@ -40,6 +40,8 @@ export const KQL_SYNTAX_CODES = {
   unbalanced: def('KQL1015', `${KIBANA} Unbalanced parentheses or braces.`),
   /** ours: Kibana's generated parser overflows the JavaScript stack instead */
   tooDeep: def('KQL1016', 'KQL query nests too deeply (more than {max} levels of parentheses, braces and value lists)'),
+  /** Kibana's wording; only with allowLeadingWildcards: false (the detection engine allows them) */
+  leadingWildcard: def('KQL1017', 'Leading wildcards are disabled. See query:allowLeadingWildcards in Advanced Settings.'),
 
   // ------------------------------------------------------------------ warnings (ours)
   /** `\n` wins over the escaped keyword `\not`: `f:\not x` is a line feed then "ot x" */

@@ -13,7 +13,7 @@
  * failed inside it.
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic'
-import { span } from '../source/span'
+import { span, type Span } from '../source/span'
 import type { KqlValue } from './ast'
 import { KQL_SYNTAX_CODES } from './codes-syntax'
 import { isKqlSpace, notKeywordAt, scanLiteral, spacedKeywordEnd, type ScannedLiteral } from './scan-literal'
@@ -26,6 +26,20 @@ export class TooDeep {
   constructor(readonly at: number) {}
 }
 
+/**
+ * Thrown inside the parser only, caught by parseKql: a literal starts with a star while leading
+ * wildcards are off. Kibana raises this from the literal's action, as soon as the literal is read
+ * by any alternative (so a field name `*name:x` is refused too), not at the furthest failure.
+ */
+export class LeadingWildcard {
+  constructor(readonly at: Span) {}
+}
+
+export interface KqlParseOptions {
+  /** Kibana's `query:allowLeadingWildcards`; the detection engine passes true (the default here). */
+  readonly allowLeadingWildcards?: boolean
+}
+
 export class KqlState {
   pos = 0
   /** furthest position where something failed, and what was expected there */
@@ -36,7 +50,10 @@ export class KqlState {
   private depth = 0
   private readonly literals = new Map<number, ScannedLiteral | null>()
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    private readonly options: KqlParseOptions = {},
+  ) {}
 
   /**
    * Records that `description` was expected at `at`. Named rules need no silencing: the literal
@@ -103,7 +120,11 @@ export class KqlState {
       return null
     }
     this.pos = scanned.end
-    return scanned.value
+    const v = scanned.value
+    if (this.options.allowLeadingWildcards === false && v.type === 'wildcard' && hasLeadingStar(v.parts)) {
+      throw new LeadingWildcard(v.span)
+    }
+    return v
   }
 
   /** Enters one level of nesting; aborts the parse past MAX_NESTING. */
@@ -122,4 +143,9 @@ export class KqlState {
   warnNullField(start: number, end: number): void {
     this.warn(start, makeDiagnostic(KQL_SYNTAX_CODES.nullFieldName, span(start, end)))
   }
+}
+
+/** Kibana's test: starts with a star and is more than one lone star (`**` counts). */
+function hasLeadingStar(parts: readonly string[]): boolean {
+  return parts[0] === '' && !(parts.length === 2 && parts[1] === '')
 }

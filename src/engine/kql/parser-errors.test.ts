@@ -97,6 +97,29 @@ describe("Kibana's message", () => {
   })
 })
 
+describe('leading wildcards', () => {
+  const off = { allowLeadingWildcards: false }
+
+  it('are allowed by default, as the detection engine sets it', () => {
+    expect(parseKql('f:*exe and *name:x').diagnostics).toEqual([])
+  })
+
+  it.each([
+    ['f:*exe', 2, 6],
+    ['f:(a or  **  )', 9, 11],
+    ['*name:x', 0, 5],
+    ['a and *b', 6, 8],
+  ])('%j is refused when turned off', (text, start, end) => {
+    const { query, diagnostics } = parseKql(text, off)
+    expect(query).toBeNull()
+    expect(diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['KQL1017', start, end]])
+  })
+
+  it.each(['f:*', '*:*', 'f:"*exe"', 'f:\\*exe', 'f:a*', '*'])('%j is fine when turned off', (text) => {
+    expect(parseKql(text, off).diagnostics).toEqual([])
+  })
+})
+
 describe('robustness', () => {
   it('stops at the nesting limit instead of overflowing the stack', () => {
     for (const text of ['('.repeat(100_000) + 'a' + ')'.repeat(100_000), 'a:' + '('.repeat(100_000), 'a:{'.repeat(50_000)]) {

@@ -14,11 +14,12 @@ import type { KqlNode } from './ast'
 import { KQL_SYNTAX_CODES } from './codes-syntax'
 import { syntaxErrorAt } from './parse-errors'
 import { parseStart } from './parse-query'
-import { KqlState, MAX_NESTING, TooDeep } from './parse-state'
+import { KqlState, LeadingWildcard, MAX_NESTING, TooDeep, type KqlParseOptions } from './parse-state'
 import { literalWarnings } from './parse-warnings'
 import { printKql } from './print'
 
 export { printKql }
+export type { KqlParseOptions }
 
 export interface KqlParseResult {
   /** null when the query does not parse; an empty query is a matchAll node, not null */
@@ -28,16 +29,17 @@ export interface KqlParseResult {
 }
 
 /** Parses a KQL query with Kibana's grammar. Never throws. */
-export function parseKql(text: string): KqlParseResult {
-  const s = new KqlState(text)
+export function parseKql(text: string, options: KqlParseOptions = {}): KqlParseResult {
+  const s = new KqlState(text, options)
   let query: KqlNode | null
   const diagnostics: Diagnostic[] = []
   try {
     query = parseStart(s)
     if (query === null) diagnostics.push(syntaxErrorAt(text, s.maxFailPos, s.expected))
   } catch (e) {
-    if (!(e instanceof TooDeep)) throw e
-    diagnostics.push(makeDiagnostic(KQL_SYNTAX_CODES.tooDeep, span(e.at, e.at + 1), { max: MAX_NESTING }))
+    if (e instanceof TooDeep) diagnostics.push(makeDiagnostic(KQL_SYNTAX_CODES.tooDeep, span(e.at, e.at + 1), { max: MAX_NESTING }))
+    else if (e instanceof LeadingWildcard) diagnostics.push(makeDiagnostic(KQL_SYNTAX_CODES.leadingWildcard, e.at))
+    else throw e
     query = null
   }
   if (query !== null) diagnostics.push(...s.warnings.values(), ...literalWarnings(text, query))
