@@ -21,7 +21,25 @@ export function syntaxErrorAt(text: string, pos: number, expected: readonly stri
   const found = ch === '' ? 'end of input' : `"${ch}"`
   const [def, extra] = classify(text, pos, ch)
   const params: Params = { expected: list, found, ...extra }
-  return makeDiagnostic(def, span(pos, pos + ch.length), params)
+  return makeDiagnostic(def, span(pos, extentEnd(def, text, pos, ch)), params)
+}
+
+/**
+ * The span starts where Kibana reports the error; it reaches over what the code is about (the
+ * whole unclosed string, the escape, the keyword) so an editor can underline it.
+ */
+function extentEnd(def: CodeDef, text: string, pos: number, ch: string): number {
+  if (def === C.unterminatedString) return text.length
+  if (def === C.invalidEscape) {
+    const next = text.codePointAt(pos + 1)
+    return pos + 1 + (next === undefined ? 0 : String.fromCodePoint(next).length)
+  }
+  if (notKeywordAt(text, pos)) return pos + 3
+  if (def === C.keywordNeedsSpace) {
+    const word = /^(and|or)/i.exec(text.slice(pos, pos + 3))
+    if (word !== null) return pos + word[0].length
+  }
+  return pos + ch.length
 }
 
 /** Index of the last non-whitespace character before `pos`, or -1. */

@@ -151,7 +151,8 @@ function parseExpression(s: KqlState): Parsed | null {
         return { node: { type: 'range', field, op, value, opSpan, span: span(start, value.span.end) }, start, end: s.pos }
       }
     }
-    // field ':' list
+    // field ':' list: re-read the field from the start, as the grammar does (the scan is cached,
+    // and re-reading records the same expectations the PEG would)
     s.pos = start
     fieldThenSpaces(s)
     if (s.char(':')) {

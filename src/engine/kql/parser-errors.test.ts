@@ -68,7 +68,23 @@ describe('error positions and codes', () => {
   ])('%j -> %s at %i', (text, code, start) => {
     const e = errorOf(text)
     expect([e.code, e.start]).toEqual([code, start])
-    expect(e.end).toBe(Math.min(start + 1, text.length))
+  })
+
+  it.each([
+    ['foo:"ba ', 4, 8],
+    ['a:\\q or b', 2, 4],
+    ['a:\\\ud83d\ude00', 2, 5],
+    ['message: cannot find', 12, 15],
+    ['not not a:b', 4, 7],
+    ['a:NOT b', 2, 5],
+    ['(a:b)OR c', 5, 7],
+    ['(a:b)and c', 5, 8],
+    ['a:b and(c:d)', 7, 8],
+    ['f:()', 3, 4],
+    ['response:', 9, 9],
+  ])('%j is underlined from %i to %i', (text, start, end) => {
+    const e = errorOf(text)
+    expect([e.start, e.end]).toEqual([start, end])
   })
 })
 
