@@ -56,10 +56,10 @@ const TABLE: readonly (readonly [string, readonly string[]])[] = [
   ['process.name : "a??"', []],
   ['file.path : "c:\\\\windows\\\\*"', ['c']],
   ['file.path : """C:\\Windows\\*.dll"""', ['c']],
-  // regex: Lucene syntax, anchored, \d is the letter d
+  // regex: Lucene syntax, anchored, \d a digit class (Lucene 9+)
   ['process.name regex "a[0-9]"', ['e']],
   ['process.name regex "a"', []],
-  ['process.name regex "a\\\\d"', []],
+  ['process.name regex "a\\\\d"', ['e']],
   ['process.name regex~ "CMD\\\\.EXE"', ['a', 'b']],
   // missing fields: leaves are false, negations are complements
   ['process.parent.name == "explorer.exe"', ['a']],
