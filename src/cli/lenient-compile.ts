@@ -26,7 +26,7 @@ export interface LenientOutput {
 const leafCache = new WeakMap<Schema, Map<string, string>>()
 
 /** Last name segment -> the one type all schema fields with that last segment share. */
-function leafTypes(schema: Schema): Map<string, string> {
+export function leafTypes(schema: Schema): Map<string, string> {
   const hit = leafCache.get(schema)
   if (hit) return hit
   const seen = new Map<string, string | null>()

@@ -58,11 +58,11 @@ describe('rule-playground CLI', { timeout: 120_000 }, () => {
   it('test runs suites: exit 0 when all pass, 1 when a case fails', () => {
     const ok = cli(['test', `${data}passing.toml`])
     expect(ok.code).toBe(0)
-    expect(ok.stdout.trim().split('\n').at(-1)).toBe('6 passed, 0 failed, 1 skipped')
+    expect(ok.stdout.trim().split('\n').at(-1)).toBe('10 passed, 0 failed')
     const bad = cli(['test', `${data}failing.toml`])
     expect(bad.code).toBe(1)
     expect(bad.stdout).toContain(':: wrong order: expected [t1, t2, t4], got [t1, t4, t2]')
-    expect(bad.stdout.trim().split('\n').at(-1)).toBe('0 passed, 3 failed')
+    expect(bad.stdout.trim().split('\n').at(-1)).toBe('0 passed, 4 failed')
   })
 
   it('check: a rule TOML with a non-ECS field passes, a rules .jsonl with a broken query fails with a caret frame', () => {
@@ -75,7 +75,41 @@ describe('rule-playground CLI', { timeout: 120_000 }, () => {
     const rules = cli(['check', `${data}rules.jsonl`])
     expect(rules.code).toBe(1)
     expect(rules.stdout).toMatch(/rules\.jsonl:3 broken eql\nerror EQL\d+ at 1:30/)
-    expect(rules.stdout.trim().split('\n').at(-1)).toBe('1 ok, 1 failed, 2 skipped')
+    expect(rules.stdout).toMatch(/rules\.jsonl:6 broken kql\nerror KQL\d+ at 1:24/)
+    expect(rules.stdout.trim().split('\n').at(-1)).toBe('2 ok, 2 failed, 1 skipped')
+  })
+
+  it('run --language kql prints the matching events', () => {
+    const r = cli(['run', '--language', 'kql', '--query', 'host.name:lab-1 and not event.category:network', '--events', `${data}events.ndjson`])
+    expect(r.code).toBe(0)
+    const ids = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { event: { id: string } }).event.id)
+    expect(ids.sort()).toEqual(['t1', 't4'])
+    const eqlOnly = cli(['run', '--language', 'kql', '--query', 'a:b', '--size', '1', '--events', `${data}events.ndjson`])
+    expect(eqlOnly.code).toBe(2)
+    expect(eqlOnly.stderr).toContain('--size applies to EQL only')
+  })
+
+  it('check --language kql: a syntax error is a failure with a caret frame', () => {
+    const r = cli(['check', '--language', 'kql', '--query', 'process.name:(a or'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/error KQL\d+ at 1:19/)
+    expect(cli(['check', '--language', 'kql', '--query', 'process.name:a']).stdout.trim()).toBe('1 ok, 0 failed')
+  })
+
+  it('dsl prints the detection engine query: typed with ECS, untyped with --no-schema', () => {
+    const typed = cli(['dsl', '--json', 'process.name:cmd*'])
+    expect(typed.code).toBe(0)
+    const clause = { wildcard: { 'process.name': { value: 'cmd*' } } }
+    expect(JSON.parse(typed.stdout)).toEqual({
+      bool: { must: [], filter: [{ bool: { should: [clause], minimum_should_match: 1 } }], should: [], must_not: [] },
+    })
+    const untyped = cli(['dsl', '--language', 'kql', '--no-schema', '--query', 'process.name:cmd*'])
+    expect(untyped.stdout).toContain('"query_string"')
+    expect(untyped.stdout.split('\n').length).toBeGreaterThan(5)
+    const bad = cli(['dsl', 'a:(b'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/KQL\d+ at 1:5/)
+    expect(cli(['dsl', '--language', 'eql', 'a:b']).code).toBe(2)
   })
 
   it('check --query with a bad query exits 1', () => {

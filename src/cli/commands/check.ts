@@ -2,8 +2,8 @@
  * `rule-playground check`: compiles queries and prints their diagnostics as caret frames. Sources:
  * --query / --query-file (language from --language), or rule files given as arguments (a
  * detection-rules rule TOML, or a rules .jsonl). Fields ECS and --mappings do not know are
- * assumed mapped as keyword (lenient-compile.ts) unless --strict-fields. KQL rules are reported as
- * not checked until the KQL engine exists; other languages (ES|QL, Lucene) are skipped.
+ * assumed mapped as keyword (lenient-compile.ts) unless --strict-fields. KQL queries likewise
+ * (lenient-kql.ts); other languages (ES|QL, Lucene) are skipped.
  *
  * Output: per query with diagnostics, a "<source> <name>" header then the frames; last line
  * "N ok, N failed[, N skipped]". With --json: one JSON object per query (source, name, language,
@@ -13,6 +13,7 @@ import { UsageError, type ParsedArgs } from '../args'
 import { EngineUnavailable, loadEngine } from '../engine-port'
 import { InputError, mappingsFrom, queryFrom, readText, settingsFrom } from '../io'
 import { compileLenient } from '../lenient-compile'
+import { compileKqlLenient } from '../lenient-kql'
 import { readRules, type RuleQuery } from '../rule-sources'
 import { formatDiagnostics } from './run'
 
@@ -43,7 +44,7 @@ export async function checkCommand(args: ParsedArgs): Promise<number> {
   let ok = 0
   let failed = 0
   let skipped = 0
-  const needsEngine = rules.some((r) => r.language === 'eql')
+  const needsEngine = rules.some((r) => r.language === 'eql' || r.language === 'kql')
   const load = needsEngine ? await loadEngine() : undefined
   if (load !== undefined && !load.ok) throw new EngineUnavailable(load.error)
   const engine = load?.ok ? load.engine : undefined
@@ -51,23 +52,29 @@ export async function checkCommand(args: ParsedArgs): Promise<number> {
   const baseSchema = engine?.buildSchema({ ecs: true, mappings }).schema
   for (const rule of rules) {
     const label = rule.name ? `${rule.source} ${rule.name}` : rule.source
-    if (rule.language !== 'eql' || engine === undefined || settings === undefined) {
+    if (rule.language === 'other' || engine === undefined || settings === undefined || baseSchema === undefined) {
       skipped++
-      const why = rule.language === 'kql' ? 'KQL engine not implemented yet' : `language ${rule.declared} is not checked`
+      const why = `language ${rule.declared} is not checked`
       if (json) process.stdout.write(JSON.stringify({ source: rule.source, name: rule.name, language: rule.declared, status: 'skipped', reason: why }) + '\n')
       else process.stdout.write(`skipped ${label}: ${why}\n`)
       continue
     }
-    // a rule's event_category_override is part of its request, like the flags
-    const ruleSettings = rule.eventCategoryField ? { ...settings, eventCategoryField: rule.eventCategoryField } : settings
-    const strict = args.switches.has('strict-fields')
-    const { compiled, assumed } = compileLenient(engine, rule.query, { settings: ruleSettings, mappings, baseSchema, strict })
+    const { compiled, assumed } =
+      rule.language === 'kql'
+        ? compileKqlLenient(engine, rule.query, { mappings, baseSchema, strict: args.switches.has('strict-fields') })
+        : compileLenient(engine, rule.query, {
+            // a rule's event_category_override is part of its request, like the flags
+            settings: rule.eventCategoryField ? { ...settings, eventCategoryField: rule.eventCategoryField } : settings,
+            mappings,
+            baseSchema,
+            strict: args.switches.has('strict-fields'),
+          })
     const hasError = compiled.diagnostics.some((d) => d.severity === 'error')
     if (hasError) failed++
     else ok++
     if (json) {
       const status = hasError ? 'error' : 'ok'
-      const line = { source: rule.source, name: rule.name, language: 'eql', status, diagnostics: compiled.diagnostics, assumed_fields: assumed }
+      const line = { source: rule.source, name: rule.name, language: rule.language, status, diagnostics: compiled.diagnostics, assumed_fields: assumed }
       process.stdout.write(JSON.stringify(line) + '\n')
     } else if (compiled.diagnostics.length > 0) {
       process.stdout.write(`${label}\n${formatDiagnostics(rule.query, compiled.diagnostics)}\n`)

@@ -1,5 +1,6 @@
 /**
- * `rule-playground run`: compiles a query and runs it over events. Output (stdout), NDJSON, one
+ * `rule-playground run`: compiles a query (EQL, or KQL with --language kql) and runs it over
+ * events (types: ECS, --mappings, then inferred from the events). Output (stdout), NDJSON, one
  * line per result in result order:
  *
  *   {"index": 3, "event": {...}}                                          an event query's match
@@ -13,9 +14,10 @@
 import { formatCaret } from '../../engine/diagnostics/caret'
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
 import { parseEventsText } from '../../engine/events/parse-events'
-import { isMissing, type MatchedEvent, type MissingEvent, type RunResult } from '../../engine/result'
+import { isMissing, type MatchedEvent, type MissingEvent, type RunOutput, type RunResult } from '../../engine/result'
+import type { Schema } from '../../engine/schema/types'
 import { UsageError, type ParsedArgs } from '../args'
-import { EngineUnavailable, loadEngine, runProgram } from '../engine-port'
+import { EngineUnavailable, kqlOf, loadEngine, runKqlProgram, runProgram, type CompileOutput, type EngineApi } from '../engine-port'
 import { InputError, mappingsFrom, queryFrom, readText, settingsFrom } from '../io'
 
 function eventEntry(e: MatchedEvent | MissingEvent, events: readonly unknown[]): object {
@@ -35,9 +37,21 @@ export function formatDiagnostics(query: string, diagnostics: readonly Diagnosti
   return diagnostics.map((d) => formatCaret(query, d)).join('\n')
 }
 
+type Runner = (program: unknown, events: readonly unknown[]) => RunOutput
+
+/** Compiles with the engine of --language; KQL takes no EQL request settings (size, fields). */
+function compileFor(engine: EngineApi, args: ParsedArgs, query: string, schema: Schema): { compiled: CompileOutput; run: Runner } {
+  if (args.language === 'eql') {
+    return { compiled: engine.compileEql(query, { schema, settings: engine.eqlSettings(settingsFrom(args)) }), run: (p, e) => runProgram(engine, p, e) }
+  }
+  const eqlOnly = (['size', 'timestamp-field', 'tiebreaker-field', 'event-category-field'] as const).filter((o) => args.options[o] !== undefined)
+  if (eqlOnly.length > 0) throw new UsageError(`--${eqlOnly[0] ?? ''} applies to EQL only`)
+  const kql = kqlOf(engine, ['compileKql', 'runKql'])
+  return { compiled: kql.compileKql(query, { schema }), run: (p, e) => runKqlProgram(kql, p, e) }
+}
+
 /** The `run` command; resolves to the exit code (throws UsageError / InputError for exit 2). */
 export async function runCommand(args: ParsedArgs): Promise<number> {
-  if (args.language === 'kql') throw new InputError('KQL engine not implemented yet: only --language eql can run')
   const query = queryFrom(args)
   if (query === undefined) throw new UsageError('run needs --query or --query-file')
   const eventsPath = args.options.events
@@ -55,14 +69,14 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
   const { schema, diagnostics: schemaDiagnostics } = engine.buildSchema({ ecs: true, mappings, events: parsed.events })
   const schemaErrors = schemaDiagnostics.filter((d) => d.severity === 'error')
   if (schemaErrors.length > 0) throw new InputError(`--mappings: ${schemaErrors.map((d) => d.message).join('; ')}`)
-  const compiled = engine.compileEql(query, { schema, settings: engine.eqlSettings(settingsFrom(args)) })
+  const { compiled, run } = compileFor(engine, args, query, schema)
   const errors = compiled.diagnostics.some((d) => d.severity === 'error')
   if (compiled.diagnostics.length > 0 && !args.switches.has('json')) process.stderr.write(formatDiagnostics(query, compiled.diagnostics) + '\n')
   if (errors || compiled.program === null) {
     if (args.switches.has('json')) process.stdout.write(JSON.stringify({ kind: null, results: [], diagnostics: compiled.diagnostics, eventCount: parsed.events.length }) + '\n')
     return 2
   }
-  const out = runProgram(engine, compiled.program, parsed.events)
+  const out = run(compiled.program, parsed.events)
   const lines = out.result === null ? [] : resultLines(out.result, parsed.events)
   if (args.switches.has('json')) {
     const diagnostics = [...compiled.diagnostics, ...out.diagnostics]

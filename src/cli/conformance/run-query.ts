@@ -1,14 +1,14 @@
 /**
- * Compiles and runs one EQL query through the engine and turns the result into what spec files
+ * Compiles and runs one EQL or KQL query through the engine and turns the result into what spec files
  * compare: the ids of the returned events (sequences and samples flattened in result order, "-1"
  * for a missing-event placeholder, as Elasticsearch's harness does) and the flattened join keys
  * as strings ("null" for a null key).
  */
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
 import type { EqlSettings } from '../../engine/eql/settings'
-import { isMissing, type RunResult } from '../../engine/result'
+import { isMissing, type RunOutput, type RunResult } from '../../engine/result'
 import type { Schema } from '../../engine/schema/types'
-import { runProgram, type EngineApi } from '../engine-port'
+import { kqlOf, runKqlProgram, runProgram, type CompileOutput, type EngineApi } from '../engine-port'
 
 export interface QueryInput {
   readonly query: string
@@ -17,6 +17,10 @@ export interface QueryInput {
   readonly events: readonly unknown[]
   /** the field naming an event in expectations */
   readonly idField: string
+  /** default eql; KQL takes none of the EQL settings */
+  readonly language?: 'eql' | 'kql'
+  /** epoch millis `now` stands for in date math (the suite's `now`); default: the time of the run */
+  readonly now?: number
 }
 
 export interface QueryOutput {
@@ -68,12 +72,22 @@ function errorText(e: unknown): string {
 export function runQuery(engine: EngineApi, input: QueryInput): QueryOutput {
   let diagnostics: Diagnostic[] = []
   try {
-    const compiled = engine.compileEql(input.query, { schema: input.schema, settings: input.settings })
+    const now = input.now === undefined ? {} : { now: input.now }
+    let compiled: CompileOutput
+    let run: (program: unknown) => RunOutput
+    if (input.language === 'kql') {
+      const kql = kqlOf(engine, ['compileKql', 'runKql'])
+      compiled = kql.compileKql(input.query, { schema: input.schema, settings: now })
+      run = (program) => runKqlProgram(kql, program, input.events)
+    } else {
+      compiled = engine.compileEql(input.query, { schema: input.schema, settings: input.settings, ...now })
+      run = (program) => runProgram(engine, program, input.events)
+    }
     diagnostics = [...compiled.diagnostics]
     if (compiled.program === null || compiled.program === undefined || diagnostics.some((d) => d.severity === 'error')) {
       return { ids: null, joinKeys: [], diagnostics }
     }
-    const out = runProgram(engine, compiled.program, input.events)
+    const out = run(compiled.program)
     diagnostics.push(...out.diagnostics)
     if (out.result === null || out.diagnostics.some((d) => d.severity === 'error')) return { ids: null, joinKeys: [], diagnostics }
     return { ...flatten(out.result, input.events, input.idField), diagnostics }

@@ -8,22 +8,32 @@ import { runConformance } from './runner'
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
 describe('runConformance on our own fixture suites', () => {
-  it('passes the passing suite and skips its KQL case', async () => {
+  it('passes the passing suite: EQL and KQL cases, the suite now in both languages', async () => {
     const tally = await runConformance([here('./testdata/passing.toml')])
     expect(tally.failures).toEqual([])
-    expect([tally.passed, tally.failed, tally.skipped]).toEqual([6, 0, 1])
-    expect(tally.summary().split('\n')).toEqual(['skipped: 1 × KQL engine not implemented yet', '6 passed, 0 failed, 1 skipped'])
+    expect([tally.passed, tally.failed, tally.skipped]).toEqual([10, 0, 0])
+    expect(tally.summary()).toBe('10 passed, 0 failed')
+  })
+
+  it('reports a suite whose now is not a date once, running none of its cases', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-now-'))
+    writeFileSync(join(dir, 'e.ndjson'), '{"id": "a"}\n')
+    writeFileSync(join(dir, 's.toml'), '[suite]\nevents = "e.ndjson"\nnow = "yesterday"\n[[cases]]\nname = "n"\nlanguage = "kql"\nquery = "id:a"\nexpected_event_ids = ["a"]\n')
+    const tally = await runConformance([join(dir, 's.toml')])
+    expect([tally.passed, tally.failed]).toEqual([0, 1])
+    expect(tally.failures[0]?.message).toBe('now: not a date: yesterday')
   })
 
   it('reports every failing case with expected vs actual and caret frames', async () => {
     const printed: string[] = []
     const tally = await runConformance([here('./testdata/failing.toml')], { onFailure: (t) => printed.push(t) })
-    expect([tally.passed, tally.failed, tally.skipped]).toEqual([0, 3, 0])
+    expect([tally.passed, tally.failed, tally.skipped]).toEqual([0, 4, 0])
     expect(printed[0]).toMatch(/^FAIL .*failing\.toml :: wrong order: expected \[t1, t2, t4\], got \[t1, t4, t2\]$/)
     expect(printed[1]).toMatch(/error expected but none: expected an error diagnostic, got \[t1, t3\]$/)
     expect(printed[2]).toMatch(/ids expected but the query is rejected: expected \[\], got an error\n {4}error EQL\d+ at 1:\d+/)
     expect(printed[2]).toContain('1 | process where process.name == ')
-    expect(tally.summary().endsWith('0 passed, 3 failed')).toBe(true)
+    expect(printed[3]).toMatch(/kql set differs: expected \[t1, t4\], got \[t1, t2, t4\]$/)
+    expect(tally.summary().endsWith('0 passed, 4 failed')).toBe(true)
   })
 
   it('counts an unreadable path and a non-suite file as failures', async () => {
