@@ -1,0 +1,64 @@
+import type { FieldSpec } from '../schema/types'
+import type { Span } from '../source/span'
+import { compileObjectGetter, leafValuesUnder } from '../values/field-getter'
+import type { ValueFault } from '../values/indexed-types'
+import type { Target } from './check-fields'
+import { KQL_CHECK_CODES } from './codes-check'
+import { report, type CompileContext } from './compile-context'
+import { keywordTest, keywordText } from './compile-values'
+import { ALWAYS, NEVER, type EventTest } from './program'
+
+/**
+ * Field types whose answer does not come from one value of the event: constant_keyword (spec
+ * §5.2) and flattened roots; and reporting of constants a field type cannot parse.
+ */
+
+/**
+ * constant_keyword: with a `value` in the mapping every event answers alike, even one without the
+ * field; without it the event's own value stands in (warned once per field).
+ */
+export function constantKeyword(t: Target, spec: FieldSpec, pred: (s: string) => boolean, ctx: CompileContext, at: Span): EventTest {
+  if (spec.constantValue !== undefined) return pred(spec.constantValue) ? ALWAYS : NEVER
+  if (!ctx.warned.has(t.name)) {
+    ctx.warned.add(t.name)
+    report(ctx, KQL_CHECK_CODES.constantFromEvents, at, { name: t.name })
+  }
+  return keywordTest(t.read, undefined, pred)
+}
+
+/** A flattened root: any leaf anywhere under it, as keyword text. */
+export function flattenedTest(t: Target, spec: FieldSpec, pred: (s: string) => boolean): EventTest {
+  const objects = compileObjectGetter(t.path)
+  const direct = keywordTest(t.read, spec.ignoreAbove, pred)
+  const ia = spec.ignoreAbove
+  return (event) => {
+    if (direct(event)) return true
+    for (const o of objects(event)) {
+      for (const raw of leafValuesUnder(o)) {
+        const s = keywordText(raw, ia)
+        if (s !== undefined && pred(s)) return true
+      }
+    }
+    return false
+  }
+}
+
+/** Reports a constant the field type cannot parse (the search would fail); the clause is dead. */
+export function reportFault(ctx: CompileContext, spec: FieldSpec, f: ValueFault, at: Span): EventTest {
+  const params = { name: spec.name, type: spec.type, reason: f.fault }
+  switch (spec.type) {
+    case 'date':
+    case 'date_nanos':
+      report(ctx, KQL_CHECK_CODES.badDate, at, params)
+      break
+    case 'ip':
+      report(ctx, KQL_CHECK_CODES.badIp, at, params)
+      break
+    case 'boolean':
+      report(ctx, KQL_CHECK_CODES.badBoolean, at, params)
+      break
+    default:
+      report(ctx, KQL_CHECK_CODES.badNumber, at, params)
+  }
+  return NEVER
+}

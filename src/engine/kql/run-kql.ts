@@ -1,0 +1,41 @@
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic'
+import type { MatchedEvent, RunOutput } from '../result'
+import { span } from '../source/span'
+import { KQL_RUN_CODES } from './codes-check'
+import type { KqlProgram, KqlRunOptions } from './program'
+
+// how often (in events) the loop polls shouldStop: one AND per event
+const POLL_MASK = 4095
+
+/**
+ * Runs a compiled KQL program over events (any JSON values; non-objects match nothing). The
+ * result is kind 'events': the matched events in INPUT order (a KQL rule has no ordering of its
+ * own), each with the leaf clauses that held, computed for matched events only. Never throws.
+ */
+export function runKql(program: KqlProgram | null, events: readonly unknown[], opts: KqlRunOptions = {}): RunOutput {
+  const diagnostics: Diagnostic[] = []
+  if (program === null || typeof program !== 'object') {
+    diagnostics.push(makeDiagnostic(KQL_RUN_CODES.noProgram, span(0, 0)))
+    return { result: null, diagnostics, eventCount: 0 }
+  }
+  const list: readonly unknown[] = Array.isArray(events) ? events : []
+  const n = list.length
+  const test = program.test
+  const matched: number[] = []
+  let seen = 0
+  try {
+    for (; seen < n; seen++) {
+      if ((seen & POLL_MASK) === 0 && seen > 0 && opts.shouldStop?.() === true) {
+        diagnostics.push(makeDiagnostic(KQL_RUN_CODES.stopped, program.span, { count: seen }))
+        break
+      }
+      if (test(list[seen])) matched.push(seen)
+    }
+    const out: MatchedEvent[] = matched.map((index) => ({ index, hits: program.hits(list[index]) }))
+    return { result: { kind: 'events', events: out }, diagnostics, eventCount: seen }
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    diagnostics.push(makeDiagnostic(KQL_RUN_CODES.internal, program.span, { message }))
+    return { result: null, diagnostics, eventCount: seen }
+  }
+}
