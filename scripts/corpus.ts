@@ -1,7 +1,7 @@
 /**
- * Corpus check: parses and compiles every EQL query of a rules .jsonl (default
- * ../shared/corpus/rules.jsonl, Elastic's detection rules; deprecated rules included) and counts
- * the outcomes. Format read: see src/cli/rule-sources.ts (one rule object per line).
+ * Corpus check: parses and compiles every EQL and KQL (`language: kuery`) query of a rules .jsonl
+ * (default ../shared/corpus/rules.jsonl, Elastic's detection rules; deprecated rules included;
+ * an empty KQL query is a match-all and counts as ok) and counts the outcomes. Format read: see src/cli/rule-sources.ts (one rule object per line).
  *
  *   npm run corpus -- [rules.jsonl] [--json] [--language eql|kql]
  *
@@ -9,16 +9,19 @@
  * mapped, while Elasticsearch rejects an unmapped field. So each query compiles against ECS, with
  * any field ECS does not know assumed to be a keyword (src/cli/lenient-compile.ts); a rule fails
  * only on a real syntax or type error, not because the playground lacks its integration's mapping.
- * Each rule's `event_category_override` is honoured.
+ * Each rule's `event_category_override` is honoured. KQL rules get the same choice
+ * (src/cli/lenient-kql.ts).
  *
- * Output: counts by outcome (ok, parse errors, check errors with the most common codes), the
- * failing rules, then KQL as "skipped: not implemented". With --json exactly
- * {"eql": {"total": n, "ok": n, "failed": n}}. Exit 1 when any EQL rule failed, 2 on bad usage.
+ * Output: per language, counts by outcome (ok, parse errors, check errors with the most common
+ * codes) and the failing rules. With --json exactly
+ * {"eql": {"total": n, "ok": n, "failed": n}, "kql": {"total": n, "ok": n, "failed": n}}.
+ * Exit 1 when any rule failed, 2 on bad usage, 3 when the engine cannot be loaded.
  */
 import { readFileSync } from 'node:fs'
 import type { Diagnostic } from '../src/engine/diagnostics/diagnostic'
-import { loadEngine } from '../src/cli/engine-port'
+import { loadEngine, type CompileOutput, type EngineApi } from '../src/cli/engine-port'
 import { compileLenient } from '../src/cli/lenient-compile'
+import { compileKqlLenient } from '../src/cli/lenient-kql'
 import { readRulesJsonl, type RuleQuery } from '../src/cli/rule-sources'
 
 interface Options {
@@ -53,15 +56,65 @@ interface Failure {
   readonly first: Diagnostic
 }
 
-/** EQL1xxx are lexing/parsing codes; everything else is a check (or compile) error. */
+/** One language's results over the corpus. */
+interface LanguageTally {
+  readonly rules: readonly RuleQuery[]
+  readonly counts: Record<Outcome, number>
+  readonly codes: Map<string, number>
+  readonly failures: Failure[]
+  readonly assumed: Set<string>
+}
+
+/** EQL1xxx / KQL1xxx are lexing/parsing codes; everything else is a check (or compile) error. */
 function outcomeOf(errors: readonly Diagnostic[]): Outcome {
   if (errors.length === 0) return 'ok'
-  return errors.some((d) => d.code.startsWith('EQL1')) ? 'parse' : 'check'
+  return errors.some((d) => /^(EQL|KQL)1/.test(d.code)) ? 'parse' : 'check'
 }
 
 function top(counts: Map<string, number>, n: number): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([k, v]) => `${k} × ${v}`)
 }
+
+/** Compiles every rule with `compile` and tallies the outcomes. */
+function tallyRules(rules: readonly RuleQuery[], compile: (rule: RuleQuery) => { compiled: CompileOutput; assumed: readonly string[] }): LanguageTally {
+  const t: LanguageTally = { rules, counts: { ok: 0, parse: 0, check: 0 }, codes: new Map(), failures: [], assumed: new Set() }
+  for (const rule of rules) {
+    let errors: Diagnostic[]
+    try {
+      const { compiled, assumed } = compile(rule)
+      assumed.forEach((f) => t.assumed.add(f))
+      errors = compiled.diagnostics.filter((d) => d.severity === 'error')
+    } catch (e) {
+      // the engine must not throw: count it as a failure with a pseudo-code so it stands out
+      const message = e instanceof Error ? e.message : String(e)
+      errors = [{ code: 'THROWN', severity: 'error', message, span: { start: 0, end: 0 } }]
+    }
+    const outcome = outcomeOf(errors)
+    t.counts[outcome]++
+    const first = errors[0]
+    if (first === undefined) continue
+    t.failures.push({ rule, outcome, first })
+    for (const code of new Set(errors.map((d) => d.code))) t.codes.set(code, (t.codes.get(code) ?? 0) + 1)
+  }
+  return t
+}
+
+function report(label: string, t: LanguageTally): string[] {
+  const out: string[] = []
+  const deprecated = t.rules.filter((r) => r.deprecated).length
+  out.push(`${label}: ${t.rules.length} rules (${deprecated} deprecated)`)
+  out.push(`  ok:           ${t.counts.ok}`)
+  out.push(`  parse errors: ${t.counts.parse}`)
+  out.push(`  check errors: ${t.counts.check}`)
+  if (t.codes.size > 0) out.push(`  most common codes: ${top(t.codes, 8).join(', ')}`)
+  out.push(`  non-ECS fields assumed mapped: ${t.assumed.size} (type of the ECS fields with the same last segment, else keyword)`)
+  if (t.failures.length > 0) out.push('  failing rules:')
+  for (const f of t.failures) out.push(`    ${f.rule.name} (${f.rule.path ?? f.rule.source}) [${f.outcome}] ${f.first.code}: ${f.first.message}`)
+  return out
+}
+
+const failedOf = (t: LanguageTally): number => t.counts.parse + t.counts.check
+const summaryOf = (t: LanguageTally): { total: number; ok: number; failed: number } => ({ total: t.rules.length, ok: t.counts.ok, failed: failedOf(t) })
 
 async function main(argv: readonly string[]): Promise<number> {
   const opts = parseOptions(argv)
@@ -78,61 +131,33 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { rules, problems } = readRulesJsonl(opts.file, text)
   for (const p of problems) process.stderr.write(`corpus: ${p}\n`)
-  const eql = opts.language === 'kql' ? [] : rules.filter((r) => r.language === 'eql')
-  const kql = opts.language === 'eql' ? [] : rules.filter((r) => r.language === 'kql')
+  const eqlRules = opts.language === 'kql' ? [] : rules.filter((r) => r.language === 'eql')
+  const kqlRules = opts.language === 'eql' ? [] : rules.filter((r) => r.language === 'kql')
 
   const load = await loadEngine()
-  if (!load.ok && eql.length > 0) {
+  if (!load.ok) {
     process.stderr.write(`corpus: ${load.error}\n`)
     return 3
   }
-  const counts: Record<Outcome, number> = { ok: 0, parse: 0, check: 0 }
-  const codes = new Map<string, number>()
-  const failures: Failure[] = []
-  const assumedFields = new Set<string>()
-  if (load.ok) {
-    const engine = load.engine
-    const baseSchema = engine.buildSchema({ ecs: true }).schema
-    for (const rule of eql) {
-      const settings = engine.eqlSettings(rule.eventCategoryField ? { eventCategoryField: rule.eventCategoryField } : {})
-      let errors: Diagnostic[]
-      try {
-        const { compiled, assumed } = compileLenient(engine, rule.query, { settings, baseSchema })
-        assumed.forEach((f) => assumedFields.add(f))
-        errors = compiled.diagnostics.filter((d) => d.severity === 'error')
-      } catch (e) {
-        // the engine must not throw: count it as a failure with a pseudo-code so it stands out
-        const message = e instanceof Error ? e.message : String(e)
-        errors = [{ code: 'THROWN', severity: 'error', message, span: { start: 0, end: 0 } }]
-      }
-      const outcome = outcomeOf(errors)
-      counts[outcome]++
-      const first = errors[0]
-      if (first === undefined) continue
-      failures.push({ rule, outcome, first })
-      for (const code of new Set(errors.map((d) => d.code))) codes.set(code, (codes.get(code) ?? 0) + 1)
-    }
+  const engine: EngineApi = load.engine
+  if (kqlRules.length > 0 && (engine.compileKql === undefined || engine.parseKql === undefined)) {
+    process.stderr.write('corpus: the KQL engine is not available (src/engine exports no compileKql/parseKql)\n')
+    return 3
   }
-  const failed = counts.parse + counts.check
+  const baseSchema = engine.buildSchema({ ecs: true }).schema
+  const eql = tallyRules(eqlRules, (rule) => {
+    const settings = engine.eqlSettings(rule.eventCategoryField ? { eventCategoryField: rule.eventCategoryField } : {})
+    return compileLenient(engine, rule.query, { settings, baseSchema })
+  })
+  const kql = tallyRules(kqlRules, (rule) => compileKqlLenient(engine, rule.query, { baseSchema }))
+  const failed = failedOf(eql) + failedOf(kql)
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ eql: { total: eql.length, ok: counts.ok, failed } }) + '\n')
+    process.stdout.write(JSON.stringify({ eql: summaryOf(eql), kql: summaryOf(kql) }) + '\n')
     return failed > 0 ? 1 : 0
   }
   const out: string[] = []
-  if (opts.language !== 'kql') {
-    const deprecated = eql.filter((r) => r.deprecated).length
-    out.push(`EQL: ${eql.length} rules (${deprecated} deprecated)`)
-    out.push(`  ok:           ${counts.ok}`)
-    out.push(`  parse errors: ${counts.parse}`)
-    out.push(`  check errors: ${counts.check}`)
-    if (codes.size > 0) out.push(`  most common codes: ${top(codes, 8).join(', ')}`)
-    out.push(`  non-ECS fields assumed mapped: ${assumedFields.size} (type of the ECS fields with the same last segment, else keyword)`)
-    if (failures.length > 0) out.push('  failing rules:')
-    for (const f of failures) {
-      out.push(`    ${f.rule.name} (${f.rule.path ?? f.rule.source}) [${f.outcome}] ${f.first.code}: ${f.first.message}`)
-    }
-  }
-  if (opts.language !== 'eql') out.push(`KQL: ${kql.length} rules, skipped: not implemented`)
+  if (opts.language !== 'kql') out.push(...report('EQL', eql))
+  if (opts.language !== 'eql') out.push(...report('KQL', kql))
   process.stdout.write(out.join('\n') + '\n')
   return failed > 0 ? 1 : 0
 }
