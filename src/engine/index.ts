@@ -46,3 +46,6 @@ export { DEFAULT_MAX_PENDING } from './eql/program'
 export { CHECK_CODES, CHECK_CODE_LIST } from './eql/codes-check'
 export { SYNTAX_CODES, SYNTAX_CODE_LIST } from './eql/codes-syntax'
 export { RUN_CODES, RUN_CODE_LIST } from './eql/codes-run'
+
+// ---- KQL (parser, printer, evaluator, Query DSL exporter)
+export * from './kql'

@@ -47,7 +47,7 @@ export const KQL_CHECK_CODES = {
   constantFromEvents: def(
     'KQL2101',
     'warning',
-    'constant_keyword field [{name}] has no value in the mapping, so each event\'s own value is used; Elasticsearch answers from the index mapping (every event of an index or none)',
+    'constant_keyword field [{name}] has no value in the mapping: an event answers with its own value, or without one with the first value in the events (Elasticsearch adopts the first indexed value, and then every event of the index has it)',
   ),
 } as const satisfies Record<string, CodeDef>
 

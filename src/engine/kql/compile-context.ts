@@ -3,6 +3,7 @@ import type { Schema } from '../schema/types'
 import type { Span } from '../source/span'
 import type { KqlSettings } from './settings'
 import type { TimeZone } from './compile-time-zone'
+import type { ConstantCell } from './program'
 
 /**
  * State shared while compiling one query: the schema, settings resolved once (`now`, time zone),
@@ -20,6 +21,8 @@ export interface CompileContext {
   readonly nestedPath: string | undefined
   /** constant_keyword fields already warned about (one warning per field) */
   readonly warned: Set<string>
+  /** constant_keyword fields without a mapped value, by full name (shared by all scopes) */
+  readonly constants: Map<string, ConstantCell>
 }
 
 export function report(ctx: CompileContext, def: CodeDef, at: Span, params?: Params): void {

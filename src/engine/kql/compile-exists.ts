@@ -3,6 +3,9 @@ import { compileObjectGetter, hasLeafValue } from '../values/field-getter'
 import { indexerFor } from '../values/field-indexer'
 import type { Target } from './check-fields'
 import { anyValue } from './compile-values'
+import type { Span } from '../source/span'
+import type { CompileContext } from './compile-context'
+import { constantKeyword } from './compile-special'
 import { ALWAYS, NEVER, type EventTest } from './program'
 
 /**
@@ -11,7 +14,7 @@ import { ALWAYS, NEVER, type EventTest } from './program'
  * index (keyword over `ignore_above`, malformed numbers, dates, ips) are none. On an object path
  * any leaf under it counts. A constant_keyword with a mapped value exists in every document.
  */
-export function existsTest(t: Target): EventTest {
+export function existsTest(t: Target, ctx: CompileContext, at: Span): EventTest {
   const spec = t.spec
   if (spec === undefined) return objectOrValue(t)
   switch (spec.type) {
@@ -22,7 +25,7 @@ export function existsTest(t: Target): EventTest {
       // nested objects live in hidden documents a top-level exists cannot see
       return NEVER
     case 'constant_keyword':
-      return spec.constantValue !== undefined ? ALWAYS : indexedValue(t, spec)
+      return spec.constantValue !== undefined ? ALWAYS : constantKeyword(t, spec, () => true, ctx, at)
     case 'geo_point':
     case 'unsupported':
     case 'alias':

@@ -8,16 +8,18 @@ import { textPiecesTest } from './compile-text'
 import { analyzeStandard } from '../values/text-analysis'
 import { keywordText, type RawTest } from './compile-values'
 import { ALWAYS, NEVER, type EventTest } from './program'
+import { UTC } from './compile-time-zone'
+import { lenientEquals } from './compile-lenient'
 
 /**
  * A field-less value (spec §4.2 step 2, §5.10): Kibana sends `multi_match` (`best_fields`, or
  * `phrase` when quoted, `lenient: true`) or, for a wildcard, `query_string`, both without fields,
- * so Elasticsearch searches `index.query.default_field` (default `*`). `*` expands to the
- * text-searchable fields only (keyword, constant_keyword, wildcard, text, match_only_text,
- * version, flattened), and `lenient` makes type mismatches non-matches, so numbers, dates, ips and
- * booleans are never searched. Per field the type's rules apply: keyword-like fields compare the
- * whole value, text fields their tokens. Fields under a nested mapping are only searched from
- * inside their group. Fields the schema does not know are read as keyword.
+ * so Elasticsearch searches `index.query.default_field` (default `*`): every queryable field —
+ * keyword-like fields compare the whole value, text fields their tokens, numbers, dates (whole
+ * precision range, UTC: no time_zone is sent), ips (CIDR too) and booleans their parsed value —
+ * and `lenient` turns a value the type cannot parse into a non-match instead of an error.
+ * Wildcard pieces only apply to keyword-like and text fields. Fields under a nested mapping are
+ * only searched from inside their group. Fields the schema does not know are read as keyword.
  */
 type Kind = 'keyword' | 'text'
 
@@ -83,10 +85,12 @@ export function freeTextTest(value: KqlValue, ctx: CompileContext): EventTest {
     }
   }
   const cache = new Map<string, RawTest | null>()
+  // multi_match and query_string carry no time_zone: dates are read in UTC
+  const utcCtx: CompileContext = { ...ctx, tz: UTC }
   const testFor = (name: string): RawTest | null => {
     let t = cache.get(name)
     if (t === undefined) {
-      t = compileLeaf(prefix + name, preds, ctx)
+      t = compileLeaf(prefix + name, preds, value, utcCtx)
       cache.set(name, t)
     }
     return t
@@ -98,13 +102,13 @@ export function freeTextTest(value: KqlValue, ctx: CompileContext): EventTest {
 }
 
 /** The test for one leaf path's values: the field and its multi-fields. */
-function compileLeaf(full: string, preds: Preds, ctx: CompileContext): RawTest | null {
+function compileLeaf(full: string, preds: Preds, value: KqlValue, ctx: CompileContext): RawTest | null {
   const spec = ctx.schema.resolve(full)
   if (spec === undefined) return (raw) => eligibleKeyword(raw, undefined, preds)
   if (nestedAncestorOf(ctx.schema, full) !== ctx.nestedPath) return null
   if (spec.searchable === false) return null
   const tests: RawTest[] = []
-  const own = leafTest(spec, preds)
+  const own = leafTest(spec, preds, value, ctx)
   if (own !== null) tests.push(own)
   for (const mf of spec.multiFields ?? []) {
     const k = kindOf(mf.type)
@@ -115,12 +119,19 @@ function compileLeaf(full: string, preds: Preds, ctx: CompileContext): RawTest |
   return (raw) => tests.some((t) => t(raw))
 }
 
-function leafTest(spec: FieldSpec, preds: Preds): RawTest | null {
+function leafTest(spec: FieldSpec, preds: Preds, value: KqlValue, ctx: CompileContext): RawTest | null {
   if (spec.type === 'constant_keyword' && spec.constantValue !== undefined) return null // decided above
   const k = kindOf(spec.type)
   if (k === 'text') return preds.text
   if (k === 'keyword') return (raw) => eligibleKeyword(raw, spec.ignoreAbove, preds)
-  return null
+  // typed fields: a wildcard's plain pieces are terms too; its star pieces never apply
+  const terms: (string | boolean)[] =
+    value.type === 'wildcard'
+      ? splitPieces(value.parts).filter((p) => !p.hasStar).map((p) => p.text)
+      : [value.type === 'literal' ? value.text : value.value === true]
+  const tests = terms.map((q) => lenientEquals(spec, q, ctx)).filter((t): t is RawTest => t !== null)
+  if (tests.length === 0) return null
+  return (raw) => tests.some((t) => t(raw))
 }
 
 function eligibleKeyword(raw: unknown, ignoreAbove: number | undefined, preds: Preds): boolean {

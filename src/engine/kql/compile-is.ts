@@ -55,7 +55,7 @@ function valueTest(t: Target, value: KqlValue, ctx: CompileContext, at: Span): E
     case 'keyword':
       return value.value === null ? NEVER : matchTest(t, value.value, false, ctx, at)
     case 'wildcard':
-      return isAllStars(value.parts) ? existsTest(t) : wildcardTest(t, value.parts, ctx, at)
+      return isAllStars(value.parts) ? existsTest(t, ctx, at) : wildcardTest(t, value.parts, ctx, at)
   }
 }
 

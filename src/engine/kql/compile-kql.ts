@@ -55,6 +55,7 @@ export function compileKql(text: string, opts: CompileKqlOptions): CompileKqlOut
       diagnostics,
       nestedPath: undefined,
       warned: new Set(),
+      constants: new Map(),
     }
     const clause = compileNode(query, ctx)
     if (hasErrors(diagnostics)) return { program: null, query, diagnostics }
@@ -69,6 +70,7 @@ export function compileKql(text: string, opts: CompileKqlOptions): CompileKqlOut
         return out
       },
       span: query.span,
+      constants: [...ctx.constants.values()],
     }
     return { program, query, diagnostics }
   } catch (e) {

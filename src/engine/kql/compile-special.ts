@@ -1,12 +1,13 @@
 import type { FieldSpec } from '../schema/types'
 import type { Span } from '../source/span'
-import { compileObjectGetter, leafValuesUnder } from '../values/field-getter'
+import { compileGetter, compileObjectGetter, leafValuesUnder } from '../values/field-getter'
+import { sourcePathOf } from '../schema/field-type-names'
 import type { ValueFault } from '../values/indexed-types'
 import type { Target } from './check-fields'
 import { KQL_CHECK_CODES } from './codes-check'
 import { report, type CompileContext } from './compile-context'
 import { keywordTest, keywordText } from './compile-values'
-import { ALWAYS, NEVER, type EventTest } from './program'
+import { ALWAYS, NEVER, type ConstantCell, type EventTest } from './program'
 
 /**
  * Field types whose answer does not come from one value of the event: constant_keyword (spec
@@ -15,7 +16,9 @@ import { ALWAYS, NEVER, type EventTest } from './program'
 
 /**
  * constant_keyword: with a `value` in the mapping every event answers alike, even one without the
- * field; without it the event's own value stands in (warned once per field).
+ * field. Without one, Elasticsearch adopts the first indexed document's value: an event answers
+ * with its own value, or, when it has none, with the first value in the run's events (see
+ * ConstantCell; warned once per field).
  */
 export function constantKeyword(t: Target, spec: FieldSpec, pred: (s: string) => boolean, ctx: CompileContext, at: Span): EventTest {
   if (spec.constantValue !== undefined) return pred(spec.constantValue) ? ALWAYS : NEVER
@@ -23,7 +26,23 @@ export function constantKeyword(t: Target, spec: FieldSpec, pred: (s: string) =>
     ctx.warned.add(t.name)
     report(ctx, KQL_CHECK_CODES.constantFromEvents, at, { name: t.name })
   }
-  return keywordTest(t.read, undefined, pred)
+  const cell = constantCell(t, spec, ctx)
+  const read = t.read
+  const own = keywordTest(read, undefined, pred)
+  return (event) => {
+    if (read(event) !== undefined) return own(event)
+    const v = cell.value
+    return v !== undefined && pred(v)
+  }
+}
+
+function constantCell(t: Target, spec: FieldSpec, ctx: CompileContext): ConstantCell {
+  let cell = ctx.constants.get(t.name)
+  if (cell === undefined) {
+    cell = { read: compileGetter(sourcePathOf(spec)), value: undefined }
+    ctx.constants.set(t.name, cell)
+  }
+  return cell
 }
 
 /** A flattened root: any leaf anywhere under it, as keyword text. */

@@ -24,7 +24,7 @@ export function wildcardTest(t: Target, parts: readonly string[], ctx: CompileCo
     return keywordTest(t.read, spec?.ignoreAbove, m)
   }
   const pieces = splitPieces(parts)
-  const exists = pieces.some((p) => p.allStar) ? existsTest(t) : NEVER
+  const exists = pieces.some((p) => p.allStar) ? existsTest(t, ctx, at) : NEVER
   switch (spec.type) {
     case 'wildcard':
     case 'constant_keyword':

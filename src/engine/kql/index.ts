@@ -2,7 +2,26 @@
  * The KQL public surface: parsing and printing (Kibana's grammar), the evaluator (compile once,
  * run over events with Elasticsearch's answers), and the Query DSL exporter.
  */
-export type * from './ast'
+export type {
+  AndNode,
+  FieldName,
+  FieldPattern,
+  IsNode,
+  KeywordValue,
+  KqlField,
+  KqlNode,
+  KqlValue,
+  LiteralValue,
+  MatchAllNode,
+  NestedNode,
+  NotNode,
+  OrNode,
+  RangeNode,
+  RangeOp,
+  ValueList,
+  WildcardValue,
+} from './ast'
+export { listOf } from './ast'
 export { parseKql, formatKql, printKql, type KqlParseResult } from './parser'
 export { KQL_SYNTAX_CODES, KQL_SYNTAX_CODE_LIST } from './codes-syntax'
 export { compileKql, type CompileKqlOptions, type CompileKqlOutput } from './compile-kql'

@@ -1,5 +1,6 @@
 import type { FieldHit } from '../result'
 import type { Span } from '../source/span'
+import type { Getter } from '../values/field-getter'
 
 /**
  * The compiled form of a KQL query: closures over events produced by compile-kql.ts. The runner
@@ -22,6 +23,19 @@ export interface Clause {
   collect(event: unknown, out: FieldHit[]): void
 }
 
+/**
+ * A constant_keyword field whose mapping has no `value`. Elasticsearch then adopts the value of
+ * the first document indexed with the field, and every document of the index has it, even one
+ * whose `_source` lacks the field. The runner sets `value` from the first event that has one;
+ * events that carry their own value answer with it (so pasted events from several data streams
+ * still answer per stream).
+ */
+export interface ConstantCell {
+  /** reads the field from a whole event */
+  readonly read: Getter
+  value: string | undefined
+}
+
 /** What `compileKql` produces and `runKql` executes. */
 export interface KqlProgram {
   readonly kind: 'kql'
@@ -30,6 +44,8 @@ export interface KqlProgram {
   hits(event: unknown): FieldHit[]
   /** the whole query's span, for run-time diagnostics */
   readonly span: Span
+  /** constant_keyword fields without a mapped value; `runKql` fills them from the events */
+  readonly constants: readonly ConstantCell[]
 }
 
 /** Options of a run chosen by the caller (the worker). */

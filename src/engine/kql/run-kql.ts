@@ -1,6 +1,7 @@
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic'
 import type { MatchedEvent, RunOutput } from '../result'
 import { span } from '../source/span'
+import { scalarText } from '../values/field-indexer'
 import { KQL_RUN_CODES } from './codes-check'
 import type { KqlProgram, KqlRunOptions } from './program'
 
@@ -24,6 +25,7 @@ export function runKql(program: KqlProgram | null, events: readonly unknown[], o
   const matched: number[] = []
   let seen = 0
   try {
+    bindConstants(program, list)
     for (; seen < n; seen++) {
       if ((seen & POLL_MASK) === 0 && seen > 0 && opts.shouldStop?.() === true) {
         diagnostics.push(makeDiagnostic(KQL_RUN_CODES.stopped, program.span, { count: seen }))
@@ -37,5 +39,21 @@ export function runKql(program: KqlProgram | null, events: readonly unknown[], o
     const message = e instanceof Error ? e.message : String(e)
     diagnostics.push(makeDiagnostic(KQL_RUN_CODES.internal, program.span, { message }))
     return { result: null, diagnostics, eventCount: seen }
+  }
+}
+
+/** Sets each value-less constant_keyword field to the first value found in the events. */
+function bindConstants(program: KqlProgram, events: readonly unknown[]): void {
+  for (const cell of program.constants) {
+    cell.value = undefined
+    for (const e of events) {
+      const v = cell.read(e)
+      const first = Array.isArray(v) ? (v as unknown[])[0] : v
+      const s = first === undefined ? undefined : scalarText(first)
+      if (s !== undefined) {
+        cell.value = s
+        break
+      }
+    }
   }
 }
