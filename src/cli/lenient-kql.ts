@@ -4,7 +4,10 @@
  * their types, kql.md §1), so fields neither ECS nor the user's mappings know are assumed mapped:
  * a `path:{...}` group's path as `nested`, other fields with the type ECS gives every field of
  * the same last name segment when they agree, else `keyword` — the same choice as for EQL.
- * Field-name patterns (`file.*`) assume nothing.
+ * Field-name patterns (`file.*`) assume nothing. A guessed type the rule's own values refute
+ * (`status_code:Accepted` guessed long like ECS `*.status_code`; a wildcard on a `*.location`
+ * guessed geo_point) was a wrong guess, not a broken rule — the rule was written against the real
+ * mapping — so such a field is assumed keyword instead.
  */
 import type { KqlField, KqlNode } from '../engine/kql/ast'
 import type { Schema } from '../engine/schema/types'
@@ -82,6 +85,12 @@ export function compileKqlLenient(engine: EngineApi, query: string, options: Kql
   }
   const assumed = Object.keys(extra).sort()
   if (assumed.length === 0) return { compiled: compile(base), assumed }
-  const schema = engine.buildSchema({ ecs: true, mappings: withFields(options.mappings, extra) }).schema
-  return { compiled: compile(schema), assumed }
+  const withExtra = (): Schema => engine.buildSchema({ ecs: true, mappings: withFields(options.mappings, extra) }).schema
+  const compiled = compile(withExtra())
+  // error messages name their field as Elasticsearch does: "... field [x] ..." / "... on [x] ..."
+  const errorText = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('\n')
+  const refuted = assumed.filter((f) => extra[f] !== 'keyword' && extra[f] !== 'nested' && errorText.includes(`[${f}]`))
+  if (refuted.length === 0) return { compiled, assumed }
+  for (const f of refuted) extra[f] = 'keyword'
+  return { compiled: compile(withExtra()), assumed }
 }
