@@ -6,14 +6,17 @@
  *   - parse + check + compile of the longest EQL rule of the corpus (median, ms);
  *   - evaluation throughput of the Login/Logout Hook seed (event query), the LaunchDaemon seed
  *     (sequence) and the most regex-heavy corpus event query (events/s);
+ *   - KQL: throughput of the Periodic Tasks and DirectoryService plugin seeds and of the longest
+ *     KQL corpus rule (events/s), and parse + compile of that rule (median, ms);
  *   - JSON.parse of the same NDJSON, the yardstick: evaluating a seed rule should cost less than
  *     reading its events, so the ratio eval/JSON.parse should stay below 1.
- * Targets: event queries >= 5M events/s, sequences >= 1M events/s. The corpus is read at run time
+ * Targets: event queries (EQL and KQL) >= 5M events/s, sequences >= 1M events/s. The corpus is read at run time
  * from ../shared (or $SHARED_DIR); without it the corpus rows are skipped with a note.
  */
-import { buildSchema, compileEql, runEql, type EqlProgram, type RunOutput, type Schema } from '../src/engine/index'
+import { buildSchema, compileEql, compileKql, runEql, runKql, type EqlProgram, type KqlProgram, type RunOutput, type Schema } from '../src/engine/index'
 import { pickCorpusRules, type PreparedRule } from './bench/corpus-rules'
 import { generateEvents } from './bench/generate-events'
+import { DIRECTORY_SERVICE_PLUGIN, PERIODIC_TASKS, pickLongestKql } from './bench/kql-rules'
 import { measure, perSecond, renderJson, renderTable, type Row, type Timing } from './bench/timing-report'
 
 // The seed rules' queries (they ship with the playground as examples).
@@ -71,6 +74,15 @@ function compileOrThrow(name: string, query: string, schema: Schema, eventCatego
   return out.program
 }
 
+function compileKqlOrThrow(name: string, query: string, schema: Schema): KqlProgram {
+  const out = compileKql(query, { schema })
+  if (out.program === null) {
+    const why = out.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')
+    throw new Error(`${name} does not compile: ${why}`)
+  }
+  return out.program
+}
+
 function main(): void {
   const opts = parseOptions(process.argv.slice(2))
   const log = (s: string): void => void (opts.json ? process.stderr : process.stdout).write(s + '\n')
@@ -90,10 +102,10 @@ function main(): void {
 
   const schema = buildSchema({ ecs: true, events: events.slice(0, 2000) }).schema
   const rows: Row[] = []
-  const throughput = (name: string, program: EqlProgram, target: string): Timing => {
+  const throughput = (name: string, program: EqlProgram | KqlProgram, target: string): Timing => {
     let count = 0
     const t = measure(() => {
-      const out = runEql(program, events)
+      const out = program.kind === 'kql' ? runKql(program, events) : runEql(program, events)
       count = countOf(out)
       return out
     }, timing)
@@ -118,6 +130,18 @@ function main(): void {
   if (regex) {
     throughput('regex-heavy corpus rule (event query)', compileOrThrow(regex.name, regex.query, regex.schema, regex.eventCategoryField), '>= 5000000')
     log(`  regex-heavy corpus rule: ${regex.name}`)
+  }
+
+  throughput('periodic tasks seed (KQL)', compileKqlOrThrow('periodic tasks seed', PERIODIC_TASKS, schema), '>= 5000000')
+  throughput('directoryservice plugin seed (KQL)', compileKqlOrThrow('directoryservice seed', DIRECTORY_SERVICE_PLUGIN, schema), '>= 5000000')
+  const kqlCorpus = pickLongestKql(opts.corpus)
+  for (const note of kqlCorpus.notes) log(`note: ${note}`)
+  const longestKql = kqlCorpus.longest
+  if (longestKql) {
+    const t = measure(() => compileKql(longestKql.query, { schema: longestKql.schema }), { warmup: 3, runs: Math.max(opts.runs, 21) })
+    rows.push({ name: `parse+compile longest KQL corpus rule (${longestKql.query.length} chars)`, value: t.medianMs, unit: 'ms', target: null })
+    throughput('longest KQL corpus rule', compileKqlOrThrow(longestKql.name, longestKql.query, longestKql.schema), '>= 5000000')
+    log(`  longest KQL corpus rule: ${longestKql.name}`)
   }
   rows.push({ name: 'JSON.parse of the same NDJSON (yardstick)', value: perSecond(events.length, parseTime.medianMs), unit: 'events/s', target: null })
   rows.push({ name: 'login hook eval / JSON.parse time', value: hook.medianMs / parseTime.medianMs, unit: 'ratio', target: '< 1' })

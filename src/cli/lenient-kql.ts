@@ -28,6 +28,8 @@ export interface KqlLenientOutput {
   readonly compiled: CompileOutput
   /** fields assumed mapped because neither ECS nor the mappings know them (sorted) */
   readonly assumed: readonly string[]
+  /** the schema the query was compiled against (the base one when nothing was assumed) */
+  readonly schema: Schema
 }
 
 /** The literal field names a KQL tree names (full names inside nested groups), and its nested paths. */
@@ -73,9 +75,10 @@ export function compileKqlLenient(engine: EngineApi, query: string, options: Kql
   const settings = options.now === undefined ? {} : { now: options.now }
   const base = options.baseSchema
   const compile = (schema: Schema): CompileOutput => kql.compileKql(query, { schema, settings })
-  if (options.strict === true) return { compiled: compile(base), assumed: [] }
+  const unchanged = (): KqlLenientOutput => ({ compiled: compile(base), assumed: [], schema: base })
+  if (options.strict === true) return unchanged()
   const tree = kql.parseKql(query).query
-  if (tree === null || typeof tree !== 'object') return { compiled: compile(base), assumed: [] }
+  if (tree === null || typeof tree !== 'object') return unchanged()
   const { fields, nestedPaths } = kqlFieldNames(tree as KqlNode)
   const extra: Record<string, string> = {}
   const types = leafTypes(base)
@@ -84,13 +87,15 @@ export function compileKqlLenient(engine: EngineApi, query: string, options: Kql
     if (base.get(f) === undefined) extra[f] = types.get(f.slice(f.lastIndexOf('.') + 1)) ?? 'keyword'
   }
   const assumed = Object.keys(extra).sort()
-  if (assumed.length === 0) return { compiled: compile(base), assumed }
+  if (assumed.length === 0) return unchanged()
   const withExtra = (): Schema => engine.buildSchema({ ecs: true, mappings: withFields(options.mappings, extra) }).schema
-  const compiled = compile(withExtra())
+  const schema = withExtra()
+  const compiled = compile(schema)
   // error messages name their field as Elasticsearch does: "... field [x] ..." / "... on [x] ..."
   const errorText = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('\n')
   const refuted = assumed.filter((f) => extra[f] !== 'keyword' && extra[f] !== 'nested' && errorText.includes(`[${f}]`))
-  if (refuted.length === 0) return { compiled, assumed }
+  if (refuted.length === 0) return { compiled, assumed, schema }
   for (const f of refuted) extra[f] = 'keyword'
-  return { compiled: compile(withExtra()), assumed }
+  const retyped = withExtra()
+  return { compiled: compile(retyped), assumed, schema: retyped }
 }
