@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as engineIndex from '../engine'
-import { loadEngine, type EngineApi } from './engine-port'
+import { kqlOf, loadEngine, runKqlProgram, type EngineApi } from './engine-port'
 
 // Compile-time check: the engine's public API still fits the slice the CLI relies on. If the
 // engine's signatures drift, `tsc -p .` fails here rather than the CLI failing at run time.
@@ -26,5 +26,24 @@ describe('loadEngine', () => {
     const compiled = load.engine.compileEql('process where true', { schema, settings: load.engine.eqlSettings({}) })
     expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     expect(compiled.program).not.toBeNull()
+  })
+
+  it('exposes the KQL entry points: compile, run, parse and the DSL exporter', async () => {
+    const load = await loadEngine()
+    if (!load.ok) throw new Error(load.error)
+    const kql = kqlOf(load.engine)
+    const events = [{ id: 'a', process: { name: 'curl' } }, { id: 'b', process: { name: 'wget' } }]
+    const { schema } = load.engine.buildSchema({ ecs: true, events })
+    const compiled = kql.compileKql('process.name:curl', { schema, settings: { now: 0 } })
+    const out = runKqlProgram(kql, compiled.program, events)
+    expect(out.result?.kind === 'events' ? out.result.events.map((e) => e.index) : null).toEqual([0])
+    const parsed = kql.parseKql('process.name:curl')
+    expect(kql.toDsl(parsed.query as never, null)).toEqual({ bool: { should: [{ match: { 'process.name': 'curl' } }], minimum_should_match: 1 } })
+  })
+
+  it('names the missing KQL functions when the engine lacks them', () => {
+    const eqlOnly = { ...(typed as object) } as Record<string, unknown>
+    delete eqlOnly['compileKql']
+    expect(() => kqlOf(eqlOnly as unknown as EngineApi, ['compileKql', 'runKql'])).toThrow(/no compileKql in src\/engine$/)
   })
 })
