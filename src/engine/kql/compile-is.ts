@@ -1,6 +1,6 @@
 import type { Span } from '../source/span'
 import type { IsNode, KqlValue, RangeNode } from './ast'
-import { resolveField, type ResolvedField } from './check-fields'
+import { resolveField, type ResolvedField, type Target } from './check-fields'
 import { KQL_CHECK_CODES } from './codes-check'
 import { report, type CompileContext } from './compile-context'
 import { someLeaf } from './compile-event-fields'
@@ -13,7 +13,6 @@ import { wildcardTest } from './compile-wildcard'
 import { keywordText, orTests } from './compile-values'
 import { compileWildcardParts } from '../values/wildcard'
 import { NEVER, type EventTest } from './program'
-import type { Target } from './check-fields'
 
 /**
  * The leaf clauses `field:value` and `field <op> value`: resolve the field to its fields (one, or
@@ -31,8 +30,9 @@ export function compileIs(node: IsNode, ctx: CompileContext): Leaf {
   if (node.field === null) return { test: freeTextTest(value, ctx), hitName: '*' }
   const resolved = resolveField(node.field, ctx, node.span)
   if (resolved === null) return { test: NEVER, hitName: '' }
-  const perField = (t: Target): EventTest => valueTest(t, value, ctx, node.span)
-  const tests = resolved.targets.map(perField)
+  const before = ctx.diagnostics.length
+  const tests = resolved.targets.map((t) => valueTest(t, value, ctx, node.span))
+  collapse(ctx, before)
   tests.push(unknownEventFields(resolved, value, ctx))
   return { test: orTests(tests), hitName: resolved.hitName }
 }
@@ -44,7 +44,9 @@ export function compileRange(node: RangeNode, ctx: CompileContext): Leaf {
   if (resolved === null) return { test: NEVER, hitName: '' }
   // a star in a range value is sent as written (there is no wildcard range)
   const v = value.type === 'literal' ? value.text : value.type === 'wildcard' ? value.parts.join('*') : value.value === true
+  const before = ctx.diagnostics.length
   const tests = resolved.targets.map((t) => rangeTest(t, node.op, v, ctx, node.span))
+  collapse(ctx, before)
   return { test: orTests(tests), hitName: resolved.hitName }
 }
 
@@ -94,6 +96,21 @@ function unknownEventFields(resolved: ResolvedField, value: KqlValue, ctx: Compi
     const s = keywordText(raw, undefined)
     return s !== undefined && pred(s)
   })
+}
+
+/**
+ * A pattern over many fields can fail on dozens of them for one reason (`process.*:cmd.exe` hits
+ * every numeric process field: Elasticsearch fails the search, kibana#149920): keep the first
+ * diagnostic of each code for the clause.
+ */
+function collapse(ctx: CompileContext, from: number): void {
+  const seen = new Set<string>()
+  const added = ctx.diagnostics.splice(from)
+  for (const d of added) {
+    if (seen.has(d.code)) continue
+    seen.add(d.code)
+    ctx.diagnostics.push(d)
+  }
 }
 
 function nullValue(name: string, ctx: CompileContext, at: Span): Leaf {

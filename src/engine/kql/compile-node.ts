@@ -66,7 +66,9 @@ function compileNested(node: NestedNode, ctx: CompileContext): Clause {
   const full = ctx.nestedPath === undefined ? node.path.name : `${ctx.nestedPath}.${node.path.name}`
   const spec = ctx.schema.get(full)
   if (spec === undefined) {
-    report(ctx, KQL_CHECK_CODES.nestedUnknown, node.path.span, { path: full })
+    // an object path the schema knows through its leaves is "not nested", anything else unknown
+    const isObject = ctx.schema.names().some((n) => n.startsWith(full + '.'))
+    report(ctx, isObject ? KQL_CHECK_CODES.nestedNotNested : KQL_CHECK_CODES.nestedUnknown, node.path.span, { path: full })
     compileNode(node.query, insideNested(ctx, full)) // still report the inner query's problems
     return dead
   }
