@@ -147,6 +147,19 @@ describe('toDsl: nested', () => {
     })
   })
 
+  it('a field-less value inside a nested group targets the field <path>.null, as Kibana sends it', () => {
+    expect(dsl('parts:{ bolt }')).toEqual({
+      nested: { path: 'parts', query: any1({ match: { 'parts.null': 'bolt' } }), score_mode: 'none' },
+    })
+  })
+
+  it('a lone * value is exists, and a bare * is a field-less query_string, not match_all', () => {
+    expect(dsl('parts:{ label:* }')).toEqual({
+      nested: { path: 'parts', query: any1({ exists: { field: 'parts.label' } }), score_mode: 'none' },
+    })
+    expect(dsl('*')).toEqual({ query_string: { query: '*' } })
+  })
+
   it('a wildcard field inside a nested group is not wrapped again', () => {
     expect(dsl('parts:{ lab*: bolt }')).toEqual({
       nested: { path: 'parts', query: any1({ term: { 'parts.label': { value: 'bolt' } } }), score_mode: 'none' },
