@@ -46,12 +46,16 @@ export function keywordTest(read: Getter, ignoreAbove: number | undefined, pred:
  */
 export function keywordEquals(read: Getter, constant: string, ignoreAbove: number | undefined): EventTest {
   if (ignoreAbove !== undefined && constant.length > ignoreAbove) return NEVER
-  const slow = anyValue(read, (raw) => raw === constant || (typeof raw !== 'string' && scalarText(raw) === constant))
   return (event) => {
     const v = read(event)
     if (v === constant) return true
     if (v === undefined || typeof v === 'string') return false
-    return slow(event)
+    if (!Array.isArray(v)) return scalarText(v) === constant
+    for (let i = 0; i < v.length; i++) {
+      const e: unknown = v[i]
+      if (e === constant || (typeof e !== 'string' && scalarText(e) === constant)) return true
+    }
+    return false
   }
 }
 
