@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
@@ -110,6 +113,18 @@ describe('rule-playground CLI', { timeout: 120_000 }, () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/KQL\d+ at 1:5/)
     expect(cli(['dsl', '--language', 'eql', 'a:b']).code).toBe(2)
+  })
+
+  it('dsl --mappings: a field mapped nested takes a nested query, a keyword field a term', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-dsl-'))
+    const mappings = join(dir, 'm.json')
+    writeFileSync(mappings, JSON.stringify({ properties: { lab: { type: 'nested', properties: { tag: { type: 'keyword' } } } } }))
+    const r = cli(['dsl', '--json', '--mappings', mappings, 'lab:{ tag:x }'])
+    expect(r.code).toBe(0)
+    const term = { bool: { should: [{ term: { 'lab.tag': { value: 'x' } } }], minimum_should_match: 1 } }
+    expect(JSON.parse(r.stdout)).toEqual({
+      bool: { must: [], filter: [{ nested: { path: 'lab', query: term, score_mode: 'none' } }], should: [], must_not: [] },
+    })
   })
 
   it('check --query with a bad query exits 1', () => {
