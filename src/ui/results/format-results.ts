@@ -1,0 +1,93 @@
+/**
+ * Text for the results panel: counts, durations, sequence windows. Pure, locale-pinned (en-US
+ * digit grouping) so the tests and the page read the same text on every machine.
+ */
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+
+/** `1,204` */
+export function formatCount(n: number): string {
+  return integer.format(n)
+}
+
+/** `1 match`, `1,204 matches`: the number always first. */
+export function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`
+}
+
+export type ResultKind = 'events' | 'sequences' | 'samples'
+
+const NOUNS: Record<ResultKind, readonly [string, string]> = {
+  events: ['match', 'matches'],
+  sequences: ['sequence', 'sequences'],
+  samples: ['sample', 'samples'],
+}
+
+/**
+ * The status line above the list: `3 matches of 1,204 events · 12 ms`. It starts with the count
+ * of matches (sequences, samples) because tests and people read that first.
+ */
+export function matchCountText(kind: ResultKind, matches: number, eventCount: number, elapsedMs: number): string {
+  const [one, many] = NOUNS[kind]
+  return `${plural(matches, one, many)} of ${plural(eventCount, 'event', 'events')} · ${formatDuration(elapsedMs)}`
+}
+
+interface Unit {
+  readonly ms: number
+  readonly name: string
+}
+
+/** Elasticsearch's time units (maxspan accepts ms, s, m, h, d), largest first. */
+const UNITS: readonly Unit[] = [
+  { ms: 86_400_000, name: 'd' },
+  { ms: 3_600_000, name: 'h' },
+  { ms: 60_000, name: 'm' },
+  { ms: 1000, name: 's' },
+  { ms: 1, name: 'ms' },
+]
+
+/** The largest unit in which `ms` is at least 1 (ms for anything under a second). */
+export function unitFor(ms: number): Unit {
+  const abs = Math.abs(ms)
+  return UNITS.find((u) => abs >= u.ms) ?? { ms: 1, name: 'ms' }
+}
+
+/** `850 ms`, `12.5 s`, `3 m`, `1.5 h`: one unit, at most one decimal. */
+export function formatDuration(ms: number): string {
+  const unit = unitFor(ms)
+  const n = unit.ms === 1 ? integer.format(Math.round(ms)) : decimal.format(ms / unit.ms)
+  return `${n} ${unit.name}`
+}
+
+/** `+0 ms` for a sequence's first stage, `+42 s` after it: the time since the first event. */
+export function formatOffset(ms: number): string {
+  return `+${formatDuration(ms)}`
+}
+
+/**
+ * How much of a sequence's `maxspan` its events used, in the maxspan's own unit so the two
+ * numbers compare at a glance: `3 of 5 m used`. Null when the times are unknown.
+ */
+export function windowText(usedMs: number | null, maxspanMs: number): string {
+  const unit = unitFor(maxspanMs)
+  const max = decimal.format(maxspanMs / unit.ms)
+  if (usedMs === null) return `maxspan ${max} ${unit.name}`
+  return `${decimal.format(usedMs / unit.ms)} of ${max} ${unit.name} used`
+}
+
+/** An ISO timestamp for a stage row; the raw value when it is not a date the page can read. */
+export function formatTimestamp(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString()
+  if (typeof value === 'string') return value
+  return value === undefined || value === null ? '(no timestamp)' : JSON.stringify(value)
+}
+
+/** Milliseconds since the epoch for a timestamp value, or null (dates as ES reads them: ISO or epoch ms). */
+export function timestampMs(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (typeof value !== 'string' || value.trim() === '') return null
+  if (/^-?\d+$/.test(value)) return Number(value)
+  const ms = Date.parse(value)
+  return Number.isNaN(ms) ? null : ms
+}
