@@ -104,4 +104,23 @@ describe('connectEngine', () => {
     expect(engine.calls).toEqual(['events:{}'])
     expect(store.getState().status).toBe('idle')
   })
+
+  it('runNow runs at once, without waiting for the debounce', () => {
+    const { store, engine, timers } = setup()
+    timers.flush()
+    store.getState().editQuery('process where true')
+    store.getState().runNow()
+    expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'run:process where true'])
+    timers.flush() // the debounce was cancelled: nothing more is sent
+    expect(engine.calls).toHaveLength(3)
+  })
+
+  it('switching the language re-runs', () => {
+    const { store, engine, timers } = setup()
+    timers.flush()
+    store.getState().setLanguage('kql')
+    expect(store.getState().status).toBe('running')
+    timers.flush()
+    expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'run:any where true'])
+  })
 })

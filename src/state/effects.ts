@@ -28,7 +28,12 @@ const realTimers: DebounceTimers = {
 }
 
 const inputsChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
-  a.query !== b.query || a.eventsText !== b.eventsText || a.settings !== b.settings || a.runBudgetMs !== b.runBudgetMs
+  a.query !== b.query ||
+  a.language !== b.language ||
+  a.eventsText !== b.eventsText ||
+  a.settings !== b.settings ||
+  a.kqlSettings !== b.kqlSettings ||
+  a.runBudgetMs !== b.runBudgetMs
 
 /** Starts running the store's inputs through `engine`; returns a function that stops it. */
 export function connectEngine(store: PlaygroundStore, engine: EngineLike, options: EffectsOptions = {}): () => void {
@@ -75,9 +80,13 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (!inputsChanged(state, previous)) return
+    const now = state.runNowRequests !== previous.runNowRequests
+    if (!now && !inputsChanged(state, previous)) return
     generation++
-    schedule()
+    if (!now) return schedule()
+    // Ctrl/Cmd+Enter: the user asked for this run; waiting out the debounce would feel broken.
+    if (timer !== undefined) timers.clearTimeout(timer)
+    flush()
   })
   schedule()
 

@@ -45,4 +45,31 @@ describe('createPlaygroundStore', () => {
     store.getState().editSettings({ tiebreakerField: 'event.sequence' })
     expect(store.getState().settings).toEqual({ size: 5, tiebreakerField: 'event.sequence' })
   })
+
+  it('composes the document, run, events and results-view slices', () => {
+    const store = createPlaygroundStore({ query: 'q', language: 'kql', eventsText: '{}', documentId: 'doc-1' })
+    expect(store.getState()).toMatchObject({
+      documentId: 'doc-1',
+      query: 'q',
+      language: 'kql',
+      eventsText: '{}',
+      status: 'running',
+      runMs: null,
+      onlyMatches: false,
+      selectedIndex: null,
+      hoveredSpan: null,
+    })
+    store.getState().finishRun(report())
+    store.getState().setLanguage('kql') // unchanged: no re-run
+    expect(store.getState().status).toBe('idle')
+    store.getState().setLanguage('eql')
+    expect(store.getState()).toMatchObject({ language: 'eql', status: 'running' })
+  })
+
+  it('merges KQL settings edits', () => {
+    const store = createPlaygroundStore()
+    store.getState().editKqlSettings({ mappings: { 'source.port': 'long' } })
+    store.getState().editKqlSettings({ now: '2026-11-02T00:00:00Z' })
+    expect(store.getState().kqlSettings).toEqual({ mappings: { 'source.port': 'long' }, now: '2026-11-02T00:00:00Z' })
+  })
 })

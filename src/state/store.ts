@@ -1,81 +1,38 @@
-import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { EqlSettings } from '../engine'
-import { DEFAULT_RUN_BUDGET_MS } from '../worker/client'
-import type { EventsLoaded, Failure, RunReport } from '../worker/protocol'
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
+import { createDocumentSlice, type DocumentInit, type DocumentSlice } from './document-slice'
+import { createEventsSlice, type EventsInit, type EventsSlice } from './events-slice'
+import { createResultsViewSlice, type ResultsViewSlice } from './results-view-slice'
+import { createRunSlice, type RunInit, type RunSlice } from './run-slice'
 
 /**
  * The playground's one store, built by a factory so every test (and every page) gets its own.
- * Actions are verbs and only change state; talking to the worker happens in effects.ts, which
- * subscribes to this store.
+ * It is composed of slices, each in its own file with its own owner, so features grow without
+ * editing each other's code:
+ * - document-slice.ts: query, language, rule settings, document id (persisted);
+ * - run-slice.ts: run status, report, failure, timings;
+ * - events-slice.ts: the events and what the worker made of them (persisted);
+ * - results-view-slice.ts: how the results are viewed (filters, selection, hover).
+ * Actions are verbs and only change state; talking to the worker and to storage happens in
+ * effects*.ts, which subscribe to this store.
  */
 
-/** `running` from the edit until its result arrives; `error` when the last run gave no result. */
-export type RunStatus = 'idle' | 'running' | 'error'
+export type { RunStatus } from './run-slice'
+export type { QueryLanguage, KqlDocumentSettings } from './document-slice'
 
-export interface PlaygroundState {
-  readonly query: string
-  readonly eventsText: string
-  /** where the events text came from, shown next to the events box */
-  readonly eventsSource: string | null
-  readonly settings: Partial<EqlSettings>
-  /** the watchdog's budget for one run, in ms */
-  readonly runBudgetMs: number
-  readonly status: RunStatus
-  /** the latest completed run for the current inputs; null before the first or after a failure */
-  readonly report: RunReport | null
-  /** why the latest run produced no report (timeout, crash, engine bug) */
-  readonly failure: Failure | null
-  /** what the worker made of the current events text */
-  readonly eventsInfo: EventsLoaded | null
+export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice
 
-  editQuery(query: string): void
-  editEvents(text: string, source?: string | null): void
-  editSettings(settings: Partial<EqlSettings>): void
-  changeRunBudget(ms: number): void
-  /** effects: a run for the current inputs was sent */
-  markRunning(): void
-  /** effects: the current run finished */
-  finishRun(report: RunReport): void
-  /** effects: the current run could not be served */
-  failRun(failure: Failure): void
-  /** effects: nothing to run (empty query) */
-  clearResults(): void
-  /** effects: the worker parsed the current events */
-  finishEvents(info: EventsLoaded): void
-}
+/** A slice: its part of the state, built with `set`/`get` over the whole state. */
+export type SliceCreator<T> = StateCreator<PlaygroundState, [], [], T>
 
 export type PlaygroundStore = StoreApi<PlaygroundState>
 
-export type InitialState = Partial<Pick<PlaygroundState, 'query' | 'eventsText' | 'settings' | 'runBudgetMs'>>
-
-/** A run has a result to show only when there is no error diagnostic. */
-function hasErrorDiagnostic(report: RunReport): boolean {
-  return report.diagnostics.some((d) => d.severity === 'error')
-}
+export type InitialState = DocumentInit & RunInit & EventsInit
 
 export function createPlaygroundStore(initial: InitialState = {}): PlaygroundStore {
-  return createStore<PlaygroundState>()((set) => ({
-    query: initial.query ?? '',
-    eventsText: initial.eventsText ?? '',
-    eventsSource: null,
-    settings: initial.settings ?? {},
-    runBudgetMs: initial.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS,
-    // Any inputs at all mean a run is due; `running` until the first one answers.
-    status: 'running',
-    report: null,
-    failure: null,
-    eventsInfo: null,
-
-    // Edits mark the state running at once (not when the debounced run is sent), so nobody reads
-    // an `idle` status next to results that belong to the previous text.
-    editQuery: (query) => set({ query, status: 'running' }),
-    editEvents: (eventsText, source = null) => set({ eventsText, eventsSource: source, status: 'running' }),
-    editSettings: (settings) => set((s) => ({ settings: { ...s.settings, ...settings }, status: 'running' })),
-    changeRunBudget: (runBudgetMs) => set({ runBudgetMs, status: 'running' }),
-    markRunning: () => set({ status: 'running' }),
-    finishRun: (report) => set({ report, failure: null, status: hasErrorDiagnostic(report) ? 'error' : 'idle' }),
-    failRun: (failure) => set({ report: null, failure, status: 'error' }),
-    clearResults: () => set({ report: null, failure: null, status: 'idle' }),
-    finishEvents: (eventsInfo) => set({ eventsInfo }),
+  return createStore<PlaygroundState>()((...a) => ({
+    ...createDocumentSlice(initial)(...a),
+    ...createRunSlice(initial)(...a),
+    ...createEventsSlice(initial)(...a),
+    ...createResultsViewSlice()(...a),
   }))
 }

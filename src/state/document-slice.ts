@@ -1,0 +1,68 @@
+import type { EqlSettings } from '../engine'
+import type { SliceCreator } from './store'
+
+/**
+ * The document: what the user wrote and chose (query, language, rule settings). Together with the
+ * events (events-slice.ts) it is what autosave persists and what "New" sets aside for undo.
+ */
+
+/** The rule languages the playground runs. */
+export type QueryLanguage = 'eql' | 'kql'
+
+/** KQL-only rule settings: field types the rule's index would map, and the `now` of date math. */
+export interface KqlDocumentSettings {
+  /** flat `{ field: type }` table (e.g. `{ "source.port": "long" }`); wins over ECS and inference */
+  readonly mappings: Readonly<Record<string, string>>
+  /** ISO-8601 instant standing in for `now` in date math; null: the time of the run */
+  readonly now: string | null
+}
+
+export const DEFAULT_KQL_DOCUMENT_SETTINGS: KqlDocumentSettings = { mappings: {}, now: null }
+
+export interface DocumentSlice {
+  /** names this document in storage (large events are stored under it) */
+  readonly documentId: string
+  readonly query: string
+  readonly language: QueryLanguage
+  /** EQL request settings the user changed (the rest are the engine's defaults) */
+  readonly settings: Partial<EqlSettings>
+  readonly kqlSettings: KqlDocumentSettings
+
+  editQuery(query: string): void
+  /** switches the rule language; the effects re-run with that language's engine */
+  setLanguage(language: QueryLanguage): void
+  editSettings(settings: Partial<EqlSettings>): void
+  editKqlSettings(settings: Partial<KqlDocumentSettings>): void
+}
+
+export interface DocumentInit {
+  readonly documentId?: string
+  readonly query?: string
+  readonly language?: QueryLanguage
+  readonly settings?: Partial<EqlSettings>
+  readonly kqlSettings?: KqlDocumentSettings
+}
+
+/**
+ * A fresh document id. Not crypto.randomUUID: that exists only in secure contexts, and the page
+ * may be served over plain http on a LAN; uniqueness per browser profile is all storage needs.
+ */
+export function newDocumentId(): string {
+  return `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+/** Every edit marks the state running at once, so no `idle` status sits next to stale results. */
+export const createDocumentSlice =
+  (init: DocumentInit = {}): SliceCreator<DocumentSlice> =>
+  (set) => ({
+    documentId: init.documentId ?? newDocumentId(),
+    query: init.query ?? '',
+    language: init.language ?? 'eql',
+    settings: init.settings ?? {},
+    kqlSettings: init.kqlSettings ?? DEFAULT_KQL_DOCUMENT_SETTINGS,
+
+    editQuery: (query) => set({ query, status: 'running' }),
+    setLanguage: (language) => set((s) => (s.language === language ? {} : { language, status: 'running' })),
+    editSettings: (settings) => set((s) => ({ settings: { ...s.settings, ...settings }, status: 'running' })),
+    editKqlSettings: (kql) => set((s) => ({ kqlSettings: { ...s.kqlSettings, ...kql }, status: 'running' })),
+  })

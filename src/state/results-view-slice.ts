@@ -1,0 +1,32 @@
+// Owned by the results panel (engineer U4): only they edit this file after the store split.
+import type { SliceCreator } from './store'
+
+/** A half-open range of the query text, as engine spans are. */
+export interface TextSpan {
+  readonly start: number
+  readonly end: number
+}
+
+/** How the results are being looked at: view state only, never persisted, never sent to the worker. */
+export interface ResultsViewSlice {
+  /** show only matched events (otherwise non-matching ones are shown dimmed) */
+  readonly onlyMatches: boolean
+  /** the event (by input index) the user selected in the results */
+  readonly selectedIndex: number | null
+  /** the query span under the pointer, highlighted in both the editor and the results */
+  readonly hoveredSpan: TextSpan | null
+
+  setOnlyMatches(onlyMatches: boolean): void
+  selectEvent(index: number | null): void
+  hoverSpan(span: TextSpan | null): void
+}
+
+export const createResultsViewSlice = (): SliceCreator<ResultsViewSlice> => (set) => ({
+  onlyMatches: false,
+  selectedIndex: null,
+  hoveredSpan: null,
+
+  setOnlyMatches: (onlyMatches) => set({ onlyMatches }),
+  selectEvent: (selectedIndex) => set({ selectedIndex }),
+  hoverSpan: (hoveredSpan) => set({ hoveredSpan }),
+})
