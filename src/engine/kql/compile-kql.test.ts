@@ -191,3 +191,19 @@ table('exists and objects (8.18)', [
   ['labels:*', { labels: {} }, false],
   ['not user.name:*', { x: 1 }, true],
 ])
+
+table('long value lists (one read, same answers as leaf by leaf)', [
+  ['process.name:(a or b or c or d*)', pn('c'), true],
+  ['process.name:(a or b or c or d*)', pn('dd'), true],
+  ['process.name:(a or b or c or d*)', pn(['x', 'b']), true],
+  ['process.name:(a or b or c or d*)', pn('C'), false],
+  ['process.name:(a or b or c)', pn(7), false],
+  ['process.name:(a or b or 7)', pn(7), true],
+  ['process.name:(a or b or true)', pn(true), true],
+  ['not process.name:(a or b or c)', pn('z'), true],
+  ['not process.name:(a or b or c)', pn('b'), false],
+  ['source.ip:(10.0.0.0/8 or 192.168.0.0/16 or "::1")', { source: { ip: '192.168.4.4' } }, true],
+  ['source.ip:(10.0.0.0/8 or 192.168.0.0/16 or "::1")', { source: { ip: '::1' } }, true],
+  ['source.ip:(10.0.0.0/8 or 192.168.0.0/16 or "::1")', { source: { ip: '8.8.8.8' } }, false],
+  ['process.pid:(1 or 2 or 3)', { process: { pid: '2' } }, true],
+])

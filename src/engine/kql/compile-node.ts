@@ -5,6 +5,7 @@ import { assertNever, type KqlNode, type NestedNode } from './ast'
 import { KQL_CHECK_CODES } from './codes-check'
 import { insideNested, relativePath, report, type CompileContext } from './compile-context'
 import { compileIs, compileRange, type Leaf } from './compile-is'
+import { listTest } from './compile-list'
 import { andTests, notTest, orTests } from './compile-values'
 import { ALWAYS, NEVER, type Clause } from './program'
 
@@ -20,7 +21,9 @@ export function compileNode(node: KqlNode, ctx: CompileContext): Clause {
     case 'or': {
       const children = node.children.map((c) => compileNode(c, ctx))
       const tests = children.map((c) => c.test)
-      const test = node.type === 'and' ? andTests(tests) : orTests(tests)
+      // a long value list on one keyword/ip field reads the field once (same answers)
+      const merged = node.type === 'or' ? listTest(node, children, ctx) : null
+      const test = merged ?? (node.type === 'and' ? andTests(tests) : orTests(tests))
       return {
         test,
         collect: (event, out) => {
