@@ -65,7 +65,19 @@ function setup(runBudgetMs = 3000) {
   return { client, workers, timers, current }
 }
 
-const report = (eventsVersion: number): RunReport => ({ query: 'q', eventsVersion, eventCount: 0, diagnostics: [], result: null, events: [], elapsedMs: 1 })
+const report = (eventsVersion: number): RunReport => ({
+  query: 'q',
+  language: 'eql',
+  eventsVersion,
+  eventCount: 0,
+  diagnostics: [],
+  result: null,
+  matchedIndexes: [],
+  hits: {},
+  events: [],
+  histogram: null,
+  elapsedMs: 1,
+})
 
 describe('EngineClient', () => {
   it('matches replies to requests by id and settles with the result', async () => {

@@ -65,16 +65,19 @@ export function createHandler<Program>(engine: EngineApi<Program>, options: Hand
     const started = now()
     const { schema } = schemaOf(dataset)
     const compiled = engine.compileEql(req.query, { schema, settings: engine.eqlSettings(req.settings) })
-    const base = { query: req.query, eventsVersion: dataset.version, eventCount: dataset.events.length }
+    const base = { query: req.query, language: req.language, eventsVersion: dataset.version, eventCount: dataset.events.length }
     if (!compiled.program) {
-      return { ...base, diagnostics: compiled.diagnostics, result: null, events: [], elapsedMs: now() - started }
+      return { ...base, diagnostics: compiled.diagnostics, result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, elapsedMs: now() - started }
     }
     const output = engine.runEql(compiled.program, dataset.events, {})
     return {
       ...base,
       diagnostics: [...compiled.diagnostics, ...output.diagnostics],
       result: output.result,
+      matchedIndexes: [],
+      hits: {},
       events: pickEvents(output.result, dataset.events, req.displayLimit),
+      histogram: null,
       elapsedMs: now() - started,
     }
   }
@@ -93,6 +96,15 @@ export function createHandler<Program>(engine: EngineApi<Program>, options: Hand
           const r = run(req)
           return 'code' in r ? { id, ok: false, failure: r } : { id, ok: true, kind: 'run', result: r }
         }
+        case 'getEvents':
+        case 'complete':
+        case 'hover':
+        case 'format':
+        case 'beginEvents':
+        case 'appendEvents':
+        case 'endEvents':
+        case 'cancelEvents':
+          return { id, ok: false, failure: { code: 'not-available', message: `${req.kind} is not available yet.` } }
         default:
           return assertNever(req)
       }

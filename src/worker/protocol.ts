@@ -1,4 +1,7 @@
-import type { Diagnostic, EqlSettings, RunResult } from '../engine'
+import type { Diagnostic, EqlSettings, FieldHit, KqlSettings, RunResult } from '../engine'
+import type { Completions, Formatted, HoverInfo } from './protocol-editor'
+
+export type { CompletionEntry, Completions, Formatted, HoverInfo } from './protocol-editor'
 
 /**
  * The typed message protocol between the page (client.ts) and the engine worker (handle.ts).
@@ -8,12 +11,15 @@ import type { Diagnostic, EqlSettings, RunResult } from '../engine'
  * NOT failures: they are diagnostics inside a successful result. A failure means the request itself
  * could not be served (engine bug, unknown dataset, timeout, crashed worker).
  *
- * Events are sent once with `setEvents` under a dataset `version` and referenced by that version in
- * `run`, so a query edit never re-sends (or re-parses) a large event set.
+ * Events are sent once under a dataset `version` — whole with `setEvents` (pastes), or streamed with
+ * `beginEvents` / `appendEvents`* / `endEvents` (files: the page never holds the whole text) — and
+ * referenced by that version in `run` and `getEvents`, so a query edit never re-sends (or
+ * re-parses) a large event set. Streaming requests each get their own reply (progress), like any
+ * other request.
  */
 
 /** Bumped on any incompatible change; a worker answering another version is refused. */
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 
 /** Dataset version meaning "no events loaded yet" (an empty event list). */
 export const NO_EVENTS_VERSION = 0
@@ -30,15 +36,103 @@ export interface SetEventsRequest extends RequestBase {
   readonly text: string
 }
 
+/** The two rule languages the playground runs. */
+export type QueryLanguage = 'eql' | 'kql'
+
+/**
+ * What a run needs besides the query. EQL settings stay at the top level (the first version of the
+ * protocol had only them); KQL's (`now`, `dateFormatTZ`) are under `kql`. `mappings` is an
+ * Elasticsearch mapping JSON or a flat `{field: type}` table (see engine buildSchema); it wins over
+ * ECS for both languages and changes the schema, which the worker caches per mappings text.
+ */
+export interface RunSettings extends Partial<EqlSettings> {
+  readonly kql?: Partial<KqlSettings>
+  readonly mappings?: unknown
+}
+
 /** Compile `query` against the schema of dataset `eventsVersion` and run it over those events. */
 export interface RunRequest extends RequestBase {
   readonly kind: 'run'
   readonly eventsVersion: number
-  readonly language: 'eql'
+  readonly language: QueryLanguage
   readonly query: string
-  readonly settings: Partial<EqlSettings>
+  readonly settings: RunSettings
   /** at most this many matched events are copied back for display (the result itself is complete) */
   readonly displayLimit: number
+  /** buckets of the timeline histogram (default 60) */
+  readonly histogramBuckets?: number
+}
+
+/**
+ * A window of the loaded events, matching or not, for the results list to render the rows in view:
+ * `from`/`count` in input order, or `indexes` (e.g. only the matches) which wins when given.
+ */
+export interface GetEventsRequest extends RequestBase {
+  readonly kind: 'getEvents'
+  readonly eventsVersion: number
+  readonly from: number
+  readonly count: number
+  readonly indexes?: readonly number[]
+}
+
+/** The text and cursor an editor asks about; `eventsVersion` selects the fields/values offered. */
+interface EditorRequestFields {
+  readonly language: QueryLanguage
+  readonly text: string
+  /** 0-based UTF-16 offset of the cursor in `text` */
+  readonly offset: number
+  /** the dataset whose fields and values are offered (default: the current one) */
+  readonly eventsVersion?: number
+  readonly settings?: RunSettings
+}
+
+/** Completion at `offset` (engine `completeAt`). */
+export interface CompleteRequest extends RequestBase, EditorRequestFields {
+  readonly kind: 'complete'
+}
+
+/** Hover information at `offset` (engine `hoverAt`). */
+export interface HoverRequest extends RequestBase, EditorRequestFields {
+  readonly kind: 'hover'
+}
+
+/** "Format document": the canonical print of `text` (engine formatEql / formatKql). */
+export interface FormatRequest extends RequestBase {
+  readonly kind: 'format'
+  readonly language: QueryLanguage
+  readonly text: string
+}
+
+/** Starts streaming a new dataset; replaces the current one only when `endEvents` succeeds. */
+export interface BeginEventsRequest extends RequestBase {
+  readonly kind: 'beginEvents'
+  readonly datasetVersion: number
+  /** file name, for messages */
+  readonly name: string
+  /** total bytes expected (File.size), for progress; 0 when unknown */
+  readonly size: number
+}
+
+/**
+ * One chunk of the dataset being streamed: UTF-8 bytes (an ArrayBuffer, transferred, decoded in the
+ * worker with a streaming decoder so a chunk may end inside a character) or already decoded text.
+ */
+export interface AppendEventsRequest extends RequestBase {
+  readonly kind: 'appendEvents'
+  readonly datasetVersion: number
+  readonly chunk: ArrayBuffer | string
+}
+
+/** The last chunk was sent: the streamed dataset becomes the current one. */
+export interface EndEventsRequest extends RequestBase {
+  readonly kind: 'endEvents'
+  readonly datasetVersion: number
+}
+
+/** Drops a stream in progress; the previous dataset stays current. */
+export interface CancelEventsRequest extends RequestBase {
+  readonly kind: 'cancelEvents'
+  readonly datasetVersion: number
 }
 
 /** Liveness and version check. */
@@ -46,7 +140,18 @@ export interface PingRequest extends RequestBase {
   readonly kind: 'ping'
 }
 
-export type Request = SetEventsRequest | RunRequest | PingRequest
+export type Request =
+  | SetEventsRequest
+  | RunRequest
+  | GetEventsRequest
+  | CompleteRequest
+  | HoverRequest
+  | FormatRequest
+  | BeginEventsRequest
+  | AppendEventsRequest
+  | EndEventsRequest
+  | CancelEventsRequest
+  | PingRequest
 export type RequestKind = Request['kind']
 
 /** A problem reading the events text, e.g. a line of NDJSON that is not JSON. */
@@ -62,20 +167,77 @@ export interface EventsLoaded {
   readonly problems: readonly EventsProblem[]
   /** notes from building the schema, e.g. which fields were inferred from the events */
   readonly schemaDiagnostics: readonly Diagnostic[]
+  /** streamed loads: the file name and its size in bytes */
+  readonly name?: string
+  readonly bytes?: number
+}
+
+/** How far a streamed load got: the reply to `beginEvents` and to every `appendEvents`. */
+export interface EventsProgress {
+  readonly datasetVersion: number
+  /** bytes (or characters, for text chunks) received so far */
+  readonly bytes: number
+  /** total expected (from `beginEvents`), 0 when unknown */
+  readonly size: number
+  /** events read so far */
+  readonly events: number
+  /** problems found so far */
+  readonly problems: number
+}
+
+/** The reply to `cancelEvents`. */
+export interface EventsCancelled {
+  readonly datasetVersion: number
+  /** false when no stream of that version was in progress (already ended or never begun) */
+  readonly cancelled: boolean
+}
+
+/**
+ * The timeline strip: `buckets` equal slices of [from, to] (epoch ms, by the run's timestamp
+ * field) with the count of all events and of matched events in each. Events without a readable
+ * timestamp are counted in `undated`, not in a bucket.
+ */
+export interface Histogram {
+  readonly field: string
+  readonly from: number
+  readonly to: number
+  readonly bucketMs: number
+  readonly all: readonly number[]
+  readonly matched: readonly number[]
+  readonly undated: number
+  readonly undatedMatched: number
 }
 
 export interface RunReport {
   /** the query this report is for (diagnostic spans refer to it, not to a newer edit) */
   readonly query: string
+  readonly language: QueryLanguage
   readonly eventsVersion: number
   readonly eventCount: number
   /** compile and run diagnostics; spans refer to the query text */
   readonly diagnostics: readonly Diagnostic[]
-  /** null when the query did not compile or the run was stopped */
+  /**
+   * null when the query did not compile or the run was stopped. Matched events with their hits:
+   * `result.events` (event queries, KQL) or the stages of `result.sequences` / `result.samples`.
+   */
   readonly result: RunResult | null
+  /** every event index that is part of a match, ascending, deduplicated (for "only matches") */
+  readonly matchedIndexes: readonly number[]
+  /** per matched event index, the leaf conditions that made it match (for highlighting) */
+  readonly hits: Readonly<Record<number, readonly FieldHit[]>>
   /** the matched events (by input index) referenced by `result`, up to the display limit */
   readonly events: readonly (readonly [index: number, event: unknown])[]
+  /** null when no event has a readable timestamp */
+  readonly histogram: Histogram | null
   readonly elapsedMs: number
+}
+
+/** The reply to `getEvents`: `[index, event]` pairs, in the order asked. */
+export interface EventsWindow {
+  readonly eventsVersion: number
+  /** how many events the dataset holds */
+  readonly total: number
+  readonly items: readonly (readonly [index: number, event: unknown])[]
 }
 
 export interface Pong {
@@ -86,6 +248,16 @@ export interface Pong {
 export interface ResultMap {
   readonly setEvents: EventsLoaded
   readonly run: RunReport
+  readonly getEvents: EventsWindow
+  /** null: nothing to offer at that position */
+  readonly complete: Completions | null
+  readonly hover: HoverInfo | null
+  readonly format: Formatted
+  readonly beginEvents: EventsProgress
+  readonly appendEvents: EventsProgress
+  /** the streamed dataset, now current */
+  readonly endEvents: EventsLoaded
+  readonly cancelEvents: EventsCancelled
   readonly ping: Pong
 }
 
@@ -93,6 +265,8 @@ export type FailureCode =
   | 'engine-bug' // the engine threw: a bug, reported instead of crashing the worker
   | 'bad-request' // malformed message or protocol mismatch
   | 'unknown-events' // `run` referenced a dataset version the worker does not hold
+  | 'not-available' // the worker cannot serve this kind yet (e.g. completion before it lands)
+  | 'cancelled' // client side: the caller cancelled (a streamed load)
   | 'timeout' // client side: the watchdog stopped a run
   | 'worker-crashed' // client side: the worker died or could not load
   | 'disposed' // client side: the client was shut down with the request pending
