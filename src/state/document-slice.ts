@@ -1,4 +1,5 @@
 import type { EqlSettings } from '../engine'
+import { languageAfterEdit } from './detect-language'
 import type { SliceCreator } from './store'
 
 /**
@@ -28,6 +29,7 @@ export interface DocumentSlice {
   readonly settings: Partial<EqlSettings>
   readonly kqlSettings: KqlDocumentSettings
 
+  /** an edit of the query; a paste or load whose language is clear also switches the language */
   editQuery(query: string): void
   /** switches the rule language; the effects re-run with that language's engine */
   setLanguage(language: QueryLanguage): void
@@ -61,7 +63,7 @@ export const createDocumentSlice =
     settings: init.settings ?? {},
     kqlSettings: init.kqlSettings ?? DEFAULT_KQL_DOCUMENT_SETTINGS,
 
-    editQuery: (query) => set({ query, status: 'running' }),
+    editQuery: (query) => set((s) => ({ query, language: languageAfterEdit(s.query, query, s.language), status: 'running' })),
     setLanguage: (language) => set((s) => (s.language === language ? {} : { language, status: 'running' })),
     editSettings: (settings) => set((s) => ({ settings: { ...s.settings, ...settings }, status: 'running' })),
     editKqlSettings: (kql) => set((s) => ({ kqlSettings: { ...s.kqlSettings, ...kql }, status: 'running' })),

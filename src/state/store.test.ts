@@ -72,4 +72,14 @@ describe('createPlaygroundStore', () => {
     store.getState().editKqlSettings({ now: '2026-11-02T00:00:00Z' })
     expect(store.getState().kqlSettings).toEqual({ mappings: { 'source.port': 'long' }, now: '2026-11-02T00:00:00Z' })
   })
+
+  it('detects the language of a pasted query, not of typing', () => {
+    const store = createPlaygroundStore({ query: '' })
+    store.getState().editQuery('process.name : "defaults"')
+    expect(store.getState().language).toBe('kql')
+    store.getState().editQuery('process.name : "defaults" and x:')
+    expect(store.getState().language).toBe('kql')
+    store.getState().editQuery('process where true')
+    expect(store.getState().language).toBe('eql')
+  })
 })
