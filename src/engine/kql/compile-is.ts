@@ -24,6 +24,7 @@ export interface Leaf {
   readonly hitName: string
 }
 
+/** `field:value`, `field:*` (exists) and field-less values. */
 export function compileIs(node: IsNode, ctx: CompileContext): Leaf {
   const value = node.value
   if (value.type === 'keyword' && value.value === null) return nullValue(node.field === null ? '*' : fieldText(node), ctx, node.span)
@@ -37,6 +38,10 @@ export function compileIs(node: IsNode, ctx: CompileContext): Leaf {
   return { test: orTests(tests), hitName: resolved.hitName }
 }
 
+/**
+ * `field <op> value`. A pattern ranges over the fields the schema lists only (event fields the
+ * schema does not know have no type to order them by).
+ */
 export function compileRange(node: RangeNode, ctx: CompileContext): Leaf {
   const value = node.value
   if (value.type === 'keyword' && value.value === null) return nullValue(fieldText(node), ctx, node.span)
