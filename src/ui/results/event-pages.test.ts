@@ -1,34 +1,42 @@
 import { describe, expect, it } from 'vitest'
-import { buildRowModel, EventPageCache, pageOf, pagesFor } from './event-pages'
+import { buildRowModel, EventCache, pageOf, pagesFor, windowRequest } from './event-pages'
 
 describe('event pages', () => {
-  it('maps indices to distinct pages in first-seen order', () => {
+  it('maps rows to distinct pages in first-seen order', () => {
     expect(pageOf(0, 100)).toBe(0)
     expect(pageOf(199, 100)).toBe(1)
     expect(pagesFor([250, 5, 99, 260, 100], 100)).toEqual([2, 0, 1])
   })
 
-  it('serves events from loaded pages only', () => {
-    const c = new EventPageCache(1, 10, 3)
-    c.put(1, Array.from({ length: 10 }, (_, i) => ({ i: 10 + i })))
-    expect(c.get(13)).toEqual({ i: 13 })
-    expect(c.get(3)).toBeUndefined()
+  it('asks for a contiguous range of all events, clipped to the dataset', () => {
+    const rows = buildRowModel(250, [3], false)
+    expect(windowRequest(0, rows, 100)).toEqual({ from: 0, count: 100 })
+    expect(windowRequest(2, rows, 100)).toEqual({ from: 200, count: 50 })
+    expect(windowRequest(3, rows, 100)).toBeNull()
   })
 
-  it('evicts the least recently used page past the cap', () => {
-    const c = new EventPageCache(1, 10, 2)
-    c.put(0, ['a'])
-    c.put(1, ['b'])
-    c.touch(0)
-    c.put(2, ['c'])
+  it('asks for the scattered indexes of a page of matches', () => {
+    const rows = buildRowModel(250_000, [7, 90_000, 199_999], true)
+    expect(windowRequest(0, rows, 2)).toEqual({ indexes: [7, 90_000] })
+    expect(windowRequest(1, rows, 2)).toEqual({ indexes: [199_999] })
+  })
+})
+
+describe('EventCache', () => {
+  it('serves fetched events only', () => {
+    const c = new EventCache(1)
+    c.putAll([[13, { i: 13 }]])
+    expect(c.get(13)).toEqual({ i: 13 })
+    expect(c.has(3)).toBe(false)
+  })
+
+  it('evicts the least recently stored events past the cap', () => {
+    const c = new EventCache(1, 2)
+    c.putAll([[0, 'a'], [1, 'b']])
+    c.putAll([[0, 'a']])
+    c.putAll([[2, 'c']])
     expect([c.has(0), c.has(1), c.has(2)]).toEqual([true, false, true])
     expect(c.size).toBe(2)
-  })
-
-  it('clips the last page to the dataset', () => {
-    const c = new EventPageCache(1, 100)
-    expect(c.rangeOf(2, 250)).toEqual({ from: 200, count: 50 })
-    expect(c.rangeOf(3, 250)).toEqual({ from: 300, count: 0 })
   })
 })
 

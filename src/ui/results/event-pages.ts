@@ -11,12 +11,12 @@ export const PAGE_SIZE = 100
 /** Pages kept; the least recently used ones go first. */
 export const MAX_PAGES = 60
 
-/** The page holding event `index`. */
+/** The page holding row `index`. */
 export function pageOf(index: number, pageSize = PAGE_SIZE): number {
   return Math.floor(index / pageSize)
 }
 
-/** The distinct pages, in first-seen order, that hold the given event indices. */
+/** The distinct pages, in first-seen order, that hold the given rows. */
 export function pagesFor(indices: Iterable<number>, pageSize = PAGE_SIZE): number[] {
   const pages: number[] = []
   const seen = new Set<number>()
@@ -30,52 +30,56 @@ export function pagesFor(indices: Iterable<number>, pageSize = PAGE_SIZE): numbe
   return pages
 }
 
-/** A least-recently-used cache of event pages for one dataset version. */
-export class EventPageCache {
-  private readonly pages = new Map<number, readonly unknown[]>()
+/**
+ * A least-recently-used cache of raw events by input index, for one dataset version. Pages are
+ * only the unit of fetching; events are cached one by one so "only matches" windows (scattered
+ * indexes) and all-events windows share what was already fetched.
+ */
+export class EventCache {
+  private readonly events = new Map<number, unknown>()
 
   constructor(
     readonly version: number,
-    private readonly pageSize = PAGE_SIZE,
-    private readonly maxPages = MAX_PAGES,
+    private readonly maxEvents = MAX_PAGES * PAGE_SIZE,
   ) {}
 
-  /** The event at `index`, or undefined when its page is not loaded (yet). */
+  /** The event at `index`, or undefined when it is not loaded (yet). */
   get(index: number): unknown {
-    const page = this.pages.get(pageOf(index, this.pageSize))
-    return page?.[index % this.pageSize]
+    return this.events.get(index)
   }
 
-  has(page: number): boolean {
-    return this.pages.has(page)
+  has(index: number): boolean {
+    return this.events.has(index)
   }
 
-  /** Stores page `page` (its events from `page * pageSize`), evicting the oldest past the cap. */
-  put(page: number, events: readonly unknown[]): void {
-    this.pages.delete(page)
-    this.pages.set(page, events)
-    while (this.pages.size > this.maxPages) {
-      const oldest = this.pages.keys().next()
+  /** Stores fetched events, evicting the least recently stored past the cap. */
+  putAll(items: readonly (readonly [number, unknown])[]): void {
+    for (const [i, e] of items) {
+      this.events.delete(i)
+      this.events.set(i, e)
+    }
+    while (this.events.size > this.maxEvents) {
+      const oldest = this.events.keys().next()
       if (oldest.done) break
-      this.pages.delete(oldest.value)
+      this.events.delete(oldest.value)
     }
   }
 
-  /** Marks `page` as just used so a visible page is not evicted while off-screen ones remain. */
-  touch(page: number): void {
-    const events = this.pages.get(page)
-    if (events !== undefined) this.put(page, events)
-  }
-
-  /** The event-index range `{from, count}` of a page, clipped to the dataset's size. */
-  rangeOf(page: number, eventCount: number): { from: number; count: number } {
-    const from = page * this.pageSize
-    return { from, count: Math.max(0, Math.min(this.pageSize, eventCount - from)) }
-  }
-
   get size(): number {
-    return this.pages.size
+    return this.events.size
   }
+}
+
+/** What to ask the worker for one page of rows: a contiguous range, or the page's event indexes. */
+export type WindowRequest = { readonly from: number; readonly count: number } | { readonly indexes: readonly number[] }
+
+/** The request for row page `page` of `rows`, or null when the page is past the end. */
+export function windowRequest(page: number, rows: RowModel, pageSize = PAGE_SIZE): WindowRequest | null {
+  const first = page * pageSize
+  const count = Math.min(pageSize, rows.rowCount - first)
+  if (count <= 0) return null
+  if (!rows.onlyMatches) return { from: first, count }
+  return { indexes: Array.from({ length: count }, (_, k) => rows.eventIndexAt(first + k)) }
 }
 
 /**
@@ -84,6 +88,7 @@ export class EventPageCache {
  * all-events case.
  */
 export interface RowModel {
+  readonly onlyMatches: boolean
   readonly rowCount: number
   eventIndexAt(row: number): number
   isMatch(eventIndex: number): boolean
@@ -92,6 +97,6 @@ export interface RowModel {
 export function buildRowModel(eventCount: number, matched: readonly number[], onlyMatches: boolean): RowModel {
   const set = new Set(matched)
   const isMatch = (i: number): boolean => set.has(i)
-  if (onlyMatches) return { rowCount: matched.length, eventIndexAt: (row) => matched[row] ?? -1, isMatch }
-  return { rowCount: eventCount, eventIndexAt: (row) => row, isMatch }
+  if (onlyMatches) return { onlyMatches, rowCount: matched.length, eventIndexAt: (row) => matched[row] ?? -1, isMatch }
+  return { onlyMatches, rowCount: eventCount, eventIndexAt: (row) => row, isMatch }
 }

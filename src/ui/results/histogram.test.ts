@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bucketTooltip, histogramSummary, layoutHistogram, type TimeBucket } from './histogram'
+import { bucketsOf, bucketTooltip, histogramSummary, layoutHistogram, type TimeBucket } from './histogram'
 
 const T0 = Date.UTC(2026, 10, 23, 10)
 const MIN = 60_000
@@ -40,5 +40,14 @@ describe('tooltips', () => {
 
   it('summarises the strip', () => {
     expect(histogramSummary([bucket(0, 1000, 2), bucket(1, 204, 1)])).toBe('1,204 events over time in 2 buckets, 3 matched')
+  })
+})
+
+describe('bucketsOf', () => {
+  it('turns parallel counts into buckets', () => {
+    expect(bucketsOf({ from: 1000, bucketMs: 10, all: [3, 0], matched: [1] })).toEqual([
+      { start: 1000, end: 1010, count: 3, matched: 1 },
+      { start: 1010, end: 1020, count: 0, matched: 0 },
+    ])
   })
 })

@@ -96,3 +96,8 @@ export function histogramSummary(buckets: readonly TimeBucket[]): string {
   const matched = buckets.reduce((n, b) => n + b.matched, 0)
   return `${plural(total, 'event', 'events')} over time in ${formatCount(buckets.length)} buckets, ${formatCount(matched)} matched`
 }
+
+/** The worker's histogram (parallel count arrays over equal slices) as buckets. */
+export function bucketsOf(h: { readonly from: number; readonly bucketMs: number; readonly all: readonly number[]; readonly matched: readonly number[] }): TimeBucket[] {
+  return h.all.map((count, i) => ({ start: h.from + i * h.bucketMs, end: h.from + (i + 1) * h.bucketMs, count, matched: h.matched[i] ?? 0 }))
+}
