@@ -73,6 +73,8 @@ function predsFor(value: KqlValue): Preds | null {
 export function freeTextTest(value: KqlValue, ctx: CompileContext): EventTest {
   // a lone `*` with no field is query_string `*` over every field: every document
   if (value.type === 'wildcard' && isAllStars(value.parts)) return ALWAYS
+  // a lone-star piece (`foo *`) is query_string's `*` over all fields, which every document meets
+  if (value.type === 'wildcard' && splitPieces(value.parts).some((p) => p.allStar)) return ALWAYS
   const preds = predsFor(value)
   if (preds === null) return NEVER
   const group = ctx.nestedPath
