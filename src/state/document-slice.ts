@@ -20,6 +20,17 @@ export interface KqlDocumentSettings {
 
 export const DEFAULT_KQL_DOCUMENT_SETTINGS: KqlDocumentSettings = { mappings: {}, now: null }
 
+/** A whole document at one moment, events included: what is saved, and what "New" sets aside. */
+export interface DocumentSnapshot {
+  readonly documentId: string
+  readonly query: string
+  readonly language: QueryLanguage
+  readonly settings: Partial<EqlSettings>
+  readonly kqlSettings: KqlDocumentSettings
+  readonly eventsText: string
+  readonly eventsSource: string | null
+}
+
 export interface DocumentSlice {
   /** names this document in storage (large events are stored under it) */
   readonly documentId: string
@@ -28,6 +39,8 @@ export interface DocumentSlice {
   /** EQL request settings the user changed (the rest are the engine's defaults) */
   readonly settings: Partial<EqlSettings>
   readonly kqlSettings: KqlDocumentSettings
+  /** the document "New" replaced, until restored (kept across reloads by autosave) */
+  readonly previousDocument: DocumentSnapshot | null
 
   /** an edit of the query; a paste or load whose language is clear also switches the language */
   editQuery(query: string): void
@@ -35,6 +48,10 @@ export interface DocumentSlice {
   setLanguage(language: QueryLanguage): void
   editSettings(settings: Partial<EqlSettings>): void
   editKqlSettings(settings: Partial<KqlDocumentSettings>): void
+  /** starts an empty document; the current one becomes `previousDocument` */
+  newDocument(): void
+  /** swaps the current document with `previousDocument` (so a second click undoes the undo) */
+  restorePreviousDocument(): void
 }
 
 export interface DocumentInit {
@@ -43,6 +60,7 @@ export interface DocumentInit {
   readonly language?: QueryLanguage
   readonly settings?: Partial<EqlSettings>
   readonly kqlSettings?: KqlDocumentSettings
+  readonly previousDocument?: DocumentSnapshot | null
 }
 
 /**
@@ -56,15 +74,39 @@ export function newDocumentId(): string {
 /** Every edit marks the state running at once, so no `idle` status sits next to stale results. */
 export const createDocumentSlice =
   (init: DocumentInit = {}): SliceCreator<DocumentSlice> =>
-  (set) => ({
-    documentId: init.documentId ?? newDocumentId(),
-    query: init.query ?? '',
-    language: init.language ?? 'eql',
-    settings: init.settings ?? {},
-    kqlSettings: init.kqlSettings ?? DEFAULT_KQL_DOCUMENT_SETTINGS,
+  (set, get) => {
+    const snapshot = (): DocumentSnapshot => {
+      const s = get()
+      const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource } = s
+      return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource }
+    }
+    // The document fields here; the events through their own slice's action, which owns them.
+    const open = (doc: DocumentSnapshot, previousDocument: DocumentSnapshot | null): void => {
+      const { documentId, query, language, settings, kqlSettings } = doc
+      set({ documentId, query, language, settings, kqlSettings, previousDocument, status: 'running' })
+      get().editEvents(doc.eventsText, doc.eventsSource)
+    }
+    return {
+      documentId: init.documentId ?? newDocumentId(),
+      query: init.query ?? '',
+      language: init.language ?? 'eql',
+      settings: init.settings ?? {},
+      kqlSettings: init.kqlSettings ?? DEFAULT_KQL_DOCUMENT_SETTINGS,
+      previousDocument: init.previousDocument ?? null,
 
-    editQuery: (query) => set((s) => ({ query, language: languageAfterEdit(s.query, query, s.language), status: 'running' })),
-    setLanguage: (language) => set((s) => (s.language === language ? {} : { language, status: 'running' })),
-    editSettings: (settings) => set((s) => ({ settings: { ...s.settings, ...settings }, status: 'running' })),
-    editKqlSettings: (kql) => set((s) => ({ kqlSettings: { ...s.kqlSettings, ...kql }, status: 'running' })),
-  })
+      editQuery: (query) => set((s) => ({ query, language: languageAfterEdit(s.query, query, s.language), status: 'running' })),
+      setLanguage: (language) => set((s) => (s.language === language ? {} : { language, status: 'running' })),
+      editSettings: (settings) => set((s) => ({ settings: { ...s.settings, ...settings }, status: 'running' })),
+      editKqlSettings: (kql) => set((s) => ({ kqlSettings: { ...s.kqlSettings, ...kql }, status: 'running' })),
+      newDocument: () => {
+        const current = snapshot()
+        // A new document starts in the language the user is working in.
+        const blank = { documentId: newDocumentId(), query: '', language: current.language, settings: {}, kqlSettings: DEFAULT_KQL_DOCUMENT_SETTINGS }
+        open({ ...blank, eventsText: '', eventsSource: null }, current)
+      },
+      restorePreviousDocument: () => {
+        const previous = get().previousDocument
+        if (previous) open(previous, snapshot())
+      },
+    }
+  }

@@ -38,7 +38,20 @@ class ManualTimers implements DebounceTimers {
   }
 }
 
-const report = (over: Partial<RunReport> = {}): RunReport => ({ query: 'q', eventsVersion: 1, eventCount: 1, diagnostics: [], result: { kind: 'events', events: [] }, events: [], elapsedMs: 1, ...over })
+const report = (over: Partial<RunReport> = {}): RunReport => ({
+  query: 'q',
+  language: 'eql',
+  eventsVersion: 1,
+  eventCount: 1,
+  diagnostics: [],
+  result: { kind: 'events', events: [] },
+  matchedIndexes: [],
+  hits: {},
+  events: [],
+  histogram: null,
+  elapsedMs: 1,
+  ...over,
+})
 const tick = () => new Promise((r) => setTimeout(r, 0))
 
 function setup() {

@@ -4,11 +4,15 @@ import { createPlaygroundStore } from './store'
 
 const report = (severity?: 'error' | 'warning'): RunReport => ({
   query: 'q',
+  language: 'eql',
   eventsVersion: 1,
   eventCount: 2,
   diagnostics: severity ? [{ code: 'EQL0000', severity, message: 'm', span: { start: 0, end: 1 } }] : [],
   result: severity === 'error' ? null : { kind: 'events', events: [] },
+  matchedIndexes: [],
+  hits: {},
   events: [],
+  histogram: null,
   elapsedMs: 1,
 })
 
@@ -81,5 +85,32 @@ describe('createPlaygroundStore', () => {
     expect(store.getState().language).toBe('kql')
     store.getState().editQuery('process where true')
     expect(store.getState().language).toBe('eql')
+  })
+
+  it('New keeps the previous document, and restoring swaps them back', () => {
+    const store = createPlaygroundStore({ documentId: 'doc-a', query: 'process where true', eventsText: '{"a":1}', settings: { size: 3 } })
+    store.getState().editEvents('{"a":1}', 'a.json')
+    store.getState().newDocument()
+    const fresh = store.getState()
+    expect(fresh).toMatchObject({ query: '', eventsText: '', eventsSource: null, settings: {}, status: 'running' })
+    expect(fresh.documentId).not.toBe('doc-a')
+    expect(fresh.previousDocument).toMatchObject({ documentId: 'doc-a', query: 'process where true', eventsText: '{"a":1}', eventsSource: 'a.json', settings: { size: 3 } })
+
+    store.getState().editQuery('x : 1')
+    store.getState().restorePreviousDocument()
+    expect(store.getState()).toMatchObject({ documentId: 'doc-a', query: 'process where true', eventsText: '{"a":1}', language: 'eql' })
+    // the document New made is now the one set aside: undoing the undo is possible
+    expect(store.getState().previousDocument).toMatchObject({ documentId: fresh.documentId, query: 'x : 1', language: 'kql' })
+  })
+
+  it('keeps shell state apart from the document', () => {
+    const store = createPlaygroundStore()
+    store.getState().setPaneLayout('main', { query: 30, events: 30, results: 40 })
+    store.getState().togglePanel('settings')
+    expect(store.getState().openPanel).toBe('settings')
+    store.getState().newDocument()
+    expect(store.getState().paneLayouts).toEqual({ main: { query: 30, events: 30, results: 40 } })
+    store.getState().togglePanel('settings')
+    expect(store.getState().openPanel).toBeNull()
   })
 })

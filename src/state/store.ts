@@ -3,6 +3,7 @@ import { createDocumentSlice, type DocumentInit, type DocumentSlice } from './do
 import { createEventsSlice, type EventsInit, type EventsSlice } from './events-slice'
 import { createResultsViewSlice, type ResultsViewSlice } from './results-view-slice'
 import { createRunSlice, type RunInit, type RunSlice } from './run-slice'
+import { createShellSlice, type ShellInit, type ShellSlice } from './shell-slice'
 
 /**
  * The playground's one store, built by a factory so every test (and every page) gets its own.
@@ -11,22 +12,24 @@ import { createRunSlice, type RunInit, type RunSlice } from './run-slice'
  * - document-slice.ts: query, language, rule settings, document id (persisted);
  * - run-slice.ts: run status, report, failure, timings;
  * - events-slice.ts: the events and what the worker made of them (persisted);
- * - results-view-slice.ts: how the results are viewed (filters, selection, hover).
+ * - results-view-slice.ts: how the results are viewed (filters, selection, hover);
+ * - shell-slice.ts: theme, pane sizes, open panel, storage problems.
  * Actions are verbs and only change state; talking to the worker and to storage happens in
  * effects*.ts, which subscribe to this store.
  */
 
 export type { RunStatus } from './run-slice'
-export type { QueryLanguage, KqlDocumentSettings } from './document-slice'
+export type { QueryLanguage, KqlDocumentSettings, DocumentSnapshot } from './document-slice'
+export type { ColorScheme, PaneLayout } from './shell-slice'
 
-export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice
+export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice
 
 /** A slice: its part of the state, built with `set`/`get` over the whole state. */
 export type SliceCreator<T> = StateCreator<PlaygroundState, [], [], T>
 
 export type PlaygroundStore = StoreApi<PlaygroundState>
 
-export type InitialState = DocumentInit & RunInit & EventsInit
+export type InitialState = DocumentInit & RunInit & EventsInit & ShellInit
 
 export function createPlaygroundStore(initial: InitialState = {}): PlaygroundStore {
   return createStore<PlaygroundState>()((...a) => ({
@@ -34,5 +37,6 @@ export function createPlaygroundStore(initial: InitialState = {}): PlaygroundSto
     ...createRunSlice(initial)(...a),
     ...createEventsSlice(initial)(...a),
     ...createResultsViewSlice()(...a),
+    ...createShellSlice(initial)(...a),
   }))
 }

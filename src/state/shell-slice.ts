@@ -1,0 +1,52 @@
+import type { SliceCreator } from './store'
+
+/**
+ * The page around the document: theme, pane sizes, which panel is open, and storage trouble.
+ * None of it is part of a document ("New" keeps it); pane sizes are persisted on their own.
+ */
+
+export type ColorScheme = 'light' | 'dark'
+
+/** A group's pane sizes, percentages by pane id (react-resizable-panels' `Layout`). */
+export type PaneLayout = Readonly<Record<string, number>>
+
+/** Panels that Escape closes. */
+export type OpenPanel = 'settings' | null
+
+export interface ShellSlice {
+  /** the system's colour scheme, followed live (the Monaco theme reads it too) */
+  readonly colorScheme: ColorScheme
+  /** pane sizes by group id, as the user last dragged them */
+  readonly paneLayouts: Readonly<Record<string, PaneLayout>>
+  readonly openPanel: OpenPanel
+  /** why autosave (or restore) failed; shown in a banner until a save succeeds */
+  readonly storageProblem: string | null
+
+  setColorScheme(scheme: ColorScheme): void
+  setPaneLayout(groupId: string, layout: PaneLayout): void
+  /** opens `panel`, or closes it when it is already open */
+  togglePanel(panel: Exclude<OpenPanel, null>): void
+  closePanel(): void
+  reportStorageProblem(message: string | null): void
+}
+
+export interface ShellInit {
+  readonly colorScheme?: ColorScheme
+  readonly paneLayouts?: Readonly<Record<string, PaneLayout>>
+  readonly storageProblem?: string | null
+}
+
+export const createShellSlice =
+  (init: ShellInit = {}): SliceCreator<ShellSlice> =>
+  (set) => ({
+    colorScheme: init.colorScheme ?? 'light',
+    paneLayouts: init.paneLayouts ?? {},
+    openPanel: null,
+    storageProblem: init.storageProblem ?? null,
+
+    setColorScheme: (colorScheme) => set({ colorScheme }),
+    setPaneLayout: (groupId, layout) => set((s) => ({ paneLayouts: { ...s.paneLayouts, [groupId]: layout } })),
+    togglePanel: (panel) => set((s) => ({ openPanel: s.openPanel === panel ? null : panel })),
+    closePanel: () => set({ openPanel: null }),
+    reportStorageProblem: (storageProblem) => set((s) => (s.storageProblem === storageProblem ? {} : { storageProblem })),
+  })
