@@ -96,11 +96,11 @@ describe('createPlaygroundStore', () => {
     expect(fresh.documentId).not.toBe('doc-a')
     expect(fresh.previousDocument).toMatchObject({ documentId: 'doc-a', query: 'process where true', eventsText: '{"a":1}', eventsSource: 'a.json', settings: { size: 3 } })
 
-    store.getState().editQuery('x : 1')
+    store.getState().editQuery('process.name : sh')
     store.getState().restorePreviousDocument()
     expect(store.getState()).toMatchObject({ documentId: 'doc-a', query: 'process where true', eventsText: '{"a":1}', language: 'eql' })
     // the document New made is now the one set aside: undoing the undo is possible
-    expect(store.getState().previousDocument).toMatchObject({ documentId: fresh.documentId, query: 'x : 1', language: 'kql' })
+    expect(store.getState().previousDocument).toMatchObject({ documentId: fresh.documentId, query: 'process.name : sh', language: 'kql' })
   })
 
   it('keeps shell state apart from the document', () => {
