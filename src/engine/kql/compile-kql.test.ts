@@ -124,6 +124,9 @@ table('date (5.7)', [
   ['@timestamp:1714582800000', { '@timestamp': 1714582800000 }, true],
   ['@timestamp:"2024-05-01T17:00:00+02:00"', { '@timestamp': '2024-05-01T15:00:00Z' }, true],
   ['@timestamp:*', { '@timestamp': 'not a date' }, false],
+  ['@timestamp > "2024-05-01T00:00:00Z"', { '@timestamp': '2024-05-01T00:00:00.500Z' }, false],
+  ['@timestamp:"2024-05-01T00:00:00Z"', { '@timestamp': '2024-05-01T00:00:00.500Z' }, true],
+  ['@timestamp:"2024-05-01T00:00:00.000Z"', { '@timestamp': '2024-05-01T00:00:00.500Z' }, false],
 ])
 
 table('boolean (5.8)', [
@@ -207,3 +210,30 @@ table('long value lists (one read, same answers as leaf by leaf)', [
   ['source.ip:(10.0.0.0/8 or 192.168.0.0/16 or "::1")', { source: { ip: '8.8.8.8' } }, false],
   ['process.pid:(1 or 2 or 3)', { process: { pid: '2' } }, true],
 ])
+
+table('date_nanos, version, flattened, scaled_float, alias', [
+  ['dn:"2024-05-01T00:00:00.000000123Z"', { dn: '2024-05-01T00:00:00.000000123Z' }, true],
+  ['dn:"2024-05-01T00:00:00.000000123Z"', { dn: '2024-05-01T00:00:00.000000124Z' }, false],
+  ['dn:2024-05-01', { dn: '2024-05-01T23:59:59.999999999Z' }, true],
+  // gt rounds a bound missing its fraction up to the last nanosecond of that second
+  ['dn > "2024-05-01T00:00:00Z"', { dn: '2024-05-01T00:00:00.999999999Z' }, false],
+  ['dn > "2024-05-01T00:00:00Z"', { dn: '2024-05-01T00:00:01Z' }, true],
+  ['dn > "2024-05-01T00:00:00.000000000Z"', { dn: '2024-05-01T00:00:00.000000001Z' }, true],
+  ['ver:1.2.3', { ver: '1.2.3' }, true],
+  ['ver > 1.10.0', { ver: '1.9.0' }, false],
+  ['ver > 1.2.0', { ver: '1.10.0' }, true],
+  ['ver:1.*', { ver: '1.2.3' }, true],
+  ['fl:x', { fl: { a: { b: 'x' } } }, true],
+  ['fl:x', { fl: { a: 'y' } }, false],
+  ['fl.a.b:x', { fl: { a: { b: 'x' } } }, true],
+  ['fl:*', { fl: { a: 'y' } }, true],
+  ['price:1.25', { price: 1.2499 }, true],
+  ['price:1.3', { price: 1.2499 }, false],
+  ['al:bob', { user: { name: 'bob' } }, true],
+], {
+  dn: 'date_nanos',
+  ver: 'version',
+  fl: 'flattened',
+  price: { type: 'scaled_float', scaling_factor: 100 },
+  al: { type: 'alias', path: 'user.name' },
+})
