@@ -39,6 +39,10 @@ export interface ConstantCell {
 /** What `compileKql` produces and `runKql` executes. */
 export interface KqlProgram {
   readonly kind: 'kql'
+  /**
+   * Whether one event matches. Called directly (outside `runKql`), value-less constant_keyword
+   * fields answer from each event's own value only: `runKql` first binds `constants` to the run.
+   */
   readonly test: EventTest
   /** the leaf clauses that held for an event `test` accepted ([] for others) */
   hits(event: unknown): FieldHit[]
