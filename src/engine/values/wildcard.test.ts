@@ -89,14 +89,14 @@ describe('compileWildcard', () => {
     }
   })
 
-  it('stays linear on pathological patterns', () => {
+  // A backtracking matcher would take exponential time here: a regression shows up as a suite
+  // timeout, while speed itself is measured by the bench, never by a test.
+  it('answers pathological patterns correctly', () => {
     const long = 'a'.repeat(200_000)
-    const t0 = performance.now()
     expect(m('*a*a*a*a*a*b', long)).toBe(false)
     expect(m('*a*a*a*a*a*a', long)).toBe(true)
     expect(m('*a?a*a?a*a?b*', long)).toBe(false)
     expect(m('?'.repeat(50) + '*b', long)).toBe(false)
-    expect(performance.now() - t0).toBeLessThan(500)
   })
 
   it('literal ? and * are possible through parts (KQL escapes)', () => {
