@@ -2,8 +2,8 @@ import type { Span } from '../engine'
 
 /**
  * Reply shapes of the editor requests (`complete`, `hover`, `format`), apart from protocol.ts to
- * keep both files short. The engine's completion types (src/engine/complete/) are mapped onto these
- * in the worker, so the editor providers code against one stable contract.
+ * keep both files short. The worker maps the engine's completion types (src/engine/complete/
+ * types.ts) onto these, so the editor providers code against one stable contract.
  */
 
 /**
@@ -20,6 +20,8 @@ export interface CompletionEntry {
   readonly detail?: string
   /** markdown */
   readonly documentation?: string
+  /** 'snippet': insertText uses `${1:placeholder}` tab stops */
+  readonly insertTextRules?: 'snippet'
   /** lower sorts first */
   readonly sortText?: string
 }

@@ -1,0 +1,206 @@
+/**
+ * Reads events text that arrives in chunks (a file streamed into the worker) without ever holding
+ * the whole text: each chunk is scanned once for *safe cut points* — line ends at top level, outside
+ * any JSON value — and the text up to the last one is read with `parseEventsText`, with line numbers
+ * shifted by the lines already read. The result is the same as reading the whole text at once for
+ * every input whose values end on a line end (NDJSON, concatenated objects, `jq` output, one
+ * document), which is what large event files are.
+ *
+ * A value that never closes (a broken line) would otherwise keep everything after it pending; when
+ * the pending text exceeds `maxPending`, it is cut before the last line starting in column 1 with
+ * `{` or `[` — where `parseEventsText` resumes after a broken value anyway. A top-level array is
+ * never cut (its elements are not values on their own), so one huge array is read whole at `end()`.
+ */
+import { parseEventsText, type EventsFormat, type EventsProblem } from './parse-events'
+import type { EventOrigin } from './unwrap'
+
+/** What one `push` or `end` read: only what is new since the previous call. */
+export interface EventsReadStep {
+  readonly events: unknown[]
+  readonly origins: EventOrigin[]
+  readonly problems: EventsProblem[]
+}
+
+export interface EventsReadEnd extends EventsReadStep {
+  /** what the whole input looked like, as `parseEventsText` would say */
+  readonly format: EventsFormat
+}
+
+export interface EventsReader {
+  /** Adds decoded text (decode bytes with a streaming TextDecoder: a chunk may end mid-character). */
+  push(chunk: string): EventsReadStep
+  /** The input ended: reads whatever is pending. The reader is spent afterwards. */
+  end(): EventsReadEnd
+  /** characters not read yet (waiting for the value they belong to to end) */
+  readonly pending: number
+}
+
+export interface EventsReaderOptions {
+  /** pending characters above which a never-closing object is cut at a line start (default 1 MiB) */
+  readonly maxPending?: number
+}
+
+const NL = 10
+const QUOTE = 34
+const BACKSLASH = 92
+const SLASH = 47
+const OPEN_OBJECT = 123
+const OPEN_ARRAY = 91
+const CLOSE_OBJECT = 125
+const CLOSE_ARRAY = 93
+
+/** Scanner state at the end of the text scanned so far. */
+interface ScanState {
+  depth: number
+  inString: boolean
+  escape: boolean
+  inComment: boolean
+  /** only whitespace since the last line start */
+  atLineStart: boolean
+  lineStart: number
+  /** the bracket that opened the current top-level value */
+  topOpener: number
+  /** after the last line end at top level (a clean cut), or -1 */
+  lastClean: number
+  /** a column-1 `{`/`[` inside an unclosed top-level object (a forced cut), or -1 */
+  lastForced: number
+}
+
+const freshState = (): ScanState => ({
+  depth: 0,
+  inString: false,
+  escape: false,
+  inComment: false,
+  atLineStart: true,
+  lineStart: 0,
+  topOpener: 0,
+  lastClean: -1,
+  lastForced: -1,
+})
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 0xfeff
+}
+
+/**
+ * Scans `text` from `from`, updating `s`; returns where scanning stopped (before a `/` at a line
+ * start whose next character has not arrived yet, else `text.length`).
+ */
+function scan(text: string, from: number, s: ScanState): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === NL) {
+      // A raw line feed cannot be inside a JSON string: the string is broken, stop tracking it.
+      s.inString = false
+      s.escape = false
+      s.inComment = false
+      s.atLineStart = true
+      s.lineStart = i + 1
+      if (s.depth === 0) s.lastClean = i + 1
+      continue
+    }
+    if (s.inComment) continue
+    if (s.inString) {
+      if (s.escape) s.escape = false
+      else if (c === BACKSLASH) s.escape = true
+      else if (c === QUOTE) s.inString = false
+      continue
+    }
+    if (s.atLineStart) {
+      if (isBlank(c)) continue
+      if (c === SLASH && s.depth === 0) {
+        if (i + 1 >= text.length) return i // is it `//`? wait for the next chunk
+        if (text.charCodeAt(i + 1) === SLASH) {
+          s.inComment = true
+          continue
+        }
+      }
+      s.atLineStart = false
+      const columnOne = i === s.lineStart
+      if (columnOne && s.depth > 0 && s.topOpener === OPEN_OBJECT && (c === OPEN_OBJECT || c === OPEN_ARRAY)) s.lastForced = i
+    }
+    if (c === QUOTE) s.inString = true
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (s.depth === 0) s.topOpener = c
+      s.depth++
+    } else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && s.depth > 0) s.depth--
+  }
+  return text.length
+}
+
+function countLines(text: string): number {
+  let n = 0
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++
+  return n
+}
+
+/** Creates a reader for one streamed input. Never throws on user input. */
+export function createEventsReader(options: EventsReaderOptions = {}): EventsReader {
+  const maxPending = Math.max(1, options.maxPending ?? 1 << 20)
+  let buffer = ''
+  let scanned = 0
+  let state = freshState()
+  /** lines before `buffer` */
+  let lineBase = 0
+  const formats: EventsFormat[] = []
+  let ended = false
+
+  const read = (piece: string, into: { events: unknown[]; origins: EventOrigin[]; problems: EventsProblem[] }): void => {
+    const parsed = parseEventsText(piece)
+    for (const e of parsed.events) into.events.push(e)
+    for (const o of parsed.origins) into.origins.push({ ...o, line: o.line + lineBase })
+    for (const p of parsed.problems) into.problems.push({ line: p.line + lineBase, message: p.message })
+    if (parsed.events.length > 0 || parsed.problems.length > 0) formats.push(parsed.format)
+    lineBase += countLines(piece)
+  }
+
+  const cut = (at: number, out: { events: unknown[]; origins: EventOrigin[]; problems: EventsProblem[] }): void => {
+    read(buffer.slice(0, at), out)
+    buffer = buffer.slice(at)
+    scanned -= at
+  }
+
+  return {
+    get pending() {
+      return buffer.length
+    },
+    push(chunk) {
+      const out = { events: [] as unknown[], origins: [] as EventOrigin[], problems: [] as EventsProblem[] }
+      if (ended || chunk === '') return out
+      buffer += chunk
+      for (;;) {
+        scanned = scan(buffer, scanned, state)
+        if (state.lastClean > 0) {
+          const at = state.lastClean
+          cut(at, out)
+          // the state describes the end of the buffer, which did not move; only positions shift
+          state.lastClean = -1
+          state.lineStart -= at
+          state.lastForced = state.lastForced >= at ? state.lastForced - at : -1
+        }
+        if (buffer.length <= maxPending || state.lastForced <= 0) break
+        // a value that never closed: read up to the last line that starts a new one, rescan the rest
+        cut(state.lastForced, out)
+        state = freshState()
+        scanned = 0
+      }
+      return out
+    },
+    end() {
+      const out = { events: [] as unknown[], origins: [] as EventOrigin[], problems: [] as EventsProblem[] }
+      if (!ended && buffer.length > 0) read(buffer, out)
+      ended = true
+      buffer = ''
+      return { ...out, format: combineFormats(formats) }
+    },
+  }
+}
+
+/** The whole input's format from its pieces' (pieces of NDJSON read as single `json` values). */
+function combineFormats(formats: readonly EventsFormat[]): EventsFormat {
+  const first = formats[0]
+  if (first === undefined) return 'ndjson'
+  if (formats.length === 1) return first
+  if (formats.every((f) => f === 'json' || f === 'ndjson')) return 'ndjson'
+  return formats.every((f) => f === first) ? first : 'mixed'
+}
