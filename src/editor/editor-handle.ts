@@ -1,0 +1,25 @@
+import type { Span } from '../engine'
+
+/**
+ * The query editor as other views may use it: the problems list moves the cursor there. Kept
+ * free of Monaco so the list (in the initial chunk) can call it before or after Monaco loads;
+ * before the editor mounts the call is a no-op.
+ */
+export interface QueryEditorHandle {
+  /** select `span` in the query, scroll it into view and focus the editor */
+  revealSpan(span: Span): void
+}
+
+let handle: QueryEditorHandle | null = null
+
+/** Set by the mounted query editor; `null` when it unmounts. */
+export function setQueryEditorHandle(next: QueryEditorHandle | null): void {
+  handle = next
+}
+
+/** Selects the span in the query editor and focuses it; false when no editor is mounted. */
+export function revealInQueryEditor(span: Span): boolean {
+  if (!handle) return false
+  handle.revealSpan(span)
+  return true
+}

@@ -1,0 +1,106 @@
+import type * as Monaco from 'monaco-editor/editor'
+import { EQL_LANGUAGE_ID } from './eql-grammar'
+import { KQL_LANGUAGE_ID } from './kql-grammar'
+import { spanToRange } from './markers'
+import { editorServices, type CompletionEntry, type QueryLanguage } from './services'
+
+/**
+ * Completion, hover and format-document for both query languages. Each provider asks the engine
+ * worker through the installed EditorServices; with none installed (or when the worker fails) it
+ * offers nothing rather than guessing on the page, so the editor never disagrees with the engine.
+ */
+
+type M = typeof Monaco
+
+function kindOf(monaco: M, kind: CompletionEntry['kind']): Monaco.languages.CompletionItemKind {
+  const K = monaco.languages.CompletionItemKind
+  switch (kind) {
+    case 'keyword':
+      return K.Keyword
+    case 'field':
+      return K.Field
+    case 'function':
+      return K.Function
+    case 'operator':
+      return K.Operator
+    case 'value':
+      return K.Value
+    case 'category':
+      return K.EnumMember
+    case 'snippet':
+      return K.Snippet
+    default: {
+      const never: never = kind
+      return never
+    }
+  }
+}
+
+/** Items arrive ranked; the sort text keeps that order (Monaco sorts by it, then by label). */
+function sortText(index: number): string {
+  return index.toString(36).padStart(4, '0')
+}
+
+function registerFor(monaco: M, languageId: string, language: QueryLanguage): void {
+  monaco.languages.registerCompletionItemProvider(languageId, {
+    // `.` continues a dotted field name, ` ` starts the next clause part, `"` a value
+    triggerCharacters: ['.', ' ', '"', ':'],
+    async provideCompletionItems(model, position) {
+      const services = editorServices()
+      if (!services) return { suggestions: [] }
+      const text = model.getValue()
+      const offset = model.getOffsetAt(position)
+      const completions = await services.complete({ language, text, offset }).catch(() => null)
+      if (!completions || model.isDisposed() || model.getValue() !== text) return { suggestions: [] }
+      const r = spanToRange(completions.replace, (o) => model.getPositionAt(o))
+      const range = new monaco.Range(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn)
+      const suggestions = completions.entries.map(
+        (e, i): Monaco.languages.CompletionItem => ({
+          label: e.label,
+          kind: kindOf(monaco, e.kind),
+          insertText: e.insertText ?? e.label,
+          range,
+          // entries arrive ranked; keep that order unless the engine gave its own sort keys
+          sortText: e.sortText ?? sortText(i),
+          ...(e.detail !== undefined ? { detail: e.detail } : {}),
+          ...(e.documentation !== undefined ? { documentation: { value: e.documentation } } : {}),
+        }),
+      )
+      return { suggestions }
+    },
+  })
+
+  monaco.languages.registerHoverProvider(languageId, {
+    async provideHover(model, position) {
+      const services = editorServices()
+      if (!services) return null
+      const text = model.getValue()
+      const info = await services.hover({ language, text, offset: model.getOffsetAt(position) }).catch(() => null)
+      if (!info || model.isDisposed() || model.getValue() !== text) return null
+      const r = spanToRange(info.span, (o) => model.getPositionAt(o))
+      return {
+        range: new monaco.Range(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn),
+        contents: info.contents.map((value) => ({ value })),
+      }
+    },
+  })
+
+  monaco.languages.registerDocumentFormattingEditProvider(languageId, {
+    async provideDocumentFormattingEdits(model) {
+      const services = editorServices()
+      if (!services) return []
+      const text = model.getValue()
+      const reply = await services.format({ language, text }).catch(() => null)
+      // null: the query does not parse (or the print would drop comments); leave it alone
+      const formatted = reply?.formatted ?? null
+      if (formatted === null || formatted === text || model.isDisposed() || model.getValue() !== text) return []
+      return [{ range: model.getFullModelRange(), text: formatted }]
+    },
+  })
+}
+
+/** Registers the providers for EQL and KQL (once per page, from monaco-setup.ts). */
+export function registerProviders(monaco: M): void {
+  registerFor(monaco, EQL_LANGUAGE_ID, 'eql')
+  registerFor(monaco, KQL_LANGUAGE_ID, 'kql')
+}
