@@ -1,0 +1,110 @@
+import { connectPersistence, loadSavedState, type BlobStorage, type Persistence, type SavedState, type TextStorage } from './effects-persist'
+import type { PlaygroundStore } from './store'
+
+/**
+ * The page's real storage behind effects-persist.ts's interfaces: localStorage for documents,
+ * IndexedDB for large events. Kept apart so the logic stays testable in Node; nothing else in the
+ * app touches browser storage.
+ */
+
+const DB_NAME = 'rule-playground'
+const DB_STORE = 'blobs'
+
+/** localStorage, or null where the browser refuses it (privacy modes, sandboxed frames). */
+function browserTextStorage(): TextStorage | null {
+  try {
+    return globalThis.localStorage ?? null
+  } catch {
+    return null
+  }
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result)
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'))
+  })
+}
+
+/** A key to text/blob store in one IndexedDB object store; the database opens on first use. */
+export function indexedDbBlobStorage(factory: IDBFactory): BlobStorage {
+  let db: Promise<IDBDatabase> | null = null
+  const open = (): Promise<IDBDatabase> => {
+    db ??= new Promise((resolve, reject) => {
+      const r = factory.open(DB_NAME, 1)
+      r.onupgradeneeded = () => r.result.createObjectStore(DB_STORE)
+      r.onsuccess = () => resolve(r.result)
+      r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be opened'))
+      r.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'))
+    })
+    return db
+  }
+  const withStore = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    const tx = (await open()).transaction(DB_STORE, mode)
+    const result = await request(fn(tx.objectStore(DB_STORE)))
+    if (mode === 'readwrite') {
+      // A put is saved only when its transaction commits; quota errors surface here.
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'))
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'))
+      })
+    }
+    return result
+  }
+  return {
+    get: async (key) => {
+      const value: unknown = await withStore('readonly', (s) => s.get(key))
+      return typeof value === 'string' || value instanceof Blob ? value : undefined
+    },
+    put: async (key, value) => {
+      await withStore('readwrite', (s) => s.put(value, key))
+    },
+    delete: async (key) => {
+      await withStore('readwrite', (s) => s.delete(key))
+    },
+  }
+}
+
+function browserBlobStorage(): BlobStorage | null {
+  try {
+    return globalThis.indexedDB ? indexedDbBlobStorage(globalThis.indexedDB) : null
+  } catch {
+    return null
+  }
+}
+
+/** A storage that is not there: every write fails, so the banner explains why nothing is saved. */
+const unavailable: TextStorage = {
+  getItem: () => null,
+  setItem: () => {
+    throw new Error('browser storage is disabled for this page')
+  },
+  removeItem: () => undefined,
+}
+
+/** What the last session saved in this browser (read before the store is made). */
+export function loadBrowserState(): Promise<SavedState> {
+  return loadSavedState(browserTextStorage() ?? unavailable, browserBlobStorage())
+}
+
+/** Autosaves `store` to this browser's storage, flushing when the page is hidden or closed. */
+export function connectBrowserPersistence(store: PlaygroundStore): Persistence {
+  const persistence = connectPersistence(store, { storage: browserTextStorage() ?? unavailable, blobs: browserBlobStorage() })
+  // pagehide covers reload, close and navigation; visibilitychange covers a tab killed in the
+  // background (mobile browsers often never send pagehide).
+  const onHide = (): void => persistence.flush()
+  const onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') persistence.flush()
+  }
+  globalThis.addEventListener('pagehide', onHide)
+  document.addEventListener('visibilitychange', onVisibility)
+  return {
+    flush: persistence.flush,
+    stop: () => {
+      persistence.stop()
+      globalThis.removeEventListener('pagehide', onHide)
+      document.removeEventListener('visibilitychange', onVisibility)
+    },
+  }
+}

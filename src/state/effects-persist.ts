@@ -1,0 +1,236 @@
+import type { DocumentSnapshot } from './document-slice'
+import { decodeDocument, decodeLayouts, encodeDocument, eventsBlobKey, toSnapshot, type SavedDocument, type SavedEvents } from './persisted-document'
+import type { InitialState, PlaygroundState, PlaygroundStore } from './store'
+
+/**
+ * Autosave: every document change (query, language, settings, events) and the pane sizes are
+ * written to browser storage shortly after they happen, and read back on the next load, so a
+ * reload, a crash or a closed tab loses nothing. Small documents go to localStorage whole; events
+ * over INLINE_EVENTS_LIMIT go to a blob store (IndexedDB) under the document's id. Every failure
+ * (quota, storage disabled, IndexedDB error) is reported through `reportStorageProblem`: a banner,
+ * never silence. Storage sits behind two tiny interfaces so Node tests use fakes.
+ */
+
+/** The part of Web Storage autosave uses (localStorage in the page). */
+export interface TextStorage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+}
+
+/** Key to text/blob storage for what is too large for TextStorage (IndexedDB in the page). */
+export interface BlobStorage {
+  get(key: string): Promise<string | Blob | undefined>
+  put(key: string, value: string | Blob): Promise<void>
+  delete(key: string): Promise<void>
+}
+
+/** Injectable timers so tests control the save debounce. */
+export interface PersistTimers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export interface PersistOptions {
+  readonly storage: TextStorage
+  /** null: no IndexedDB (large events then cannot be saved, which is reported) */
+  readonly blobs: BlobStorage | null
+  /** quiet time after the last change before saving (default 300 ms) */
+  readonly debounceMs?: number
+  readonly timers?: PersistTimers
+  /** events longer than this many characters go to the blob store (default INLINE_EVENTS_LIMIT) */
+  readonly inlineLimit?: number
+}
+
+export const STORAGE_KEYS = {
+  current: 'rule-playground:document',
+  previous: 'rule-playground:previous',
+  layouts: 'rule-playground:layouts',
+} as const
+
+/** ~2 MB as UTF-16: localStorage's whole quota is ~5 M characters per origin in most browsers. */
+export const INLINE_EVENTS_LIMIT = 1_000_000
+
+/** True for the errors browsers throw when storage is full. */
+export function isQuotaError(e: unknown): boolean {
+  const name = typeof e === 'object' && e !== null && 'name' in e ? (e as { name: unknown }).name : undefined
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED'
+}
+
+/** The banner text for a failed save. */
+export function describeSaveError(e: unknown): string {
+  if (isQuotaError(e)) return "Autosave failed: this browser's storage for the page is full. Your work is still on the page, but a reload would lose the latest changes — remove large events or free browser storage."
+  const detail = e instanceof Error ? e.message : String(e)
+  return `Autosave failed (${detail}). Your work is still on the page, but a reload would lose the latest changes.`
+}
+
+async function readEvents(saved: SavedDocument, blobs: BlobStorage | null): Promise<string | null> {
+  const { events } = saved
+  if (events.where === 'inline') return events.text
+  const value = blobs ? await blobs.get(events.key) : undefined
+  if (value === undefined) return null
+  return typeof value === 'string' ? value : value.text()
+}
+
+/** What the last session left: the store's initial state, and a problem to show if some was lost. */
+export interface SavedState {
+  readonly initial: InitialState | null
+  readonly problem: string | null
+}
+
+/** Reads the saved document, the document "New" set aside, and the pane sizes. */
+export async function loadSavedState(storage: TextStorage, blobs: BlobStorage | null): Promise<SavedState> {
+  const problems: string[] = []
+  const load = async (key: string): Promise<DocumentSnapshot | null> => {
+    try {
+      const saved = decodeDocument(storage.getItem(key))
+      if (!saved) return null
+      const text = await readEvents(saved, blobs)
+      if (text === null) problems.push(`The saved events of ${key === STORAGE_KEYS.current ? 'this' : 'the previous'} document could not be read back from browser storage.`)
+      return toSnapshot(saved, text ?? '')
+    } catch (e) {
+      problems.push(`Restoring the saved document failed (${e instanceof Error ? e.message : String(e)}).`)
+      return null
+    }
+  }
+  const current = await load(STORAGE_KEYS.current)
+  const previous = await load(STORAGE_KEYS.previous)
+  let paneLayouts = {}
+  try {
+    paneLayouts = decodeLayouts(storage.getItem(STORAGE_KEYS.layouts))
+  } catch {
+    // Pane sizes are a convenience; the document problems above are the ones worth a banner.
+  }
+  const problem = problems.length > 0 ? problems.join(' ') : null
+  if (!current && !previous) return { initial: Object.keys(paneLayouts).length > 0 ? { paneLayouts } : null, problem }
+  return { initial: { ...(current ?? {}), previousDocument: previous, paneLayouts }, problem }
+}
+
+const realTimers: PersistTimers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
+}
+
+const snapshotOf = (s: PlaygroundState): DocumentSnapshot => {
+  const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource } = s
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource }
+}
+
+const persistedChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
+  a.documentId !== b.documentId ||
+  a.query !== b.query ||
+  a.language !== b.language ||
+  a.settings !== b.settings ||
+  a.kqlSettings !== b.kqlSettings ||
+  a.eventsText !== b.eventsText ||
+  a.eventsSource !== b.eventsSource ||
+  a.previousDocument !== b.previousDocument ||
+  a.paneLayouts !== b.paneLayouts
+
+/** A running autosave: `flush` saves now (page hide), `stop` unsubscribes. */
+export interface Persistence {
+  flush(): void
+  stop(): void
+}
+
+/** Starts saving the store's document on every change; returns how to flush and stop it. */
+export function connectPersistence(store: PlaygroundStore, options: PersistOptions): Persistence {
+  const { storage, blobs } = options
+  const debounceMs = options.debounceMs ?? 300
+  const timers = options.timers ?? realTimers
+  const inlineLimit = options.inlineLimit ?? INLINE_EVENTS_LIMIT
+  let timer: unknown
+  /** text or blob per blob key as last written, so a query edit never rewrites megabytes of events */
+  const written = new Map<string, string>()
+  /** what the last successful save wrote, per storage key */
+  const lastText = new Map<string, string>()
+  let failed = false
+
+  const fail = (e: unknown): void => {
+    failed = true
+    store.getState().reportStorageProblem(describeSaveError(e))
+  }
+
+  const writeBlob = (key: string, text: string): void => {
+    if (written.get(key) === text) return
+    if (!blobs) throw new Error('large events need IndexedDB, which this browser does not offer here')
+    written.set(key, text)
+    blobs.put(key, text).catch((e: unknown) => {
+      if (written.get(key) === text) written.delete(key) // retried by the next save
+      fail(e)
+    })
+  }
+
+  const setItem = (key: string, text: string): void => {
+    if (lastText.get(key) === text) return
+    storage.setItem(key, text)
+    lastText.set(key, text)
+  }
+
+  /** Saves one document: inline when small; in the blob store when large or when inline hits the quota. */
+  const saveDocument = (key: string, doc: DocumentSnapshot | null): void => {
+    if (!doc) {
+      storage.removeItem(key)
+      lastText.delete(key)
+      return
+    }
+    const toBlob = (): SavedEvents => {
+      const blobKey = eventsBlobKey(doc.documentId)
+      writeBlob(blobKey, doc.eventsText)
+      return { where: 'blob', key: blobKey, length: doc.eventsText.length }
+    }
+    if (doc.eventsText.length > inlineLimit) return setItem(key, JSON.stringify(encodeDocument(doc, toBlob())))
+    try {
+      setItem(key, JSON.stringify(encodeDocument(doc, { where: 'inline', text: doc.eventsText })))
+    } catch (e) {
+      if (!isQuotaError(e) || !blobs || doc.eventsText === '') throw e
+      setItem(key, JSON.stringify(encodeDocument(doc, toBlob())))
+    }
+  }
+
+  /** Drops blobs no saved document points at any more (a document "New" pushed out). */
+  const collect = (state: PlaygroundState): void => {
+    const live = new Set([eventsBlobKey(state.documentId), ...(state.previousDocument ? [eventsBlobKey(state.previousDocument.documentId)] : [])])
+    for (const key of [...written.keys()]) {
+      if (live.has(key)) continue
+      written.delete(key)
+      void blobs?.delete(key).catch(() => undefined) // a leftover blob only costs space
+    }
+  }
+
+  const save = (): void => {
+    timer = undefined
+    const state = store.getState()
+    try {
+      saveDocument(STORAGE_KEYS.current, snapshotOf(state))
+      saveDocument(STORAGE_KEYS.previous, state.previousDocument)
+      setItem(STORAGE_KEYS.layouts, JSON.stringify(state.paneLayouts))
+      collect(state)
+    } catch (e) {
+      fail(e)
+      return
+    }
+    if (failed) {
+      failed = false
+      store.getState().reportStorageProblem(null)
+    }
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (!persistedChanged(state, previous)) return
+    if (timer !== undefined) timers.clearTimeout(timer)
+    timer = timers.setTimeout(save, debounceMs)
+  })
+
+  return {
+    flush: () => {
+      if (timer === undefined) return
+      timers.clearTimeout(timer)
+      save()
+    },
+    stop: () => {
+      unsubscribe()
+      if (timer !== undefined) timers.clearTimeout(timer)
+    },
+  }
+}

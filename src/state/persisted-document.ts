@@ -1,0 +1,97 @@
+import { DEFAULT_KQL_DOCUMENT_SETTINGS, type DocumentSnapshot, type KqlDocumentSettings, type QueryLanguage } from './document-slice'
+import type { PaneLayout } from './shell-slice'
+
+/**
+ * The saved form of a document, and reading it back. Pure (no storage access), so what a reload
+ * restores is tested in Node. Saved data is untrusted input: another version of the page, a
+ * browser extension or a half-written save may have left anything, so every field is checked.
+ */
+
+/** Bumped on an incompatible change of the saved form; older versions are migrated in `decodeDocument`. */
+export const SAVED_DOCUMENT_VERSION = 1
+
+/** Where a saved document's events are: inline in the JSON, or in the blob store under `key`. */
+export type SavedEvents = { readonly where: 'inline'; readonly text: string } | { readonly where: 'blob'; readonly key: string; readonly length: number }
+
+export interface SavedDocument {
+  readonly version: number
+  readonly documentId: string
+  readonly query: string
+  readonly language: QueryLanguage
+  readonly settings: DocumentSnapshot['settings']
+  readonly kqlSettings: KqlDocumentSettings
+  readonly eventsSource: string | null
+  readonly events: SavedEvents
+}
+
+/** The blob-store key of a document's events: one per document, so "New" never overwrites them. */
+export const eventsBlobKey = (documentId: string): string => `events:${documentId}`
+
+export function encodeDocument(doc: DocumentSnapshot, events: SavedEvents): SavedDocument {
+  const { documentId, query, language, settings, kqlSettings, eventsSource } = doc
+  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events }
+}
+
+type Json = Record<string, unknown>
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback)
+
+function decodeEvents(v: unknown): SavedEvents {
+  if (isObject(v) && v.where === 'blob' && typeof v.key === 'string') return { where: 'blob', key: v.key, length: typeof v.length === 'number' ? v.length : 0 }
+  if (isObject(v) && v.where === 'inline' && typeof v.text === 'string') return { where: 'inline', text: v.text }
+  return { where: 'inline', text: '' }
+}
+
+function decodeKql(v: unknown): KqlDocumentSettings {
+  if (!isObject(v)) return DEFAULT_KQL_DOCUMENT_SETTINGS
+  const mappings: Record<string, string> = {}
+  if (isObject(v.mappings)) for (const [field, type] of Object.entries(v.mappings)) if (typeof type === 'string') mappings[field] = type
+  return { mappings, now: typeof v.now === 'string' ? v.now : null }
+}
+
+/** Reads a saved document (JSON text); null when there is none or it is not one of ours. */
+export function decodeDocument(text: string | null): SavedDocument | null {
+  if (text === null) return null
+  let v: unknown
+  try {
+    v = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (!isObject(v) || typeof v.documentId !== 'string' || typeof v.version !== 'number' || v.version > SAVED_DOCUMENT_VERSION) return null
+  return {
+    version: v.version,
+    documentId: v.documentId,
+    query: str(v.query, ''),
+    language: v.language === 'kql' ? 'kql' : 'eql',
+    // EQL settings are passed to the engine as given; the engine's own settings reader fills gaps.
+    settings: isObject(v.settings) ? (v.settings as DocumentSnapshot['settings']) : {},
+    kqlSettings: decodeKql(v.kqlSettings),
+    eventsSource: typeof v.eventsSource === 'string' ? v.eventsSource : null,
+    events: decodeEvents(v.events),
+  }
+}
+
+/** The snapshot a saved document stands for, once its events text is known. */
+export function toSnapshot(saved: SavedDocument, eventsText: string): DocumentSnapshot {
+  const { documentId, query, language, settings, kqlSettings, eventsSource } = saved
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource }
+}
+
+/** Reads saved pane sizes: `{ group: { pane: percent } }`, dropping anything else. */
+export function decodeLayouts(text: string | null): Record<string, PaneLayout> {
+  const out: Record<string, PaneLayout> = {}
+  let v: unknown
+  try {
+    v = text === null ? null : JSON.parse(text)
+  } catch {
+    return out
+  }
+  if (!isObject(v)) return out
+  for (const [group, layout] of Object.entries(v)) {
+    if (!isObject(layout)) continue
+    const sizes = Object.entries(layout).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
+    if (sizes.length > 0) out[group] = Object.fromEntries(sizes)
+  }
+  return out
+}
