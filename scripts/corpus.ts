@@ -23,6 +23,7 @@ import { loadEngine, type CompileOutput, type EngineApi } from '../src/cli/engin
 import { compileLenient } from '../src/cli/lenient-compile'
 import { compileKqlLenient } from '../src/cli/lenient-kql'
 import { readRulesJsonl, type RuleQuery } from '../src/cli/rule-sources'
+import { assumeSearchable } from '../src/cli/integration-schema'
 
 interface Options {
   readonly file: string
@@ -144,7 +145,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write('corpus: the KQL engine is not available (src/engine exports no compileKql/parseKql)\n')
     return 3
   }
-  const baseSchema = engine.buildSchema({ ecs: true }).schema
+  // unknown fields assumed mapped and ECS fields assumed searchable: see integration-schema.ts
+  const baseSchema = assumeSearchable(engine.buildSchema({ ecs: true }).schema)
   const eql = tallyRules(eqlRules, (rule) => {
     const settings = engine.eqlSettings(rule.eventCategoryField ? { eventCategoryField: rule.eventCategoryField } : {})
     return compileLenient(engine, rule.query, { settings, baseSchema })

@@ -16,6 +16,7 @@ import { compileLenient } from '../lenient-compile'
 import { compileKqlLenient } from '../lenient-kql'
 import { readRules, type RuleQuery } from '../rule-sources'
 import { formatDiagnostics } from './run'
+import { assumeSearchable } from '../integration-schema'
 
 function gatherRules(args: ParsedArgs): RuleQuery[] {
   const query = queryFrom(args)
@@ -49,7 +50,9 @@ export async function checkCommand(args: ParsedArgs): Promise<number> {
   if (load !== undefined && !load.ok) throw new EngineUnavailable(load.error)
   const engine = load?.ok ? load.engine : undefined
   const settings = engine?.eqlSettings(settingsFrom(args))
-  const baseSchema = engine?.buildSchema({ ecs: true, mappings }).schema
+  const built = engine?.buildSchema({ ecs: true, mappings }).schema
+  // rule files run against integration indices we cannot see: see integration-schema.ts
+  const baseSchema = built === undefined || args.switches.has('strict-fields') ? built : assumeSearchable(built)
   for (const rule of rules) {
     const label = rule.name ? `${rule.source} ${rule.name}` : rule.source
     if (rule.language === 'other' || engine === undefined || settings === undefined || baseSchema === undefined) {
