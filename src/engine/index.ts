@@ -49,3 +49,7 @@ export { RUN_CODES, RUN_CODE_LIST } from './eql/codes-run'
 
 // ---- KQL (parser, printer, evaluator, Query DSL exporter)
 export * from './kql'
+
+// ---- editor support: completion, hover, ECS docs (loaded lazily), function/operator reference
+export * from './complete'
+export * from './docs'
