@@ -17,7 +17,7 @@ test.beforeEach(async ({ page }) => {
 test('an EQL rule matches the LoginHook event, through the engine worker', async ({ page }) => {
   await setEvents(page, macosEvents)
   await setQuery(page, LOGIN_HOOK_RULE)
-  await expect(page.getByTestId('match-count')).toHaveText(/^1 match \(3 events searched\)/)
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 3 events · /)
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await expect(matches(page)).toHaveCount(1)
   const item = matches(page).first()
@@ -38,7 +38,7 @@ test('an EQL rule matches the LoginHook event, through the engine worker', async
 test('a syntax error shows a diagnostic with its position and no stale results', async ({ page }) => {
   await setEvents(page, macosEvents)
   await setQuery(page, LOGIN_HOOK_RULE)
-  await expect(page.getByTestId('match-count')).toHaveText(/^1 match \(3 events searched\)/)
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 3 events · /)
 
   await setQuery(page, 'process where process.name ==')
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'error')
@@ -61,7 +61,7 @@ test('a sequence is shown as a group with its join key', async ({ page }) => {
   await expect(page.getByTestId('match-count')).toHaveText(/^1 sequence\b/)
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   const group = results(page).locator('[data-group-index="0"]')
-  await expect(group).toContainText('join keys: "mbp-042"')
+  await expect(group).toContainText('join keys: host.name: "mbp-042"')
   await expect(group.locator('[data-match="true"]')).toHaveCount(2)
   await expect(group.locator('[data-match="true"]').nth(0)).toHaveAttribute('data-event-index', '0')
   await expect(group.locator('[data-match="true"]').nth(1)).toHaveAttribute('data-event-index', '2')
@@ -76,7 +76,7 @@ test('uploading an events file replaces the events; a bad line is reported and t
   })
   await expect(page.getByTestId('events-info')).toHaveText('3 events from mac.ndjson')
   await expect(page.getByRole('list', { name: 'Event problems' }).getByRole('listitem')).toHaveText([/^line 4: /])
-  await expect(page.getByTestId('match-count')).toHaveText(/^1 match \(3 events searched\)/)
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 3 events · /)
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await expect(matches(page).first()).toHaveAttribute('data-event-index', '2')
 })
@@ -85,7 +85,7 @@ test('the watchdog stops a run over the time limit, then the next edit works', a
   const N = 40_000
   await page.getByLabel('Upload events').setInputFiles({ name: 'many.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(manyEvents(N)) })
   await setQuery(page, 'process where process.name : "*zz*" or process.command_line : "*q*q*"')
-  await expect(page.getByTestId('match-count')).toHaveText(/^0 matches \(40,?000 events searched\)/, { timeout: 20_000 })
+  await expect(page.getByTestId('match-count')).toHaveText(/^0 matches of 40,000 events · /, { timeout: 20_000 })
 
   // A real run over 40k events takes tens of ms, never 2: the watchdog stops it.
   await page.getByLabel('Time limit (ms)').fill('2')
@@ -96,7 +96,7 @@ test('the watchdog stops a run over the time limit, then the next edit works', a
   // Back to a sane limit: the restarted worker has the events again and answers.
   await page.getByLabel('Time limit (ms)').fill('10000')
   await setQuery(page, 'process where process.pid == 10007')
-  await expect(page.getByTestId('match-count')).toHaveText(/^1 match \(40,?000 events searched\)/, { timeout: 20_000 })
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 40,000 events · /, { timeout: 20_000 })
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await expect(matches(page).first()).toHaveAttribute('data-event-index', '7')
   await expect(page.getByRole('alert')).toHaveCount(0)

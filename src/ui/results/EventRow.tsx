@@ -1,0 +1,105 @@
+import { memo, type Ref } from 'react'
+import type { FieldHit } from '../../engine'
+import { compactJson } from '../format'
+import { usePlayground } from '../use-playground'
+import { spansByField } from './field-tree'
+import { FieldTree } from './FieldTree'
+
+/** The listitem's own attributes the virtualized list sets (position, measuring ref). */
+export interface RowPlacement {
+  readonly ref?: Ref<HTMLDivElement>
+  /** the virtualizer's row index (read back by `measureElement`) */
+  readonly row?: number
+  readonly posInSet?: number
+  readonly setSize?: number
+  readonly top?: number
+}
+
+export interface EventRowProps {
+  readonly eventIndex: number
+  readonly match: boolean
+  readonly hits: readonly FieldHit[]
+  /** undefined while the event's window is being fetched */
+  readonly event: unknown
+  readonly expanded: boolean
+  readonly onToggle: (eventIndex: number) => void
+  readonly placement?: RowPlacement
+}
+
+/**
+ * One event of the results: matched events highlighted with the fields that made them match,
+ * non-matching ones dimmed. The header toggles the field tree.
+ */
+export const EventRow = memo(function EventRow(props: EventRowProps) {
+  const { eventIndex, match, hits, event, expanded, onToggle, placement } = props
+  const selected = usePlayground((s) => s.selectedIndex === eventIndex)
+  const selectEvent = usePlayground((s) => s.selectEvent)
+  const loaded = event !== undefined
+  const className = ['event-row', match ? 'is-match' : 'is-dimmed', selected ? 'is-selected' : ''].filter(Boolean).join(' ')
+  return (
+    <div
+      role="listitem"
+      ref={placement?.ref}
+      data-index={placement?.row}
+      aria-posinset={placement?.posInSet}
+      aria-setsize={placement?.setSize}
+      aria-current={selected ? 'true' : undefined}
+      className={className}
+      data-match={match ? 'true' : 'false'}
+      data-event-index={eventIndex}
+      style={placement?.top === undefined ? undefined : { transform: `translateY(${placement.top}px)` }}
+      onClick={() => selectEvent(eventIndex)}
+    >
+      <div className="event-row-head">
+        <button
+          type="button"
+          className="event-toggle"
+          aria-expanded={expanded}
+          aria-label="Fields"
+          disabled={!loaded}
+          onClick={(e) => {
+            e.stopPropagation()
+            onToggle(eventIndex)
+          }}
+        >
+          {expanded ? '▾' : '▸'}
+        </button>
+        <span className="event-index">#{eventIndex}</span>
+        {match ? <HitChips hits={hits} /> : <span className="event-nomatch">no match</span>}
+      </div>
+      {expanded && loaded ? (
+        <FieldTree event={event} hits={hits} eventIndex={eventIndex} />
+      ) : (
+        <code className="event-json">{loaded ? compactJson(event, 300) : 'loading…'}</code>
+      )}
+    </div>
+  )
+})
+
+/** The matched fields of a collapsed row; hovering one links it to its clause in the query. */
+function HitChips({ hits }: { hits: readonly FieldHit[] }) {
+  const hoveredSpan = usePlayground((s) => s.hoveredSpan)
+  const hoverSpan = usePlayground((s) => s.hoverSpan)
+  const byField = spansByField(hits)
+  if (byField.size === 0) return <span className="event-hits">matched</span>
+  return (
+    <span className="event-hits">
+      matched:{' '}
+      {[...byField].map(([field, spans]) => {
+        const first = spans[0]
+        const linked = hoveredSpan !== null && spans.some((s) => s.start === hoveredSpan.start && s.end === hoveredSpan.end)
+        return (
+          <span
+            key={field}
+            className={linked ? 'hit-chip field-linked' : 'hit-chip'}
+            data-linked={linked ? 'true' : undefined}
+            onMouseEnter={first ? () => hoverSpan(first) : undefined}
+            onMouseLeave={first ? () => hoverSpan(null) : undefined}
+          >
+            {field}
+          </span>
+        )
+      })}
+    </span>
+  )
+}

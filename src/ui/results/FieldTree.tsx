@@ -1,0 +1,91 @@
+import { memo, useMemo, useState } from 'react'
+import type { FieldHit } from '../../engine'
+import { usePlayground } from '../use-playground'
+import { buildFieldTree, formatScalar, hasSpan, initiallyExpanded, type FieldNode } from './field-tree'
+
+/**
+ * One event as a collapsible tree of its fields (ARIA tree: it must not add list items to the
+ * Results list). Matched fields are highlighted and linked to their clause: hovering one sets the
+ * results-view `hoveredSpan` (the query editor decorates that span), and a span hovered elsewhere
+ * highlights the fields whose condition has it.
+ */
+export const FieldTree = memo(function FieldTree({ event, hits, eventIndex }: { event: unknown; hits: readonly FieldHit[]; eventIndex: number }) {
+  const root = useMemo(() => buildFieldTree(event, hits), [event, hits])
+  const [open, setOpen] = useState(() => initiallyExpanded(root))
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+  if (root.kind === 'value') return <code className="field-scalar">{formatScalar(root.value)}</code>
+  return (
+    <ul className="field-tree" role="tree" aria-label={`Fields of event ${eventIndex}`}>
+      {root.children.map((c) => (
+        <FieldItem key={c.id} node={c} open={open} toggle={toggle} />
+      ))}
+      <Omitted n={root.omitted} />
+    </ul>
+  )
+})
+
+interface ItemProps {
+  readonly node: FieldNode
+  readonly open: ReadonlySet<string>
+  readonly toggle: (id: string) => void
+}
+
+function FieldItem({ node, open, toggle }: ItemProps) {
+  const hoveredSpan = usePlayground((s) => s.hoveredSpan)
+  const hoverSpan = usePlayground((s) => s.hoverSpan)
+  const matched = node.spans.length > 0
+  const linked = hasSpan(node, hoveredSpan)
+  const branch = node.kind !== 'value'
+  const expanded = branch && open.has(node.id)
+  const firstSpan = node.spans[0]
+  const className = ['field', matched ? 'field-hit' : '', linked ? 'field-linked' : ''].filter(Boolean).join(' ')
+  return (
+    <li role="treeitem" aria-expanded={branch ? expanded : undefined} aria-selected={false} className="field-item" data-field={node.path}>
+      <div
+        className={className}
+        data-hit={matched ? 'true' : undefined}
+        data-linked={linked ? 'true' : undefined}
+        title={matched ? `${node.path}: matched by the highlighted condition` : node.path}
+        onMouseEnter={firstSpan ? () => hoverSpan(firstSpan) : undefined}
+        onMouseLeave={firstSpan ? () => hoverSpan(null) : undefined}
+      >
+        {branch ? (
+          <button type="button" className="field-toggle" aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.path}`} onClick={() => toggle(node.id)}>
+            {expanded ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="field-toggle" aria-hidden="true" />
+        )}
+        <span className="field-name">{node.label}</span>
+        {branch ? (
+          <span className="field-summary">{node.kind === 'array' ? `[${node.children.length + node.omitted}]` : `{${node.children.length + node.omitted}}`}</span>
+        ) : (
+          <span className="field-value">{formatScalar(node.value)}</span>
+        )}
+      </div>
+      {expanded && (
+        <ul role="group">
+          {node.children.map((c) => (
+            <FieldItem key={c.id} node={c} open={open} toggle={toggle} />
+          ))}
+          <Omitted n={node.omitted} />
+        </ul>
+      )}
+    </li>
+  )
+}
+
+function Omitted({ n }: { n: number }) {
+  if (n <= 0) return null
+  return (
+    <li role="treeitem" aria-selected={false} className="field-omitted">
+      … {n} more not shown
+    </li>
+  )
+}
