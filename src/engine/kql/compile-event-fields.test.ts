@@ -37,3 +37,15 @@ describe('event fields unknown to the schema', () => {
     expect(seen).toEqual(['a.b', 'a.b.c', 'f'])
   })
 })
+
+describe('someLeaf within a subtree', () => {
+  it('visits only leaves under the root, through objects and dotted keys', () => {
+    const seen: string[] = []
+    const event = { a: { b: 1, c: { d: 2 } }, 'a.e': 3, ab: 4, x: { 'a.b': 5 }, 'a.b.f': 6 }
+    someLeaf(event, '', (name) => (seen.push(name), false), 'a.b')
+    expect(seen).toEqual(['a.b', 'a.b.f'])
+    const all: string[] = []
+    someLeaf(event, '', (name) => (all.push(name), false), 'a')
+    expect(all).toEqual(['a.b', 'a.c.d', 'a.e', 'a.b.f'])
+  })
+})

@@ -10,22 +10,30 @@ const MAX_DEPTH = 64
 
 /**
  * Calls `visit(name, raw)` for every non-null scalar under `value` (`name` relative to the scope
- * joined after `prefix`) until `visit` returns true; returns whether it did.
+ * joined after `prefix`) until `visit` returns true; returns whether it did. With `within`, only
+ * leaves named `within.…` are visited (other subtrees are not walked).
  */
-export function someLeaf(value: unknown, prefix: string, visit: (name: string, raw: unknown) => boolean): boolean {
-  return walk(value, prefix, visit, 0)
+export function someLeaf(value: unknown, prefix: string, visit: (name: string, raw: unknown) => boolean, within = ''): boolean {
+  return walk(value, prefix, visit, within === '' ? '' : within + '.', 0)
 }
 
-function walk(v: unknown, name: string, visit: (name: string, raw: unknown) => boolean, depth: number): boolean {
+/** Whether a field named `name` can be, or hold, a leaf whose name starts with `root` (ends in '.'). */
+function compatible(name: string, root: string): boolean {
+  return name.length >= root.length ? name.startsWith(root) || name + '.' === root : root.startsWith(name + '.')
+}
+
+function walk(v: unknown, name: string, visit: (name: string, raw: unknown) => boolean, root: string, depth: number): boolean {
   if (v === null || v === undefined || depth > MAX_DEPTH) return false
   if (typeof v !== 'object') return name !== '' && visit(name, v)
   if (Array.isArray(v)) {
-    for (const e of v as unknown[]) if (walk(e, name, visit, depth + 1)) return true
+    for (const e of v as unknown[]) if (walk(e, name, visit, root, depth + 1)) return true
     return false
   }
   for (const key of Object.keys(v)) {
-    const child = (v as Record<string, unknown>)[key]
-    if (walk(child, name === '' ? key : `${name}.${key}`, visit, depth + 1)) return true
+    const full = name === '' ? key : `${name}.${key}`
+    // skip subtrees that cannot hold a leaf under `root` (dotted keys may still lead there)
+    if (root !== '' && !compatible(full, root)) continue
+    if (walk((v as Record<string, unknown>)[key], full, visit, root, depth + 1)) return true
   }
   return false
 }

@@ -96,11 +96,15 @@ function unknownEventFields(resolved: ResolvedField, value: KqlValue, ctx: Compi
     }
     return ok
   }
-  return (event) => someLeaf(event, '', (name, raw) => {
+  // only the subtree named by the pattern's literal head is walked (`process.na*` -> `process`)
+  const head = resolved.hitName.slice(prefix.length).split('*')[0] ?? ''
+  const within = head.slice(0, Math.max(0, head.lastIndexOf('.')))
+  const visit = (name: string, raw: unknown): boolean => {
     if (!isCandidate(name)) return false
     const s = keywordText(raw, undefined)
     return s !== undefined && pred(s)
-  })
+  }
+  return (event) => someLeaf(event, '', visit, within)
 }
 
 /**
