@@ -1,11 +1,24 @@
-import { buildSchema, compileEql, eqlSettings, parseEventsText, runEql } from '../engine'
+import { buildSchema, compileEql, compileKql, eqlSettings, formatKql, parseEventsText, runEql, runKql } from '../engine'
+import { collectFieldValues, completeAt, hoverAt, loadEcsDocs, type EcsDocs } from '../engine/complete'
+import { formatEql } from '../engine/eql/parser'
+import { createEventsReader } from '../engine/events/events-reader'
 import { createHandler } from './handle'
 
 /**
  * The worker entry: wires messages to the pure dispatcher (handle.ts), which never throws, so the
  * worker stays alive and keeps its loaded events whatever a query does.
  */
-const handle = createHandler({ buildSchema, compileEql, eqlSettings, parseEventsText, runEql })
+let ecsDocs: EcsDocs | undefined
+// In the background: completion works at once with types only, descriptions arrive shortly after.
+void loadEcsDocs().then(
+  (docs) => (ecsDocs = docs),
+  () => undefined,
+)
+
+const handle = createHandler(
+  { buildSchema, compileEql, compileKql, eqlSettings, formatEql, formatKql, parseEventsText, runEql, runKql, createEventsReader, collectFieldValues, completeAt, hoverAt },
+  { ecsDocs: () => ecsDocs },
+)
 
 // The project's lib is DOM (for the page), where `self` is a Window; in this file it is the worker's
 // global scope, so describe exactly the two members used instead of pulling in the WebWorker lib.

@@ -1,113 +1,228 @@
-import type { Diagnostic, EqlSettings, RunOutput, RunResult, Schema } from '../engine'
-import {
-  NO_EVENTS_VERSION,
-  PROTOCOL_VERSION,
-  type EventsLoaded,
-  type EventsProblem,
-  type Failure,
-  type Reply,
-  type Request,
-  type RunReport,
-  type RunRequest,
-  type SetEventsRequest,
-} from './protocol'
+import type { Diagnostic, EqlSettings, KqlSettings, RunOutput, Schema } from '../engine'
+import type { CompletionRequest, CompletionResult, EcsDocs, FieldValueIndex, HoverResult } from '../engine/complete'
+import type { EventsReader } from '../engine/events/events-reader'
+import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
+import * as P from './protocol'
+import { perEventData } from './run-report'
+import { asRequest } from './validate'
+
+export { pickEvents } from './run-report'
 
 /**
  * The worker's dispatcher, kept free of `self` so it runs (and is tested) in Node. It holds the
- * current dataset (events + schema, built once per `setEvents`) and answers every request with
- * exactly one reply: an exception from the engine is a bug, reported as an `engine-bug` failure
- * instead of killing the worker (which would lose the loaded events).
+ * current dataset (events + what is derived from them, built once per dataset) and a streamed load
+ * in progress, and answers every request with exactly one reply: an exception from the engine is a
+ * bug, reported as an `engine-bug` failure instead of killing the worker (which would lose the
+ * loaded events). Engine parts a test does not need are optional: a request for one the engine was
+ * not given fails with `not-available`.
  */
 
 /** The slice of the engine's public API (`src/engine/index.ts`) the worker uses. */
-export interface EngineApi<Program> {
-  parseEventsText(text: string): { readonly events: readonly unknown[]; readonly problems: readonly EventsProblem[] }
-  buildSchema(options: { ecs: boolean; events: readonly unknown[] }): { readonly schema: Schema; readonly diagnostics: readonly Diagnostic[] }
-  compileEql(
-    text: string,
-    options: { schema: Schema; settings: EqlSettings },
-  ): { readonly program: Program | null; readonly diagnostics: readonly Diagnostic[] }
+export interface EngineApi<Program, KqlProgram = unknown> {
+  parseEventsText(text: string): { readonly events: readonly unknown[]; readonly problems: readonly P.EventsProblem[] }
+  buildSchema(options: { ecs: boolean; events: readonly unknown[]; mappings?: unknown }): BuiltSchemaLike
+  compileEql(text: string, options: { schema: Schema; settings: EqlSettings }): { readonly program: Program | null; readonly diagnostics: readonly Diagnostic[] }
   runEql(program: Program, events: readonly unknown[], options: { shouldStop?: () => boolean }): RunOutput
   eqlSettings(partial: Partial<EqlSettings>): EqlSettings
+  compileKql?(text: string, options: { schema: Schema; settings?: Partial<KqlSettings> }): { readonly program: KqlProgram | null; readonly diagnostics: readonly Diagnostic[] }
+  runKql?(program: KqlProgram, events: readonly unknown[], options: { shouldStop?: () => boolean }): RunOutput
+  formatEql?(text: string): P.Formatted
+  formatKql?(text: string): string | null
+  createEventsReader?(): EventsReader
+  collectFieldValues?(events: readonly unknown[]): FieldValueIndex
+  completeAt?(request: CompletionRequest): CompletionResult | null
+  hoverAt?(request: CompletionRequest): HoverResult | null
 }
 
 export interface HandlerOptions {
   /** clock for `elapsedMs`; injectable for tests */
   readonly now?: () => number
+  /** the ECS descriptions, once loaded (the worker loads them in the background) */
+  readonly ecsDocs?: () => EcsDocs | undefined
 }
 
-interface Dataset {
-  readonly version: number
-  readonly events: readonly unknown[]
-  schema: { readonly schema: Schema; readonly diagnostics: readonly Diagnostic[] } | null
-}
+/** getEvents answers at most this many events at once (a screenful is a few dozen). */
+export const MAX_WINDOW = 2000
+
+type Answer<K extends P.RequestKind> = P.ResultMap[K] | P.Failure
+
+const notAvailable = (what: string): P.Failure => ({ code: 'not-available', message: `${what} is not available in this engine build.` })
+const isFailure = (x: object): x is P.Failure => 'code' in x && 'message' in x && Object.keys(x).length === 2
 
 /** Makes a dispatcher over one engine. Its state is the loaded dataset; it never throws. */
-export function createHandler<Program>(engine: EngineApi<Program>, options: HandlerOptions = {}): (data: unknown) => Reply {
+export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<Program, KqlProgram>, options: HandlerOptions = {}): (data: unknown) => P.Reply {
   const now = options.now ?? (() => performance.now())
-  let dataset: Dataset = { version: NO_EVENTS_VERSION, events: [], schema: null }
+  let dataset: Dataset = makeDataset(P.NO_EVENTS_VERSION, [], [])
+  let load: StreamLoad | null = null
 
-  // Built lazily: a run against "no events" must still see the ECS fields.
-  const schemaOf = (d: Dataset) => (d.schema ??= engine.buildSchema({ ecs: true, events: d.events }))
-
-  function setEvents(req: SetEventsRequest): EventsLoaded {
-    const parsed = engine.parseEventsText(req.text)
-    const next: Dataset = { version: req.version, events: parsed.events, schema: null }
-    const schema = schemaOf(next)
-    dataset = next // only after parsing and schema succeeded: a throw keeps the old dataset
-    return { version: req.version, eventCount: parsed.events.length, problems: parsed.problems, schemaDiagnostics: schema.diagnostics }
+  // Built lazily and cached per mappings: a run against "no events" must still see the ECS fields.
+  const schemaOf = (d: Dataset, mappings?: unknown): BuiltSchemaLike => {
+    const key = mappings === undefined || mappings === null ? '' : JSON.stringify(mappings)
+    let built = d.schemas.get(key)
+    if (!built) {
+      built = engine.buildSchema(key === '' ? { ecs: true, events: d.events } : { ecs: true, events: d.events, mappings })
+      d.schemas.set(key, built)
+    }
+    return built
   }
 
-  function run(req: RunRequest): RunReport | Failure {
-    if (req.eventsVersion !== dataset.version) {
-      return { code: 'unknown-events', message: `Events version ${req.eventsVersion} is not loaded (current: ${dataset.version}).` }
-    }
+  /** Replaces the dataset only after its schema built: a throw keeps the old one. */
+  const commit = (next: Dataset): P.EventsLoaded => {
+    const schema = schemaOf(next)
+    dataset = next
+    return describeDataset(next, schema)
+  }
+
+  const unknownEvents = (version: number): P.Failure => ({ code: 'unknown-events', message: `Events version ${version} is not loaded (current: ${dataset.version}).` })
+
+  function run(req: P.RunRequest): Answer<'run'> {
+    if (req.eventsVersion !== dataset.version) return unknownEvents(req.eventsVersion)
     const started = now()
-    const { schema } = schemaOf(dataset)
-    const compiled = engine.compileEql(req.query, { schema, settings: engine.eqlSettings(req.settings) })
+    const { schema } = schemaOf(dataset, req.settings.mappings)
+    let compiled: { readonly program: unknown; readonly diagnostics: readonly Diagnostic[] }
+    let execute: () => RunOutput
+    if (req.language === 'kql') {
+      const { compileKql, runKql } = engine
+      if (!compileKql || !runKql) return notAvailable('KQL')
+      const c = compileKql(req.query, { schema, settings: req.settings.kql ?? {} })
+      compiled = c
+      execute = () => runKql(c.program as KqlProgram, dataset.events, {})
+    } else {
+      const c = engine.compileEql(req.query, { schema, settings: engine.eqlSettings(eqlOnly(req.settings)) })
+      compiled = c
+      execute = () => engine.runEql(c.program as Program, dataset.events, {})
+    }
     const base = { query: req.query, language: req.language, eventsVersion: dataset.version, eventCount: dataset.events.length }
-    if (!compiled.program) {
+    if (compiled.program === null) {
       return { ...base, diagnostics: compiled.diagnostics, result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, elapsedMs: now() - started }
     }
-    const output = engine.runEql(compiled.program, dataset.events, {})
+    const output = execute()
+    const timestampField = req.settings.timestampField ?? '@timestamp'
+    const perEvent = perEventData(output.result, dataset, { displayLimit: req.displayLimit, timestampField, ...(req.histogramBuckets === undefined ? {} : { buckets: req.histogramBuckets }) })
+    return { ...base, diagnostics: [...compiled.diagnostics, ...output.diagnostics], result: output.result, ...perEvent, elapsedMs: now() - started }
+  }
+
+  function getEvents(req: P.GetEventsRequest): Answer<'getEvents'> {
+    if (req.eventsVersion !== dataset.version) return unknownEvents(req.eventsVersion)
+    const { events } = dataset
+    const wanted = req.indexes ?? Array.from({ length: Math.max(0, Math.min(req.count, events.length - req.from)) }, (_, i) => req.from + i)
+    const items = wanted.slice(0, MAX_WINDOW).flatMap((i): [number, unknown][] => (i >= 0 && i < events.length ? [[i, events[i]]] : []))
+    return { eventsVersion: dataset.version, total: events.length, items }
+  }
+
+  function editorRequest(req: P.CompleteRequest | P.HoverRequest): CompletionRequest {
+    const d = dataset
+    d.seen ??= engine.collectFieldValues?.(d.events)
+    const docs = options.ecsDocs?.()
+    const category = req.settings?.eventCategoryField
     return {
-      ...base,
-      diagnostics: [...compiled.diagnostics, ...output.diagnostics],
-      result: output.result,
-      matchedIndexes: [],
-      hits: {},
-      events: pickEvents(output.result, dataset.events, req.displayLimit),
-      histogram: null,
-      elapsedMs: now() - started,
+      language: req.language,
+      text: req.text,
+      offset: req.offset,
+      schema: schemaOf(d, req.settings?.mappings).schema,
+      ...(d.seen === undefined ? {} : { seen: d.seen as FieldValueIndex }),
+      ...(docs === undefined ? {} : { ecsDocs: docs }),
+      ...(category === undefined ? {} : { eventCategoryField: category }),
     }
   }
 
-  return (data: unknown): Reply => {
+  function complete(req: P.CompleteRequest): Answer<'complete'> {
+    if (!engine.completeAt) return notAvailable('Completion')
+    const r = engine.completeAt(editorRequest(req))
+    if (!r) return null
+    const entries = r.items.map((i): P.CompletionEntry => ({ ...i }))
+    return { replace: r.replace, entries }
+  }
+
+  function hover(req: P.HoverRequest): Answer<'hover'> {
+    if (!engine.hoverAt) return notAvailable('Hover')
+    const r = engine.hoverAt(editorRequest(req))
+    return r ? { span: r.range, contents: [r.contents] } : null
+  }
+
+  function format(req: P.FormatRequest): Answer<'format'> {
+    if (req.language === 'eql') return engine.formatEql ? engine.formatEql(req.text) : notAvailable('Formatting')
+    if (!engine.formatKql) return notAvailable('Formatting')
+    const formatted = engine.formatKql(req.text)
+    return { formatted, reason: formatted === null ? 'errors' : null }
+  }
+
+  function beginEvents(req: P.BeginEventsRequest): Answer<'beginEvents'> {
+    if (!engine.createEventsReader) return notAvailable('Streamed loading')
+    // A newer load replaces one in progress: only the latest file the user chose matters.
+    load = { version: req.datasetVersion, name: req.name, size: req.size, bytes: 0, decoder: new TextDecoder('utf-8'), reader: engine.createEventsReader(), events: [], problems: [], problemCount: 0 }
+    return progressOf(load)
+  }
+
+  function loadOf(version: number): StreamLoad | P.Failure {
+    return load && load.version === version ? load : { code: 'unknown-events', message: `No load of events version ${version} is in progress (it was cancelled or replaced).` }
+  }
+
+  function appendEvents(req: P.AppendEventsRequest): Answer<'appendEvents'> {
+    const l = loadOf(req.datasetVersion)
+    if (isFailure(l)) return l
+    const text = typeof req.chunk === 'string' ? req.chunk : l.decoder.decode(new Uint8Array(req.chunk), { stream: true })
+    l.bytes += typeof req.chunk === 'string' ? req.chunk.length : req.chunk.byteLength
+    absorb(l, l.reader.push(text))
+    return progressOf(l)
+  }
+
+  function endEvents(req: P.EndEventsRequest): Answer<'endEvents'> {
+    const l = loadOf(req.datasetVersion)
+    if (isFailure(l)) return l
+    load = null
+    absorb(l, l.reader.push(l.decoder.decode()))
+    absorb(l, l.reader.end())
+    const next = makeDataset(l.version, l.events, l.problems, { name: l.name, bytes: l.bytes })
+    return commit({ ...next, problemCount: l.problemCount })
+  }
+
+  function cancelEvents(req: P.CancelEventsRequest): Answer<'cancelEvents'> {
+    const cancelled = load !== null && load.version === req.datasetVersion
+    if (cancelled) load = null
+    return { datasetVersion: req.datasetVersion, cancelled }
+  }
+
+  function answer(req: P.Request): Answer<P.RequestKind> {
+    switch (req.kind) {
+      case 'ping':
+        return { protocol: P.PROTOCOL_VERSION }
+      case 'setEvents': {
+        const parsed = engine.parseEventsText(req.text)
+        return commit(makeDataset(req.version, parsed.events, parsed.problems))
+      }
+      case 'run':
+        return run(req)
+      case 'getEvents':
+        return getEvents(req)
+      case 'complete':
+        return complete(req)
+      case 'hover':
+        return hover(req)
+      case 'format':
+        return format(req)
+      case 'beginEvents':
+        return beginEvents(req)
+      case 'appendEvents':
+        return appendEvents(req)
+      case 'endEvents':
+        return endEvents(req)
+      case 'cancelEvents':
+        return cancelEvents(req)
+      default:
+        return assertNever(req)
+    }
+  }
+
+  return (data: unknown): P.Reply => {
     const id = idOf(data)
     try {
       const req = asRequest(data)
       if (typeof req === 'string') return { id, ok: false, failure: { code: 'bad-request', message: req } }
-      switch (req.kind) {
-        case 'ping':
-          return { id, ok: true, kind: 'ping', result: { protocol: PROTOCOL_VERSION } }
-        case 'setEvents':
-          return { id, ok: true, kind: 'setEvents', result: setEvents(req) }
-        case 'run': {
-          const r = run(req)
-          return 'code' in r ? { id, ok: false, failure: r } : { id, ok: true, kind: 'run', result: r }
-        }
-        case 'getEvents':
-        case 'complete':
-        case 'hover':
-        case 'format':
-        case 'beginEvents':
-        case 'appendEvents':
-        case 'endEvents':
-        case 'cancelEvents':
-          return { id, ok: false, failure: { code: 'not-available', message: `${req.kind} is not available yet.` } }
-        default:
-          return assertNever(req)
-      }
+      const result = answer(req)
+      if (result !== null && isFailure(result)) return { id, ok: false, failure: result }
+      // `answer` returns the result type of `req.kind`; the union loses that link, hence the cast.
+      return { id, ok: true, kind: req.kind, result } as P.OkReply
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err)
       return { id, ok: false, failure: { code: 'engine-bug', message: `Internal error in the engine (a bug, not a problem with your rule): ${detail}` } }
@@ -115,53 +230,15 @@ export function createHandler<Program>(engine: EngineApi<Program>, options: Hand
   }
 }
 
-/** The matched events a result references, in result order, deduplicated, capped for display. */
-export function pickEvents(result: RunResult | null, events: readonly unknown[], limit: number): [number, unknown][] {
-  if (!result) return []
-  const indexes: number[] = []
-  switch (result.kind) {
-    case 'events':
-      for (const e of result.events) indexes.push(e.index)
-      break
-    case 'sequences':
-    case 'samples':
-      for (const s of result.kind === 'sequences' ? result.sequences : result.samples) {
-        for (const e of s.events) if (!('missing' in e)) indexes.push(e.index)
-      }
-      break
-    default:
-      assertNever(result)
-  }
-  const out: [number, unknown][] = []
-  const seen = new Set<number>()
-  for (const i of indexes) {
-    if (out.length >= limit) break
-    if (seen.has(i)) continue
-    seen.add(i)
-    out.push([i, events[i]])
-  }
-  return out
+/** The EQL settings of a run's settings (KQL settings and mappings are not EQL's). */
+function eqlOnly(settings: P.RunSettings): Partial<EqlSettings> {
+  const { kql: _kql, mappings: _mappings, ...eql } = settings
+  return eql
 }
 
 function idOf(data: unknown): number {
   const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined
   return typeof id === 'number' ? id : -1
-}
-
-/** The request, or why it is refused. Only the fields the handler reads are checked. */
-function asRequest(data: unknown): Request | string {
-  if (typeof data !== 'object' || data === null) return 'A request must be an object.'
-  const r = data as Partial<Record<keyof RunRequest | keyof SetEventsRequest, unknown>>
-  if (typeof r.id !== 'number') return 'A request needs a numeric id.'
-  if (r.protocol !== PROTOCOL_VERSION) return `Protocol ${String(r.protocol)} is not supported (expected ${PROTOCOL_VERSION}); reload the page.`
-  if (r.kind === 'ping') return data as Request
-  if (r.kind === 'setEvents') return typeof r.text === 'string' && typeof r.version === 'number' ? (data as Request) : 'setEvents needs text and version.'
-  if (r.kind === 'run') {
-    const ok = typeof r.query === 'string' && typeof r.eventsVersion === 'number' && typeof r.displayLimit === 'number' &&
-      typeof r.settings === 'object' && r.settings !== null
-    return ok && r.language === 'eql' ? (data as Request) : 'run needs an EQL query, an events version and a display limit.'
-  }
-  return `Unknown request kind ${JSON.stringify(r.kind)}.`
 }
 
 function assertNever(x: never): never {

@@ -167,6 +167,8 @@ export interface EventsLoaded {
   readonly problems: readonly EventsProblem[]
   /** notes from building the schema, e.g. which fields were inferred from the events */
   readonly schemaDiagnostics: readonly Diagnostic[]
+  /** all problems found; `problems` lists at most the first 1000 */
+  readonly problemCount?: number
   /** streamed loads: the file name and its size in bytes */
   readonly name?: string
   readonly bytes?: number

@@ -1,0 +1,49 @@
+import { PROTOCOL_VERSION, type Request } from './protocol'
+
+/**
+ * The shape check of requests arriving in the worker (the structured clone is untyped). Only the
+ * fields the handler reads are checked; the answer is the request, or why it is refused.
+ */
+
+type Fields = Record<string, unknown>
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+const isStr = (v: unknown): v is string => typeof v === 'string'
+const isLang = (v: unknown): boolean => v === 'eql' || v === 'kql'
+const isObj = (v: unknown): boolean => typeof v === 'object' && v !== null
+
+/** Per kind: whether the fields are right, and what to say when they are not. */
+const CHECKS: Record<Request['kind'], [(r: Fields) => boolean, string]> = {
+  ping: [() => true, ''],
+  setEvents: [(r) => isStr(r['text']) && isNum(r['version']), 'setEvents needs text and version.'],
+  run: [
+    (r) => isStr(r['query']) && isNum(r['eventsVersion']) && isNum(r['displayLimit']) && isObj(r['settings']) && isLang(r['language']),
+    'run needs a language (eql or kql), a query, an events version, settings and a display limit.',
+  ],
+  getEvents: [
+    (r) => isNum(r['eventsVersion']) && isNum(r['from']) && isNum(r['count']) && (r['indexes'] === undefined || (Array.isArray(r['indexes']) && r['indexes'].every(isNum))),
+    'getEvents needs an events version, from and count (and optional numeric indexes).',
+  ],
+  complete: [(r) => isLang(r['language']) && isStr(r['text']) && isNum(r['offset']), 'complete needs a language, text and offset.'],
+  hover: [(r) => isLang(r['language']) && isStr(r['text']) && isNum(r['offset']), 'hover needs a language, text and offset.'],
+  format: [(r) => isLang(r['language']) && isStr(r['text']), 'format needs a language and text.'],
+  beginEvents: [(r) => isNum(r['datasetVersion']) && isStr(r['name']) && isNum(r['size']), 'beginEvents needs a dataset version, a name and a size.'],
+  appendEvents: [
+    (r) => isNum(r['datasetVersion']) && (isStr(r['chunk']) || r['chunk'] instanceof ArrayBuffer),
+    'appendEvents needs a dataset version and a chunk (ArrayBuffer or string).',
+  ],
+  endEvents: [(r) => isNum(r['datasetVersion']), 'endEvents needs a dataset version.'],
+  cancelEvents: [(r) => isNum(r['datasetVersion']), 'cancelEvents needs a dataset version.'],
+}
+
+export function asRequest(data: unknown): Request | string {
+  if (typeof data !== 'object' || data === null) return 'A request must be an object.'
+  const r = data as Fields
+  if (!isNum(r['id'])) return 'A request needs a numeric id.'
+  if (r['protocol'] !== PROTOCOL_VERSION) return `Protocol ${String(r['protocol'])} is not supported (expected ${PROTOCOL_VERSION}); reload the page.`
+  const kind = r['kind']
+  if (typeof kind !== 'string' || !Object.hasOwn(CHECKS, kind)) return `Unknown request kind ${JSON.stringify(kind)}.`
+  const [check, why] = CHECKS[kind as Request['kind']]
+  // The checks above establish exactly the fields the handler reads for this kind.
+  return check(r) ? (data as Request) : why
+}
