@@ -71,6 +71,11 @@ export function newDocumentId(): string {
   return `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 
+/** Drops keys set to undefined: a cleared setting means "the engine's default", not undefined. */
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+}
+
 /** Every edit marks the state running at once, so no `idle` status sits next to stale results. */
 export const createDocumentSlice =
   (init: DocumentInit = {}): SliceCreator<DocumentSlice> =>
@@ -96,7 +101,7 @@ export const createDocumentSlice =
 
       editQuery: (query) => set((s) => ({ query, language: languageAfterEdit(s.query, query, s.language), status: 'running' })),
       setLanguage: (language) => set((s) => (s.language === language ? {} : { language, status: 'running' })),
-      editSettings: (settings) => set((s) => ({ settings: { ...s.settings, ...settings }, status: 'running' })),
+      editSettings: (settings) => set((s) => ({ settings: withoutUndefined({ ...s.settings, ...settings }), status: 'running' })),
       editKqlSettings: (kql) => set((s) => ({ kqlSettings: { ...s.kqlSettings, ...kql }, status: 'running' })),
       newDocument: () => {
         const current = snapshot()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Outcome } from '../worker/client'
 import type { EventsLoaded, RunReport } from '../worker/protocol'
-import { connectEngine, type DebounceTimers, type EngineLike } from './effects'
+import { connectEngine, runSettingsOf, type DebounceTimers, type EngineLike } from './effects'
 import { createPlaygroundStore } from './store'
 
 /** An engine whose replies the test releases by hand, recording what it was asked. */
@@ -135,5 +135,13 @@ describe('connectEngine', () => {
     expect(store.getState().status).toBe('running')
     timers.flush()
     expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'run:any where true'])
+  })
+
+  it('sends KQL now and the field-type table with the run settings', () => {
+    expect(runSettingsOf({ settings: { size: 2 }, kqlSettings: { mappings: {}, now: null } })).toEqual({ size: 2 })
+    expect(runSettingsOf({ settings: {}, kqlSettings: { mappings: { 'source.port': 'long' }, now: '2026-01-01T00:00:00Z' } })).toEqual({
+      kql: { now: '2026-01-01T00:00:00Z' },
+      mappings: { 'source.port': 'long' },
+    })
   })
 })

@@ -1,4 +1,5 @@
 import type { EngineClient } from '../worker/client'
+import type { RunSettings } from '../worker/protocol'
 import type { PlaygroundState, PlaygroundStore } from './store'
 
 /**
@@ -35,6 +36,19 @@ const inputsChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
   a.kqlSettings !== b.kqlSettings ||
   a.runBudgetMs !== b.runBudgetMs
 
+/**
+ * What the worker needs besides the query: the EQL request settings at the top level, KQL's `now`
+ * under `kql`, and the field-type table (both languages' schema) as `mappings`.
+ */
+export function runSettingsOf(state: Pick<PlaygroundState, 'settings' | 'kqlSettings'>): RunSettings {
+  const { mappings, now } = state.kqlSettings
+  return {
+    ...state.settings,
+    ...(now !== null ? { kql: { now } } : {}),
+    ...(Object.keys(mappings).length > 0 ? { mappings } : {}),
+  }
+}
+
 /** Starts running the store's inputs through `engine`; returns a function that stops it. */
 export function connectEngine(store: PlaygroundStore, engine: EngineLike, options: EffectsOptions = {}): () => void {
   const debounceMs = options.debounceMs ?? 150
@@ -66,9 +80,10 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
       return
     }
     store.getState().markRunning()
-    void engine.run(state.query, state.settings).then((o) => {
+    const started = performance.now()
+    void engine.run(state.query, runSettingsOf(state)).then((o) => {
       if (!current()) return
-      if (o.status === 'ok') store.getState().finishRun(o.result)
+      if (o.status === 'ok') store.getState().finishRun(o.result, performance.now() - started)
       // After failed events the run cannot find them; the events failure is the one to show.
       else if (o.status === 'failed' && !(eventsFailed && o.failure.code === 'unknown-events')) store.getState().failRun(o.failure)
     })

@@ -48,6 +48,9 @@ describe('createPlaygroundStore', () => {
     const store = createPlaygroundStore({ settings: { size: 5 } })
     store.getState().editSettings({ tiebreakerField: 'event.sequence' })
     expect(store.getState().settings).toEqual({ size: 5, tiebreakerField: 'event.sequence' })
+    // clearing a setting brings back the engine's default: the key goes, it is not set to undefined
+    store.getState().editSettings({ size: undefined })
+    expect(store.getState().settings).toEqual({ tiebreakerField: 'event.sequence' })
   })
 
   it('composes the document, run, events and results-view slices', () => {

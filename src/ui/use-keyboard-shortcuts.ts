@@ -1,0 +1,36 @@
+import { useEffect } from 'react'
+import { usePlayground } from './use-playground'
+
+/**
+ * The page's keyboard shortcuts, wherever the focus is (Monaco included):
+ * - Ctrl/Cmd+Enter runs now, skipping the debounce;
+ * - Ctrl/Cmd+S would copy the share link; until sharing exists it only keeps the browser's
+ *   "Save page" dialog away (nobody pressing it in a playground wants that);
+ * - Escape closes the open panel.
+ * Listening in the capture phase on window lets these win over Monaco's own bindings
+ * (Ctrl+Enter would otherwise insert a line).
+ */
+export function useKeyboardShortcuts(): void {
+  const runNow = usePlayground((s) => s.runNow)
+  const closePanel = usePlayground((s) => s.closePanel)
+  const hasOpenPanel = usePlayground((s) => s.openPanel !== null)
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent): void => {
+      const mod = e.ctrlKey || e.metaKey
+      if (mod && !e.shiftKey && !e.altKey && e.key === 'Enter') {
+        e.preventDefault()
+        e.stopPropagation()
+        runNow()
+      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault()
+      } else if (e.key === 'Escape' && hasOpenPanel) {
+        // Only when a panel is open: otherwise Escape belongs to Monaco (closing its widgets).
+        e.stopPropagation()
+        closePanel()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  }, [runNow, closePanel, hasOpenPanel])
+}
