@@ -111,3 +111,16 @@ test('20,000 events: only the rows in view are rendered, and scrolling reaches t
   await expect(results(page).locator(`[data-event-index="${N - 1}"]`)).toHaveAttribute('data-match', 'true')
   expect(await rows(page).count()).toBeLessThan(100)
 })
+
+test('the timeline strip shows events over time with the matched ones marked, and a tooltip per bucket', async ({ page }) => {
+  await setEvents(page, macosEvents)
+  await setQuery(page, LOGIN_HOOK_RULE)
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  const timeline = page.getByTestId('timeline')
+  await expect(timeline.getByRole('img')).toHaveAccessibleName(/^Timeline by @timestamp: 3 events over time in \d+ buckets, 1 matched$/)
+  await expect(timeline.locator('.timeline-matched')).toHaveCount(1)
+  await timeline.getByTestId('timeline-bucket').first().hover()
+  await expect(page.getByTestId('timeline-tooltip')).toHaveText(/^2026-11-02 09:14:03\.120 – 09:14:03\.\d+: 1 event, 1 match$/)
+  await timeline.getByTestId('timeline-bucket').last().hover()
+  await expect(page.getByTestId('timeline-tooltip')).toHaveText(/: 1 event, 0 matches$/)
+})
