@@ -2,9 +2,9 @@ import { nestedAncestorOf } from '../schema/field-type-names'
 import type { EsFieldType, FieldSpec } from '../schema/types'
 import type { KqlValue } from './ast'
 import type { CompileContext } from './compile-context'
-import { someLeaf } from './compile-event-fields'
+import { FieldNames } from './compile-event-fields'
 import { isAllStars, pieceMatchers, splitPieces } from './compile-pieces'
-import { textPiecesTest } from './compile-text'
+import { anyTokenTest, phraseTest, textPiecesTest } from './compile-text'
 import { analyzeStandard } from '../values/text-analysis'
 import { keywordText, type RawTest } from './compile-values'
 import { ALWAYS, NEVER, type EventTest } from './program'
@@ -54,18 +54,8 @@ function predsFor(value: KqlValue): Preds | null {
   }
   const q = value.type === 'literal' ? value.text : String(value.value)
   const tokens = analyzeStandard(q)
-  const wanted = new Set(tokens)
   const phrase = value.type === 'literal' && value.quoted && tokens.length > 1
-  const text: RawTest = (raw) => {
-    const s = typeof raw === 'string' ? raw : String(raw)
-    const got = analyzeStandard(s)
-    if (!phrase) return got.some((t) => wanted.has(t))
-    outer: for (let i = 0; i + tokens.length <= got.length; i++) {
-      for (let k = 0; k < tokens.length; k++) if (got[i + k] !== tokens[k]) continue outer
-      return true
-    }
-    return false
-  }
+  const text: RawTest = tokens.length === 0 ? () => false : phrase ? phraseTest(tokens) : anyTokenTest(new Set(tokens))
   return { keyword: (s) => s === q, text }
 }
 
@@ -86,21 +76,11 @@ export function freeTextTest(value: KqlValue, ctx: CompileContext): EventTest {
       if (nestedAncestorOf(ctx.schema, name) === group) return ALWAYS
     }
   }
-  const cache = new Map<string, RawTest | null>()
   // multi_match and query_string carry no time_zone: dates are read in UTC
   const utcCtx: CompileContext = { ...ctx, tz: UTC }
-  const testFor = (name: string): RawTest | null => {
-    let t = cache.get(name)
-    if (t === undefined) {
-      t = compileLeaf(prefix + name, preds, value, utcCtx)
-      cache.set(name, t)
-    }
-    return t
-  }
-  return (event) => someLeaf(event, '', (name, raw) => {
-    const t = testFor(name)
-    return t !== null && t(raw)
-  })
+  const names = new FieldNames((name) => compileLeaf(prefix + name, preds, value, utcCtx))
+  const visit = (t: RawTest | null, raw: unknown): boolean => t !== null && t(raw)
+  return (event) => names.some(event, visit)
 }
 
 /** The test for one leaf path's values: the field and its multi-fields. */

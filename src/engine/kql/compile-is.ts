@@ -3,7 +3,7 @@ import type { IsNode, KqlValue, RangeNode } from './ast'
 import { resolveField, type ResolvedField, type Target } from './check-fields'
 import { KQL_CHECK_CODES } from './codes-check'
 import { report, type CompileContext } from './compile-context'
-import { someLeaf } from './compile-event-fields'
+import { FieldNames } from './compile-event-fields'
 import { existsTest } from './compile-exists'
 import { freeTextTest } from './compile-free-text'
 import { matchTest } from './compile-match'
@@ -86,25 +86,19 @@ function unknownEventFields(resolved: ResolvedField, value: KqlValue, ctx: Compi
   }
   const schema = ctx.schema
   const prefix = ctx.nestedPath === undefined ? '' : ctx.nestedPath + '.'
-  const unknown = new Map<string, boolean>()
-  const isCandidate = (name: string): boolean => {
-    let ok = unknown.get(name)
-    if (ok === undefined) {
-      const full = prefix + name
-      ok = schema.get(full) === undefined && pattern(full)
-      unknown.set(name, ok)
-    }
-    return ok
-  }
   // only the subtree named by the pattern's literal head is walked (`process.na*` -> `process`)
   const head = resolved.hitName.slice(prefix.length).split('*')[0] ?? ''
   const within = head.slice(0, Math.max(0, head.lastIndexOf('.')))
-  const visit = (name: string, raw: unknown): boolean => {
-    if (!isCandidate(name)) return false
+  const names = new FieldNames((name) => {
+    const full = prefix + name
+    return schema.get(full) === undefined && pattern(full)
+  }, within)
+  const visit = (candidate: boolean, raw: unknown): boolean => {
+    if (!candidate) return false
     const s = keywordText(raw, undefined)
     return s !== undefined && pred(s)
   }
-  return (event) => someLeaf(event, '', visit, within)
+  return (event) => names.some(event, visit)
 }
 
 /**
