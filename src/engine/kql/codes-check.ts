@@ -4,7 +4,7 @@ import type { CodeDef } from '../diagnostics/diagnostic'
  * KQL evaluator codes. KQL2xxx: the query parses but Kibana would refuse to build it or
  * Elasticsearch would fail the search (a value the field type cannot parse, a nested group on a
  * path that is not nested, ...). A real rule with such a query errors in every run, so the
- * playground reports an error instead of quietly matching nothing. KQL21xx are warnings. KQL3xxx:
+ * playground reports an error instead of quietly matching nothing. KQL21xx are notes. KQL3xxx:
  * run time. Messages follow Kibana's / Elasticsearch's wording where they have one.
  * Codes are stable: never renumber.
  */
@@ -43,10 +43,11 @@ export const KQL_CHECK_CODES = {
   badNow: def('KQL2016', 'error', 'The "now" setting [{value}] is neither epoch milliseconds nor an ISO-8601 instant'),
   /** an engine bug while compiling: reported instead of thrown so the editor keeps working */
   internal: def('KQL2099', 'error', 'Internal error while compiling the query: {message}'),
-  // ------------------------------------------------------------------ warnings
+  // ------------------------------------------------------------------ notes (KQL21xx)
+  /** info, not warning: real rules name data_stream.* all the time, and the answer is usually right */
   constantFromEvents: def(
     'KQL2101',
-    'warning',
+    'info',
     'constant_keyword field [{name}] has no value in the mapping: an event answers with its own value, or without one with the first value in the events (Elasticsearch adopts the first indexed value, and then every event of the index has it)',
   ),
 } as const satisfies Record<string, CodeDef>
