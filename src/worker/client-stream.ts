@@ -1,0 +1,115 @@
+import type { Outcome, RequestBody } from './client'
+import type { EventsLoaded, EventsProgress, Failure, ResultMap } from './protocol'
+
+/**
+ * Streaming a file into the worker: `Blob.stream()` yields the file's bytes a piece at a time; they
+ * are gathered into chunks of about `chunkBytes` and each chunk's buffer is *transferred* to the
+ * worker, which decodes and reads it incrementally. This thread never decodes the text nor holds
+ * more than one chunk, so a 100 MB file costs the page about a megabyte and stays responsive.
+ * One chunk is in flight at a time: the worker's reply is the progress report and the pacing.
+ */
+
+/** How the caller follows and stops a streamed load. */
+export interface StreamOptions {
+  /** shown in messages and the events summary (default: the File's name) */
+  readonly name?: string
+  /** called after each chunk the worker has read */
+  readonly onProgress?: (progress: EventsProgress) => void
+  readonly signal?: AbortSignal
+  /** bytes per chunk (default 1 MiB) */
+  readonly chunkBytes?: number
+}
+
+type StreamKind = 'beginEvents' | 'appendEvents' | 'endEvents' | 'cancelEvents'
+type Send = <B extends RequestBody<StreamKind>>(body: B, transfer?: Transferable[]) => Promise<Outcome<ResultMap[B['kind']]>>
+
+interface StreamArgs {
+  readonly blob: Blob
+  readonly version: number
+  readonly name: string
+  readonly chunkBytes?: number | undefined
+}
+
+/** Awaited mode: replies drive progress, cancellation and the outcome. */
+interface RequestMode extends StreamArgs {
+  readonly request: Send
+  readonly onProgress?: ((p: EventsProgress) => void) | undefined
+  readonly signal?: AbortSignal | undefined
+  /** called right before `endEvents` is sent: from then on runs reference the new dataset */
+  readonly onEnd?: () => void
+}
+
+/** Replay mode (a fresh worker after a restart): posted in order, nobody waits on the replies. */
+interface PostMode extends StreamArgs {
+  readonly post: (body: RequestBody<'beginEvents' | 'appendEvents' | 'endEvents'>, transfer?: Transferable[]) => void
+}
+
+export const DEFAULT_CHUNK_BYTES = 1 << 20
+
+const cancelled: Failure = { code: 'cancelled', message: 'Loading the events was cancelled; the previous events are kept.' }
+
+/** The blob's bytes in chunks of about `size` (the last may be smaller), each a fresh buffer. */
+export async function* chunksOf(blob: Blob, size: number): AsyncGenerator<ArrayBuffer> {
+  const reader = blob.stream().getReader()
+  let buffer = new Uint8Array(size)
+  let filled = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      let at = 0
+      while (at < value.length) {
+        const n = Math.min(size - filled, value.length - at)
+        buffer.set(value.subarray(at, at + n), filled)
+        filled += n
+        at += n
+        if (filled === size) {
+          yield buffer.buffer
+          buffer = new Uint8Array(size) // the previous buffer was transferred away
+          filled = 0
+        }
+      }
+    }
+    if (filled > 0) yield buffer.buffer.slice(0, filled)
+  } finally {
+    await reader.cancel().catch(() => undefined)
+  }
+}
+
+export function streamBlob(args: RequestMode): Promise<Outcome<EventsLoaded>>
+export function streamBlob(args: PostMode): Promise<void>
+export async function streamBlob(args: RequestMode | PostMode): Promise<Outcome<EventsLoaded> | void> {
+  const size = Math.max(1, args.chunkBytes ?? DEFAULT_CHUNK_BYTES)
+  const { version } = args
+  if ('post' in args) {
+    args.post({ kind: 'beginEvents', datasetVersion: version, name: args.name, size: args.blob.size })
+    for await (const chunk of chunksOf(args.blob, size)) args.post({ kind: 'appendEvents', datasetVersion: version, chunk }, [chunk])
+    args.post({ kind: 'endEvents', datasetVersion: version })
+    return
+  }
+  const { request, signal } = args
+  const stop = async (): Promise<Outcome<EventsLoaded>> => {
+    await request({ kind: 'cancelEvents', datasetVersion: version })
+    return { status: 'failed', failure: cancelled }
+  }
+  if (signal?.aborted) return { status: 'failed', failure: cancelled }
+  const begun = await request({ kind: 'beginEvents', datasetVersion: version, name: args.name, size: args.blob.size })
+  if (begun.status !== 'ok') return begun
+  args.onProgress?.(begun.result)
+  try {
+    for await (const chunk of chunksOf(args.blob, size)) {
+      if (signal?.aborted) return await stop()
+      const step = await request({ kind: 'appendEvents', datasetVersion: version, chunk }, [chunk])
+      if (step.status !== 'ok') return step.status === 'superseded' ? { status: 'superseded' } : step
+      if (signal?.aborted) return await stop()
+      args.onProgress?.(step.result)
+    }
+  } catch (err) {
+    // Reading the file failed (moved, permissions changed): the worker drops the partial load.
+    await request({ kind: 'cancelEvents', datasetVersion: version })
+    return { status: 'failed', failure: { code: 'bad-request', message: `The file could not be read: ${err instanceof Error ? err.message : String(err)}` } }
+  }
+  if (signal?.aborted) return await stop()
+  args.onEnd?.()
+  return request({ kind: 'endEvents', datasetVersion: version })
+}
