@@ -1,18 +1,66 @@
 // Owned by the events pipeline (engineer U3): only they edit this file after the store split.
-import type { EventsLoaded } from '../worker/protocol'
+import type { EventsLoaded, EventsProgress } from '../worker/protocol'
 import type { SliceCreator } from './store'
 
-/** The events the rule runs over: their text, where it came from, and what the worker made of it. */
+/**
+ * The events the rule runs over. Pasted or small events are text (kept for the editor, sent to the
+ * worker whole); a large file is streamed into the worker by effects-events.ts and the store keeps
+ * only its summary — the page never holds a 100 MB string. The text the user typed is never
+ * dropped by a file load: it stays in `eventsText` and comes back with `useEventsText`.
+ */
+
+/** A file whose events are the current dataset (held in the worker only). */
+export interface EventsFileSummary {
+  readonly name: string
+  readonly size: number
+}
+
+/** A file load in progress: what the worker has read so far. */
+export interface EventsLoadState {
+  readonly name: string
+  readonly size: number
+  readonly bytes: number
+  readonly events: number
+  readonly problems: number
+}
+
+/** Files the user dropped or picked, for the effects to load (File objects are references, not text). */
+export interface EventsLoadRequest {
+  readonly seq: number
+  readonly files: readonly File[]
+}
+
 export interface EventsSlice {
   readonly eventsText: string
   /** where the events text came from, shown next to the events box */
   readonly eventsSource: string | null
-  /** what the worker made of the current events text */
+  /** what the worker made of the current events (text or file) */
   readonly eventsInfo: EventsLoaded | null
+  /** set while the current events are a streamed file rather than `eventsText` */
+  readonly eventsFile: EventsFileSummary | null
+  /** a file load in progress */
+  readonly eventsLoad: EventsLoadState | null
+  /** why the last file load did not finish (cancelled, unreadable), until the next load or edit */
+  readonly eventsLoadNote: string | null
+  /** the latest files to load (effects-events.ts starts a load when `seq` changes) */
+  readonly eventsLoadRequest: EventsLoadRequest | null
+  /** bumped by `cancelEventsLoad` */
+  readonly eventsCancelRequests: number
 
   editEvents(text: string, source?: string | null): void
+  /** the user dropped or picked files */
+  loadEventsFiles(files: readonly File[]): void
+  cancelEventsLoad(): void
+  /** back from a loaded file to the text in the editor */
+  useEventsText(): void
   /** effects: the worker parsed the current events */
   finishEvents(info: EventsLoaded): void
+  /** effects: a file load started or progressed */
+  progressEventsLoad(load: EventsLoadState): void
+  /** effects: the file's events are now current */
+  finishEventsLoad(file: EventsFileSummary, info: EventsLoaded): void
+  /** effects: the file load stopped; the previous events are still current */
+  failEventsLoad(note: string): void
 }
 
 export interface EventsInit {
@@ -26,8 +74,21 @@ export const createEventsSlice =
     eventsText: init.eventsText ?? '',
     eventsSource: init.eventsSource ?? null,
     eventsInfo: null,
+    eventsFile: null,
+    eventsLoad: null,
+    eventsLoadNote: null,
+    eventsLoadRequest: null,
+    eventsCancelRequests: 0,
 
-    // Marks the run status at once, like every input edit (see run-slice.ts).
-    editEvents: (eventsText, source = null) => set({ eventsText, eventsSource: source, status: 'running' }),
+    // Marks the run status at once, like every input edit (see run-slice.ts). Editing text makes
+    // the text current again, replacing a loaded file.
+    editEvents: (eventsText, source = null) => set({ eventsText, eventsSource: source, eventsFile: null, eventsLoadNote: null, status: 'running' }),
+    loadEventsFiles: (files) =>
+      set((s) => (files.length === 0 ? {} : { eventsLoadRequest: { seq: (s.eventsLoadRequest?.seq ?? 0) + 1, files }, eventsLoadNote: null })),
+    cancelEventsLoad: () => set((s) => ({ eventsCancelRequests: s.eventsCancelRequests + 1 })),
+    useEventsText: () => set((s) => (s.eventsFile ? { eventsFile: null } : {})),
     finishEvents: (eventsInfo) => set({ eventsInfo }),
+    progressEventsLoad: (eventsLoad) => set({ eventsLoad }),
+    finishEventsLoad: (eventsFile, eventsInfo) => set({ eventsFile, eventsInfo, eventsLoad: null }),
+    failEventsLoad: (eventsLoadNote) => set({ eventsLoad: null, eventsLoadNote }),
   })
