@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
 import type { EventsWindow } from '../../worker/protocol'
 import { EventCache, type WindowRequest } from './event-pages'
+import { workerEventWindows } from './event-window-source'
 
 /**
  * Raw events for the rows in view. The worker holds the events; the list asks for the windows it
@@ -13,8 +14,11 @@ export interface EventWindowSource {
   getEvents(eventsVersion: number, request: WindowRequest): Promise<EventsWindow | null>
 }
 
-/** The page provides the engine client here; without one, rows show only the report's events. */
-export const EventWindowContext = createContext<EventWindowSource | null>(null)
+/**
+ * Where the list gets its windows: the page's engine client unless a provider (a test, another
+ * page) supplies a source; null shows only the events the report carries.
+ */
+export const EventWindowContext = createContext<EventWindowSource | null>(workerEventWindows)
 
 export interface EventWindow {
   /** the event at `index`, or undefined while it is not loaded */
