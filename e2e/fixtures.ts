@@ -29,14 +29,35 @@ export const test = base.extend<{ guard: void }>({
 
 export { expect }
 
+/**
+ * Replaces the text of the editor named `name`. The Monaco editors (lazy-loaded) are set through
+ * the one documented test hook, `window.__rp` (src/editor/test-hook.ts): `fill()` cannot drive
+ * Monaco, and typing long text is slow and fights auto-closing. A plain textarea is filled.
+ * e2e/editor.spec.ts covers real typing.
+ */
+async function setEditorText(page: Page, name: 'Rule query' | 'Events', which: 'queryEditor' | 'eventsEditor', text: string): Promise<void> {
+  const box = page.getByLabel(name, { exact: true })
+  await expect(box).toBeVisible() // the editor has mounted (or the textarea is there)
+  const viaHook = await page.evaluate(
+    ([w, t]) => {
+      const editor = window.__rp?.[w]
+      if (!editor) return false
+      editor.setValue(t)
+      return true
+    },
+    [which, text] as const,
+  )
+  if (!viaHook) await box.fill(text)
+}
+
 /** Replaces the query; callers then wait on `data-run-status` and on what the new run shows. */
 export async function setQuery(page: Page, query: string): Promise<void> {
-  await page.getByLabel('Rule query').fill(query)
+  await setEditorText(page, 'Rule query', 'queryEditor', query)
 }
 
 /** Replaces the events text with NDJSON of `events`. */
 export async function setEvents(page: Page, events: readonly object[]): Promise<void> {
-  await page.getByLabel('Events', { exact: true }).fill(events.map((e) => JSON.stringify(e)).join('\n'))
+  await setEditorText(page, 'Events', 'eventsEditor', events.map((e) => JSON.stringify(e)).join('\n'))
 }
 
 export const runStatus = (page: Page) => page.getByTestId('run-status')

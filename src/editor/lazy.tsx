@@ -1,3 +1,4 @@
+import './shell.css'
 import { lazy, Suspense } from 'react'
 import type { EventsEditorProps } from '../ui/EventsEditor'
 

@@ -43,8 +43,9 @@ function sortText(index: number): string {
 
 function registerFor(monaco: M, languageId: string, language: QueryLanguage): void {
   monaco.languages.registerCompletionItemProvider(languageId, {
-    // `.` continues a dotted field name, ` ` starts the next clause part, `"` a value
-    triggerCharacters: ['.', ' ', '"', ':'],
+    // `.` continues a dotted field name. Not space: a list opening after every word would make
+    // Enter pick a suggestion where the user wanted a new line.
+    triggerCharacters: ['.'],
     async provideCompletionItems(model, position) {
       const services = editorServices()
       if (!services) return { suggestions: [] }
@@ -59,6 +60,7 @@ function registerFor(monaco: M, languageId: string, language: QueryLanguage): vo
           label: e.label,
           kind: kindOf(monaco, e.kind),
           insertText: e.insertText ?? e.label,
+          ...(e.insertTextRules === 'snippet' ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
           range,
           // entries arrive ranked; keep that order unless the engine gave its own sort keys
           sortText: e.sortText ?? sortText(i),

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../engine'
 import { revealInQueryEditor } from '../editor/editor-handle'
 import { offsetToPositionIn } from '../editor/markers'
 import { usePlayground } from './use-playground'
+import '../editor/shell.css'
 
 /**
  * The problems list under the query editor: one entry per diagnostic of the latest run, with its
