@@ -44,8 +44,8 @@ interface Preds {
   readonly text: RawTest
 }
 
-/** The per-kind tests for a value; null when the value can match nothing. */
-function predsFor(value: KqlValue): Preds | null {
+/** The per-kind tests for a value (keyword-like fields: whole value; text fields: tokens). */
+function predsFor(value: KqlValue): Preds {
   if (value.type === 'wildcard') {
     const pieces = splitPieces(value.parts)
     const ms = pieceMatchers(pieces)
@@ -66,7 +66,6 @@ export function freeTextTest(value: KqlValue, ctx: CompileContext): EventTest {
   // a lone-star piece (`foo *`) is query_string's `*` over all fields, which every document meets
   if (value.type === 'wildcard' && splitPieces(value.parts).some((p) => p.allStar)) return ALWAYS
   const preds = predsFor(value)
-  if (preds === null) return NEVER
   const group = ctx.nestedPath
   const prefix = group === undefined ? '' : group + '.'
   // constant_keyword fields with a mapped value match (or not) every document, present or not
