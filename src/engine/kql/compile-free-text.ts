@@ -7,7 +7,7 @@ import { isAllStars, pieceMatchers, splitPieces } from './compile-pieces'
 import { anyTokenTest, phraseTest, textPiecesTest } from './compile-text'
 import { analyzeStandard } from '../values/text-analysis'
 import { keywordText, type RawTest } from './compile-values'
-import { ALWAYS, NEVER, type EventTest } from './program'
+import { ALWAYS, type EventTest } from './program'
 import { UTC } from './compile-time-zone'
 import { lenientEquals } from './compile-lenient'
 
