@@ -78,9 +78,25 @@ test('a sequence shows its join key, the stages in order with their timestamps, 
   await expect(group.getByTestId('join-keys')).toHaveText('join keys: host.name: "mbp-042"')
   await expect(group.getByTestId('stage-timestamp')).toHaveText(['2026-11-02T09:14:03.120Z', '2026-11-02T09:14:09.500Z'])
   await expect(group.locator('.stage-offset')).toHaveText(['+0 ms', '+6.4 s'])
-  await expect(group.getByTestId('sequence-window')).toHaveText('0.1 of 1 m used')
+  await expect(group.getByTestId('sequence-window')).toHaveText('6.4 s of 1 m used')
   await expect(group.locator('[data-match="true"]')).toHaveCount(2)
   await expect(group.locator('[data-match="true"]').nth(1)).toHaveAttribute('data-event-index', '2')
+})
+
+test('a missing-event stage is a placeholder with its reason, and until is explained', async ({ page }) => {
+  await setEvents(page, [loginHook, benignRead, hookShell])
+  await setQuery(
+    page,
+    'sequence by host.name with maxspan=1m\n  [process where process.args == "LoginHook"]\n  ![process where process.name == "zsh"]\n  [process where process.name == "sh"]\nuntil [process where process.name == "kill"]',
+  )
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 sequence of 3 events/)
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  const group = results(page).getByRole('group', { name: 'Sequence 1' })
+  await expect(group.locator('[data-stage]')).toHaveCount(3)
+  await expect(group.locator('[data-stage="1"]')).toHaveAttribute('data-missing', 'true')
+  await expect(group.locator('[data-stage="1"]')).toContainText('no matching event within the window')
+  await expect(group.locator('[data-match="true"]')).toHaveCount(2)
+  await expect(group).toContainText(/until: an event matching the until stage/)
 })
 
 test('an error replaces the results instead of standing next to stale ones', async ({ page }) => {

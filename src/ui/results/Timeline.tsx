@@ -35,7 +35,7 @@ export function Timeline({ histogram }: { histogram: Histogram }) {
         ))}
       </svg>
       {bar && (
-        <div className="timeline-tooltip" role="tooltip" data-testid="timeline-tooltip" style={{ left: `${((bar.x + bar.width / 2) / WIDTH) * 100}%` }}>
+        <div className="timeline-tooltip" role="tooltip" data-testid="timeline-tooltip" style={tooltipPlace((bar.x + bar.width / 2) / WIDTH)}>
           {bar.tooltip}
         </div>
       )}
@@ -49,4 +49,10 @@ export function Timeline({ histogram }: { histogram: Histogram }) {
       </figcaption>
     </figure>
   )
+}
+
+/** Centred under its bar, but kept inside the strip near either end. */
+function tooltipPlace(at: number): { left: string; transform: string } {
+  const shift = at < 0.2 ? '0' : at > 0.8 ? '-100%' : '-50%'
+  return { left: `${at * 100}%`, transform: `translateX(${shift})` }
 }

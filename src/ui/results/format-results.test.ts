@@ -24,7 +24,9 @@ describe('durations and windows', () => {
   it('says how much of maxspan a sequence used, in the maxspan unit', () => {
     expect(windowText(180_000, 300_000)).toBe('3 of 5 m used')
     expect(windowText(90_000, 300_000)).toBe('1.5 of 5 m used')
-    expect(windowText(500, 2000)).toBe('0.5 of 2 s used')
+    expect(windowText(500, 2000)).toBe('500 ms of 2 s used')
+    expect(windowText(6_400, 60_000)).toBe('6.4 s of 1 m used')
+    expect(windowText(0, 60_000)).toBe('0 ms of 1 m used')
     expect(windowText(null, 300_000)).toBe('maxspan 5 m')
   })
 

@@ -67,13 +67,15 @@ export function formatOffset(ms: number): string {
 
 /**
  * How much of a sequence's `maxspan` its events used, in the maxspan's own unit so the two
- * numbers compare at a glance: `3 of 5 m used`. Null when the times are unknown.
+ * numbers compare at a glance (`3 of 5 m used`); a span under one such unit keeps its own unit
+ * (`6.4 s of 1 m used`, not `0.1 of 1 m used`). Without times: just the maxspan.
  */
 export function windowText(usedMs: number | null, maxspanMs: number): string {
   const unit = unitFor(maxspanMs)
-  const max = decimal.format(maxspanMs / unit.ms)
-  if (usedMs === null) return `maxspan ${max} ${unit.name}`
-  return `${decimal.format(usedMs / unit.ms)} of ${max} ${unit.name} used`
+  const max = `${decimal.format(maxspanMs / unit.ms)} ${unit.name}`
+  if (usedMs === null) return `maxspan ${max}`
+  const used = usedMs < unit.ms ? formatDuration(usedMs) : decimal.format(usedMs / unit.ms)
+  return `${used} of ${max} used`
 }
 
 /** An ISO timestamp for a stage row; the raw value when it is not a date the page can read. */
