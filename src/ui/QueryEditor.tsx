@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react'
+import { useContext, useEffect, useRef, useState } from 'react'
 import { setQueryEditorHandle } from '../editor/editor-handle'
 import { buildMarkers, diagnosticsForText, spanToRange } from '../editor/markers'
 import { applyMarkers } from '../editor/apply-markers'
+import { provideDefaultEditorServices } from '../editor/default-services'
 import { monaco } from '../editor/monaco-setup'
 import { MARKER_OWNER, exposeEditor } from '../editor/test-hook'
 import { monacoThemeFor } from '../editor/theme'
-import { usePlayground } from './use-playground'
+import { PlaygroundContext, usePlayground } from './use-playground'
 import '../editor/editor.css'
 
 type Editor = ReturnType<typeof monaco.editor.create>
@@ -26,10 +27,15 @@ export default function QueryEditor() {
   const report = usePlayground((s) => s.report)
   const hoveredSpan = usePlayground((s) => s.hoveredSpan)
   const editQuery = usePlayground((s) => s.editQuery)
+  const store = useContext(PlaygroundContext)
   const colorScheme = usePlayground((s) => s.colorScheme)
   // the latest action and text, for the mount effect's listeners (which must not re-mount)
   const latest = useRef({ editQuery, query, language, colorScheme })
   latest.current = { editQuery, query, language, colorScheme }
+
+  useEffect(() => {
+    if (store) provideDefaultEditorServices(store)
+  }, [store])
 
   useEffect(() => {
     if (!host.current) return
