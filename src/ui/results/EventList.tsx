@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { FieldHit } from '../../engine'
-import { buildRowModel, pagesFor, windowRequest } from './event-pages'
+import { buildRowModel, pagesFor, rowOfEvent, windowRequest } from './event-pages'
 import { EventRow } from './EventRow'
 import type { EventWindow } from './use-event-window'
 
@@ -46,6 +46,21 @@ export function EventList({ eventCount, matchedIndexes, hits, onlyMatches, event
     getItemKey: (row) => rows.eventIndexAt(row),
   })
   const items = virtualizer.getVirtualItems()
+
+  // Switching "only matches" (or a new run's matches) keeps the same place in the events: the
+  // first event in view before the change is scrolled to, or the next one shown after it.
+  const topEventRef = useRef<number | null>(null)
+  const rowsRef = useRef(rows)
+  useLayoutEffect(() => {
+    if (rowsRef.current === rows) return
+    rowsRef.current = rows
+    const top = topEventRef.current
+    if (top !== null && rows.rowCount > 0) virtualizer.scrollToIndex(rowOfEvent(rows, matchedIndexes, top), { align: 'start' })
+  }, [rows, matchedIndexes, virtualizer])
+  const firstInView = virtualizer.getVirtualItemForOffset(virtualizer.scrollOffset ?? 0)
+  useEffect(() => {
+    if (firstInView) topEventRef.current = rows.eventIndexAt(firstInView.index)
+  }, [firstInView, rows])
 
   // Fetch the windows of the rows in view; the cache skips what it already holds.
   const first = items[0]?.index ?? 0

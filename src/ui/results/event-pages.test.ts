@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildRowModel, EventCache, pageOf, pagesFor, windowRequest } from './event-pages'
+import { buildRowModel, EventCache, pageOf, pagesFor, rowOfEvent, windowRequest } from './event-pages'
 
 describe('event pages', () => {
   it('maps rows to distinct pages in first-seen order', () => {
@@ -50,5 +50,17 @@ describe('row model', () => {
     expect(only.rowCount).toBe(2)
     expect(only.eventIndexAt(1)).toBe(3)
     expect(only.eventIndexAt(2)).toBe(-1)
+  })
+})
+
+describe('rowOfEvent', () => {
+  const matched = [3, 50, 900]
+  it('finds the same event, or the next one shown, after switching "only matches"', () => {
+    expect(rowOfEvent(buildRowModel(1000, matched, true), matched, 50)).toBe(1)
+    expect(rowOfEvent(buildRowModel(1000, matched, true), matched, 51)).toBe(2)
+    expect(rowOfEvent(buildRowModel(1000, matched, true), matched, 999)).toBe(2)
+    expect(rowOfEvent(buildRowModel(1000, matched, true), matched, 0)).toBe(0)
+    expect(rowOfEvent(buildRowModel(1000, matched, false), matched, 51)).toBe(51)
+    expect(rowOfEvent(buildRowModel(10, [], false), [], 51)).toBe(9)
   })
 })

@@ -100,3 +100,19 @@ export function buildRowModel(eventCount: number, matched: readonly number[], on
   if (onlyMatches) return { onlyMatches, rowCount: matched.length, eventIndexAt: (row) => matched[row] ?? -1, isMatch }
   return { onlyMatches, rowCount: eventCount, eventIndexAt: (row) => row, isMatch }
 }
+
+/**
+ * The row showing `eventIndex`, or the row of the next event shown after it (the last row when
+ * none follows): where to scroll so a switch of "only matches" keeps the same place in the events.
+ */
+export function rowOfEvent(rows: RowModel, matched: readonly number[], eventIndex: number): number {
+  if (!rows.onlyMatches) return Math.min(Math.max(0, eventIndex), Math.max(0, rows.rowCount - 1))
+  let lo = 0
+  let hi = matched.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((matched[mid] ?? Infinity) < eventIndex) lo = mid + 1
+    else hi = mid
+  }
+  return Math.min(lo, Math.max(0, matched.length - 1))
+}
