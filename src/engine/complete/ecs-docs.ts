@@ -29,7 +29,7 @@ export function decodeEcsDocs(version: string, textsTable: string, fieldsTable: 
   const byName = new Map<string, EcsFieldDoc>()
   let previous = ''
   for (const line of fieldsTable.split('\n')) {
-    const m = /^(\d+)(\S+) (\S+) (\d+)(?: (\d+))?$/.exec(line)
+    const m = /^(\d+) (\S+) (\S+) (\d+)(?: (\d+))?$/.exec(line)
     if (m === null) continue
     const name = previous.slice(0, Number(m[1])) + (m[2] ?? '')
     previous = name

@@ -85,7 +85,7 @@ export function eqlCursor(text: string, offset: number): EqlCursor {
   let replace = span(offset, offset)
   let inString = false
   const last = upto[upto.length - 1]
-  if (last !== undefined && last.kind === 'string' && (offset < last.end || !terminated(text, last))) {
+  if (last !== undefined && last.kind === 'string' && (offset < last.end || (offset === last.end && !terminated(text, last)))) {
     inString = true
     cut = upto.length - 1
     replace = span(last.start, last.end)
