@@ -19,6 +19,16 @@ describe('compileGetter', () => {
     expect(sorted(g({ 'process.parent.name': 'a', process: { parent: { name: 'd' } } }))).toEqual(['a', 'd'])
   })
 
+  it('collects a dotted spelling found next to the nested one at any level', () => {
+    const g = compileGetter('a.b.c')
+    expect(sorted(g({ a: { b: { c: 1 }, 'b.c': 2 } }))).toEqual(['1', '2'])
+    expect(sorted(g({ a: { b: { c: 1 } }, 'a.b': { c: 3 } }))).toEqual(['1', '3'])
+    expect(g({ a: { b: 'scalar' }, 'a.b.c': 4 })).toBe(4)
+    expect(g({ a: { b: null } })).toBeUndefined()
+    expect(g({ a: { b: { c: null } } })).toBeUndefined()
+    expect(g({ a: { b: { c: ['x', null] } } })).toBe('x')
+  })
+
   it('flattens arrays at every level, including arrays of objects', () => {
     const g = compileGetter('a.b')
     expect(g({ a: [{ b: 1 }, { b: [2, 3] }, { c: 9 }, 'x'] })).toEqual([1, 2, 3])

@@ -50,7 +50,51 @@ export function compileGetter(path: string, options: GetterOptions = {}): Getter
       return leaf(v)
     }
   }
-  return compileWalker(segs, leaf)
+  const walker = compileWalker(segs, leaf)
+  // the fast path leaves out null_value and the keys Object.prototype has (both rare)
+  return sub !== undefined || spellings(segs).some(inherited) ? walker : compileNestedFirst(segs, walker)
+}
+
+/** Every key that can spell part of the path: segs[i..j).join('.') for 0 <= i < j <= n. */
+function spellings(segs: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < segs.length; i++) for (let j = i + 1; j <= segs.length; j++) out.push(segs.slice(i, j).join('.'))
+  return out
+}
+
+/**
+ * The common case first: the path stored as plain nested objects, no dotted key on the way, a
+ * scalar or flat array at the end. It reads each level once and checks that the other spellings
+ * starting there (`a.b`, `a.b.c` on the root for `a.b.c`) are absent; as soon as one is present,
+ * or an array must be flattened on the way, the full walk answers instead, so the result is the
+ * same. Written as one flat loop without recursion, callbacks or merging: this runs for every
+ * field of every event.
+ */
+function compileNestedFirst(segs: readonly string[], walker: Getter): Getter {
+  const n = segs.length
+  const last = segs[n - 1] as string
+  const down = segs.slice(0, n - 1)
+  // dotted[i]: the spellings of more than one segment starting at level i
+  const dotted: string[][] = down.map((_, i) => {
+    const out: string[] = []
+    for (let j = i + 2; j <= n; j++) out.push(segs.slice(i, j).join('.'))
+    return out
+  })
+  return (event) => {
+    if (!isObject(event)) return undefined
+    let o: Obj = event
+    for (let i = 0; i < n - 1; i++) {
+      const keys = dotted[i] as string[]
+      for (let k = 0; k < keys.length; k++) if (o[keys[k] as string] !== undefined) return walker(event)
+      const next = o[down[i] as string]
+      if (typeof next !== 'object' || next === null) return undefined
+      if (Array.isArray(next)) return walker(event)
+      o = next as Obj
+    }
+    const v = o[last]
+    if (typeof v !== 'object') return v
+    return v === null ? undefined : leafValue(v)
+  }
 }
 
 /**
