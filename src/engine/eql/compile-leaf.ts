@@ -44,43 +44,47 @@ export function hasValue(code: ValueCode): EventTest {
 }
 
 /**
- * `field == "text"` on a string-indexed value: the raw string is compared directly (an equal raw
- * string is necessarily indexed, since the constant itself passed the field's indexer); only numbers,
- * booleans and arrays take the general path.
+ * `field == "text"` on a string-indexed value: raw strings are compared directly (an equal raw
+ * string is necessarily indexed, since the constant itself passed the field's indexer, and a
+ * string-indexed field indexes a string as itself or not at all); only numbers, booleans and
+ * computed objects go through the indexer. Arrays are scanned here, without reading the event twice.
  */
 export function stringEquals(code: ValueCode, constant: string): EventTest {
   const read = code.read
-  const slow = anyIndexed(code, (v) => v === constant)
+  const index = code.index
   return (event) => {
     const raw = read(event)
     if (raw === constant) return true
     if (typeof raw === 'string' || raw === undefined) return false
-    return slow(event)
+    if (!Array.isArray(raw)) return index(raw) === constant
+    for (let i = 0; i < raw.length; i++) {
+      const e: unknown = raw[i]
+      if (e === constant) return true
+      if (typeof e !== 'string' && index(e) === constant) return true
+    }
+    return false
   }
 }
 
 /** `field in ("a", "b", ...)` on a string-indexed value, with a Set built once. */
 export function stringIn(code: ValueCode, set: ReadonlySet<string>): EventTest {
-  const read = code.read
-  const index = code.index
-  const slow = anyIndexed(code, (v) => typeof v === 'string' && set.has(v))
-  return (event) => {
-    const raw = read(event)
-    if (typeof raw === 'string') return set.has(raw) && index(raw) !== undefined
-    if (raw === undefined) return false
-    return slow(event)
-  }
+  return anyString(code, (s) => set.has(s))
 }
 
 /** A string test on each indexed string value (wildcards, regexes, case-insensitive sets). */
 export function anyString(code: ValueCode, test: (s: string) => boolean): EventTest {
   const read = code.read
   const index = code.index
-  const slow = anyIndexed(code, (v) => typeof v === 'string' && test(v))
+  const one = (raw: unknown): boolean => {
+    const v = index(raw)
+    return typeof v === 'string' && test(v)
+  }
   return (event) => {
     const raw = read(event)
     if (typeof raw === 'string') return index(raw) !== undefined && test(raw)
     if (raw === undefined) return false
-    return slow(event)
+    if (!Array.isArray(raw)) return one(raw)
+    for (let i = 0; i < raw.length; i++) if (one(raw[i])) return true
+    return false
   }
 }
