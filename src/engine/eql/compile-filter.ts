@@ -6,6 +6,7 @@ import { equalsTest } from './compile-compare'
 import { constantCode } from './compile-expr'
 import { ALWAYS, NEVER, type EventTest } from './compile-leaf'
 import { compilePredicate } from './compile-predicate'
+import { adaptiveAnd } from './adaptive-and'
 
 /**
  * A compiled event filter (category test + condition), what the runner calls for every event.
@@ -19,7 +20,8 @@ export interface CompiledFilter {
 /**
  * Compiles `category where condition`. The category test is Elasticsearch's: an exact,
  * case-sensitive term test on settings.eventCategoryField (any element of an array category);
- * `any` has none. The category is tested first, since most events fail it.
+ * `any` has none. When the condition is pure, the category joins its conjuncts in a learnt
+ * order (adaptive-and.ts); otherwise it is tested first, since most events fail it.
  */
 export function compileFilter(filter: EventFilter, ctx: CompileContext): CompiledFilter {
   const cond = compilePredicate(filter.condition, ctx)
@@ -29,6 +31,7 @@ export function compileFilter(filter: EventFilter, ctx: CompileContext): Compile
   if (category === null) test = condTest
   else if (condTest === ALWAYS) test = category
   else if (condTest === NEVER || category === NEVER) test = NEVER
+  else if (cond.conjuncts !== null) test = adaptiveAnd([{ test: category, cost: 1 }, ...cond.conjuncts])
   else test = (ev) => category(ev) && condTest(ev)
   const categoryHit: FieldHit = { field: ctx.settings.eventCategoryField, span: filter.category.span }
   return {

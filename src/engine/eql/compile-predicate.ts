@@ -6,6 +6,7 @@ import type { CompileContext } from './compile-context'
 import { compileCompare, not } from './compile-compare'
 import { ALWAYS, NEVER, NULL_CONDITION, anyIndexed, type EventTest } from './compile-leaf'
 import { compileIn, compileMatch } from './compile-match'
+import { adaptiveAnd, type Conjunct } from './adaptive-and'
 
 /**
  * A compiled boolean expression. `test` is the hot path: the events the expression is true for.
@@ -19,12 +20,18 @@ export interface Predicate {
   readonly test: EventTest
   readonly falseTest: EventTest
   readonly collect: (event: unknown, out: FieldHit[]) => void
+  /**
+   * When the expression is pure (reads plain fields only: nothing that could record a search
+   * fault), the tests whose conjunction is `test`, flattened through `and`; the filter may
+   * evaluate them in any order (see adaptive-and.ts). Null when the expression is not pure.
+   */
+  readonly conjuncts: readonly Conjunct[] | null
 }
 
 const NO_HITS = (): void => undefined
-const TRUE: Predicate = { test: ALWAYS, falseTest: NEVER, collect: NO_HITS }
-const FALSE: Predicate = { test: NEVER, falseTest: ALWAYS, collect: NO_HITS }
-const NULL: Predicate = { test: NEVER, falseTest: NEVER, collect: NO_HITS }
+const TRUE: Predicate = { test: ALWAYS, falseTest: NEVER, collect: NO_HITS, conjuncts: [] }
+const FALSE: Predicate = { test: NEVER, falseTest: ALWAYS, collect: NO_HITS, conjuncts: [{ test: NEVER, cost: 1 }] }
+const NULL: Predicate = { test: NEVER, falseTest: NEVER, collect: NO_HITS, conjuncts: [{ test: NEVER, cost: 1 }] }
 
 /** Compiles a condition (document-level semantics, see Predicate). */
 export function compilePredicate(e: Expr, ctx: CompileContext): Predicate {
@@ -37,7 +44,8 @@ export function compilePredicate(e: Expr, ctx: CompileContext): Predicate {
     case 'Not': {
       const inner = compilePredicate(e.operand, ctx)
       // the fields under a `not` contributed by *not* matching: highlight them with the not's span
-      return { test: inner.falseTest, falseTest: inner.test, collect: leafHits(e) }
+      const test = inner.falseTest
+      return { test, falseTest: inner.test, collect: leafHits(e), conjuncts: inner.conjuncts === null ? null : [{ test, cost: costOf(e) }] }
     }
     case 'Compare':
       return leaf(e, compileCompare(e, ctx))
@@ -69,13 +77,15 @@ function and(l: Predicate, r: Predicate): Predicate {
   const b = r.test
   const fa = l.falseTest
   const fb = r.falseTest
+  const conjuncts = l.conjuncts === null || r.conjuncts === null ? null : [...l.conjuncts, ...r.conjuncts]
   return {
-    test: a === NEVER || b === NEVER ? NEVER : (ev) => a(ev) && b(ev),
+    test: a === NEVER || b === NEVER ? NEVER : conjuncts !== null ? adaptiveAnd(conjuncts) : (ev) => a(ev) && b(ev),
     falseTest: fa === ALWAYS || fb === ALWAYS ? ALWAYS : (ev) => fa(ev) || fb(ev),
     collect: (ev, out) => {
       l.collect(ev, out)
       r.collect(ev, out)
     },
+    conjuncts,
   }
 }
 
@@ -87,14 +97,22 @@ function or(l: Predicate, r: Predicate): Predicate {
   const b = r.test
   const fa = l.falseTest
   const fb = r.falseTest
+  const test: EventTest = a === NEVER ? b : b === NEVER ? a : (ev) => a(ev) || b(ev)
   return {
-    test: a === NEVER ? b : b === NEVER ? a : (ev) => a(ev) || b(ev),
+    test,
     falseTest: fa === NEVER || fb === NEVER ? NEVER : (ev) => fa(ev) && fb(ev),
     collect: (ev, out) => {
       collectIf(l, ev, out)
       collectIf(r, ev, out)
     },
+    conjuncts: l.conjuncts === null || r.conjuncts === null ? null : [{ test, cost: costSum(l.conjuncts) + costSum(r.conjuncts) }],
   }
+}
+
+function costSum(cs: readonly Conjunct[]): number {
+  let sum = 0
+  for (const c of cs) sum += c.cost
+  return sum
 }
 
 function collectIf(p: Predicate, ev: unknown, out: FieldHit[]): boolean {
@@ -107,7 +125,50 @@ function leaf(e: Expr, test: EventTest): Predicate {
   if (test === NULL_CONDITION) return NULL
   if (test === ALWAYS) return TRUE
   if (test === NEVER) return FALSE
-  return { test, falseTest: not(test), collect: leafHits(e) }
+  return { test, falseTest: not(test), collect: leafHits(e), conjuncts: isPure(e) ? [{ test, cost: costOf(e) }] : null }
+}
+
+/** A rough cost of testing a pure expression: 1 per value compared, more per pattern matched. */
+function costOf(e: Expr): number {
+  switch (e.type) {
+    case 'Match':
+      return (e.op === 'regex' || e.op === 'regex~' ? 4 : 2) + e.patterns.length
+    case 'In':
+      return e.caseInsensitive ? 2 : 1
+    case 'Not':
+      return costOf(e.operand)
+    case 'Logical':
+      return costOf(e.left) + costOf(e.right)
+    default:
+      return 1
+  }
+}
+
+/**
+ * Whether evaluating the expression can have no effect but its answer: functions and arithmetic
+ * over fields may record a search fault for an event (search-faults.ts), so whether they run at
+ * all must not depend on evaluation order. Over constants they are folded at compile time.
+ */
+function isPure(e: Expr): boolean {
+  switch (e.type) {
+    case 'Literal':
+    case 'Field':
+    case 'ErrorExpr':
+      return true
+    case 'Call':
+    case 'Arith':
+    case 'Negate':
+      return fieldsOf(e).length === 0
+    case 'Not':
+      return isPure(e.operand)
+    case 'Compare':
+    case 'Logical':
+      return isPure(e.left) && isPure(e.right)
+    case 'Match':
+      return isPure(e.subject)
+    case 'In':
+      return isPure(e.subject) && e.items.every(isPure)
+  }
 }
 
 /** The hits of a leaf: every field it reads, with the leaf's span (computed once). */
