@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildSchema, compileEql, compileKql, eqlSettings, formatKql, parseEventsText, runEql, runKql } from '../engine'
-import { formatEql } from '../engine/eql/parser'
-import { createEventsReader } from '../engine/events/events-reader'
-import { EngineClient, type Timers, type WorkerEvents, type WorkerPort } from './client'
+import { EngineClient, type Timers } from './client'
 import { chunksOf } from './client-stream'
-import { createHandler } from './handle'
-import type { EventsProgress, Request } from './protocol'
+import { LoopbackWorker } from './loopback-worker'
+import type { EventsProgress } from './protocol'
 
-/**
- * The client over a loopback worker running the real dispatcher: replies arrive asynchronously,
- * as from a real worker, so streaming, cancelling and replays are tested end to end in Node.
- */
-const engine = { buildSchema, compileEql, compileKql, eqlSettings, formatEql, formatKql, parseEventsText, runEql, runKql, createEventsReader }
-
-class LoopbackWorker implements WorkerPort {
-  readonly sent: Request[] = []
-  readonly transferred: number[] = []
-  terminated = false
-  private readonly handle = createHandler(engine)
-  constructor(private readonly events: WorkerEvents) {}
-  postMessage(message: Request, transfer: Transferable[] = []): void {
-    this.sent.push(message)
-    this.transferred.push(transfer.length)
-    // structuredClone with transfer detaches the sender's buffers, as postMessage does
-    const copy = structuredClone(message, { transfer: transfer as StructuredSerializeOptions['transfer'] })
-    setTimeout(() => {
-      if (!this.terminated) this.events.onMessage(this.handle(copy))
-    }, 0)
-  }
-  terminate(): void {
-    this.terminated = true
-  }
-}
-
+/** The client over a loopback worker running the real dispatcher (see loopback-worker.ts). */
 /** Timers the test fires by hand (the watchdog), while replies use real macrotasks. */
 class HandTimers implements Timers {
   readonly active = new Map<number, () => void>()
