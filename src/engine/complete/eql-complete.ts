@@ -66,8 +66,11 @@ function functionItems(): CompletionItem[] {
   return items
 }
 
-function operatorItems(): CompletionItem[] {
-  return EQL_OPERATOR_DOCS.filter((d) => !['and', 'or', 'not'].includes(d.op)).map((d, i) => ({
+/** Operators after an operand; after a function call only comparisons (the matchers need a field). */
+function operatorItems(afterField: boolean): CompletionItem[] {
+  const comparisons = ['==', '!=', '<', '<=', '>', '>=']
+  const ops = EQL_OPERATOR_DOCS.filter((d) => !['and', 'or', 'not'].includes(d.op) && (afterField || comparisons.includes(d.op)))
+  return ops.map((d, i) => ({
     label: d.op,
     kind: 'operator',
     detail: d.caseRule === 'insensitive' ? 'case-insensitive' : 'case-sensitive',
@@ -109,7 +112,7 @@ function itemsFor(slot: EqlSlot, req: CompletionRequest, typed: string): Complet
         ? fieldItems(req, typed)
         : [...fieldItems(req, typed), ...functionItems(), keyword('not', 0), keyword('true', 1), keyword('false', 2), keyword('?', 3, 'Optional field: `?field` is null (not an error) when the field is not mapped.')]
     case 'afterOperand': {
-      const items = slot.field !== null ? operatorItems() : []
+      const items = slot.compare ? operatorItems(slot.field !== null) : []
       if (slot.inList) return items
       items.push(...connectives(0))
       if (slot.topLevel) items.push(...pipeItems(10))
@@ -131,7 +134,7 @@ function itemsFor(slot: EqlSlot, req: CompletionRequest, typed: string): Complet
       return fieldItems(req, typed)
     case 'afterBy':
       return [
-        ...(slot.query === 'sequence' && slot.stages === 0 ? [snippet('with maxspan=', 'with maxspan=${1:5m}', 1, 'The time window of the whole sequence.')] : []),
+        ...(slot.query === 'sequence' && slot.stages === 0 && !slot.hasWith ? [snippet('with maxspan=', 'with maxspan=${1:5m}', 1, 'The time window of the whole sequence.')] : []),
         ...(slot.stages > 0 ? [stageItem(2), keyword('until', 3)] : [stageItem(2)]),
         ...(slot.stages > 0 ? pipeItems(10) : []),
       ]

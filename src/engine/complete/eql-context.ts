@@ -13,8 +13,11 @@ export type EqlSlot =
   | { readonly kind: 'afterCategory' }
   /** an operand of a condition: fields, functions, `not`, `?`; `field` set after `?` (fields only) */
   | { readonly kind: 'operand'; readonly fieldsOnly: boolean }
-  /** after a complete operand; `field` is the operand when it is a bare field on the left */
-  | { readonly kind: 'afterOperand'; readonly field: string | null; readonly topLevel: boolean; readonly inList: boolean }
+  /**
+   * after a complete operand; `field` is the operand when it is a bare field on the left,
+   * `compare` is true when operators may follow (a field or a function call)
+   */
+  | { readonly kind: 'afterOperand'; readonly field: string | null; readonly compare: boolean; readonly topLevel: boolean; readonly inList: boolean }
   /** the right side of `field op` or an item of `field in (...)` */
   | { readonly kind: 'value'; readonly field: string | null; readonly op: string }
   /** `field in` / `field not in`: a list must follow */
@@ -23,7 +26,7 @@ export type EqlSlot =
   | { readonly kind: 'afterNot' }
   | { readonly kind: 'sequenceHead'; readonly query: 'sequence' | 'sample'; readonly hasBy: boolean }
   | { readonly kind: 'byField' }
-  | { readonly kind: 'afterBy'; readonly query: 'sequence' | 'sample' | 'event'; readonly stages: number }
+  | { readonly kind: 'afterBy'; readonly query: 'sequence' | 'sample' | 'event'; readonly stages: number; readonly hasWith: boolean }
   | { readonly kind: 'with'; readonly stages: number }
   | { readonly kind: 'afterStage'; readonly query: 'sequence' | 'sample' }
   | { readonly kind: 'pipe' }
@@ -132,6 +135,8 @@ export function slotAfter(tokens: readonly Token[]): EqlSlot {
     query === 'event' ? 'category' : 'head'
   let stages = 0
   let hasBy = false
+  let hasWith = false
+  let closedCall = false
   let parens: Paren[] = []
   for (let i = query === 'event' ? 0 : 1; i < tokens.length; i++) {
     const t = tokens[i] as Token
@@ -160,6 +165,7 @@ export function slotAfter(tokens: readonly Token[]): EqlSlot {
         continue
       case 'with':
         section = 'with'
+        hasWith = true
         continue
       case 'until':
         section = 'head'
@@ -174,7 +180,7 @@ export function slotAfter(tokens: readonly Token[]): EqlSlot {
         continue
       }
       case ')':
-        parens.pop()
+        closedCall = parens.pop()?.kind === 'call'
         continue
       default:
         if (section === 'category' && (isWordToken(t) || t.kind === 'string')) section = 'afterCategory'
@@ -191,19 +197,19 @@ export function slotAfter(tokens: readonly Token[]): EqlSlot {
     case 'afterCategory':
       return { kind: 'afterCategory' }
     case 'by':
-      return last.kind === 'by' || last.kind === ',' ? { kind: 'byField' } : { kind: 'afterBy', query, stages }
+      return last.kind === 'by' || last.kind === ',' ? { kind: 'byField' } : { kind: 'afterBy', query, stages, hasWith }
     case 'with':
-      return last.kind === 'with' ? { kind: 'with', stages } : last.kind === '=' ? { kind: 'none' } : { kind: 'afterBy', query, stages }
+      return last.kind === 'with' ? { kind: 'with', stages } : last.kind === '=' ? { kind: 'none' } : { kind: 'afterBy', query, stages, hasWith }
     case 'afterStage':
       return { kind: 'afterStage', query: query === 'sample' ? 'sample' : 'sequence' }
     case 'pipes':
       return last.kind === '|' ? { kind: 'pipe' } : last.kind === 'integer' ? { kind: 'afterPipe' } : { kind: 'none' }
     case 'condition':
-      return conditionSlot(tokens, last, inner, query === 'event' && stages === 0)
+      return conditionSlot(tokens, last, inner, query === 'event' && stages === 0, last.kind === ')' && closedCall)
   }
 }
 
-function conditionSlot(tokens: readonly Token[], last: Token, inner: Paren | undefined, topLevel: boolean): EqlSlot {
+function conditionSlot(tokens: readonly Token[], last: Token, inner: Paren | undefined, topLevel: boolean, afterCall: boolean): EqlSlot {
   const n = tokens.length
   if (inner?.kind === 'list' && (last.kind === '(' || last.kind === ',')) {
     return { kind: 'value', field: inner.field ?? null, op: inner.op ?? 'in' }
@@ -229,5 +235,5 @@ function conditionSlot(tokens: readonly Token[], last: Token, inner: Paren | und
     const isRight = before !== undefined && (COMPARE_OPS.has(before.kind) || MATCH_OPS.has(before.kind))
     if (!isRight && !['true', 'false', 'null'].includes(last.kind)) field = p[1]
   }
-  return { kind: 'afterOperand', field, topLevel, inList: inner?.kind === 'list' }
+  return { kind: 'afterOperand', field, compare: field !== null || afterCall, topLevel, inList: inner?.kind === 'list' }
 }
