@@ -1,26 +1,44 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { connectEngine } from './state/effects'
-import { createPlaygroundStore } from './state/store'
+import { connectEvents } from './state/effects-events'
+import { connectBrowserPersistence, loadBrowserState } from './state/effects-persist-browser'
+import { connectColorScheme, DARK_QUERY, schemeOf } from './state/effects-theme'
+import { createPlaygroundStore, type InitialState } from './state/store'
 import { App } from './ui/App'
 import { PlaygroundContext } from './ui/use-playground'
-import { EngineClient } from './worker/client'
-import { spawnEngineWorker } from './worker/spawn'
+import { engineClient } from './worker/engine-client'
 import { EXAMPLE_EVENTS, EXAMPLE_QUERY } from './ui/example'
 import './ui/app.css'
+import './ui/theme.css'
 
-// One store and one engine client for the page; the effects connect them outside React so
-// components stay views (and StrictMode's double effects cannot start two workers).
-const store = createPlaygroundStore({ query: EXAMPLE_QUERY, eventsText: EXAMPLE_EVENTS })
-const client = new EngineClient(spawnEngineWorker)
-connectEngine(store, client)
+/**
+ * The page: one store, restored from what the last session autosaved (the example on a first
+ * visit), and its effects — engine worker, event files, autosave, colour scheme — connected outside React so
+ * components stay views (and StrictMode's double effects cannot start two workers).
+ */
+async function start(): Promise<void> {
+  const saved = await loadBrowserState()
+  const dark = window.matchMedia(DARK_QUERY)
+  const initial: InitialState = saved.initial ?? { query: EXAMPLE_QUERY, eventsText: EXAMPLE_EVENTS }
+  const store = createPlaygroundStore({ ...initial, colorScheme: schemeOf(dark.matches), storageProblem: saved.problem })
+  connectColorScheme(store, dark, document.documentElement)
+  const client = engineClient()
+  connectEngine(store, client)
+  connectEvents(store, client)
+  connectBrowserPersistence(store)
+  // A large file streamed last session is kept whole in IndexedDB: stream it in again.
+  if (saved.eventsFile) store.getState().loadEventsFiles([saved.eventsFile])
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root')
-createRoot(root).render(
-  <StrictMode>
-    <PlaygroundContext.Provider value={store}>
-      <App />
-    </PlaygroundContext.Provider>
-  </StrictMode>,
-)
+  const root = document.getElementById('root')
+  if (!root) throw new Error('index.html has no #root')
+  createRoot(root).render(
+    <StrictMode>
+      <PlaygroundContext.Provider value={store}>
+        <App />
+      </PlaygroundContext.Provider>
+    </StrictMode>,
+  )
+}
+
+void start()

@@ -1,6 +1,6 @@
 import type { EqlSettings } from '../engine'
 import { languageAfterEdit } from './detect-language'
-import type { SliceCreator } from './store'
+import type { PlaygroundState, SliceCreator } from './store'
 
 /**
  * The document: what the user wrote and chose (query, language, rule settings). Together with the
@@ -29,6 +29,8 @@ export interface DocumentSnapshot {
   readonly kqlSettings: KqlDocumentSettings
   readonly eventsText: string
   readonly eventsSource: string | null
+  /** a large file streamed into the worker (its text is not in the store), to load again on restore */
+  readonly eventsFile: File | null
 }
 
 export interface DocumentSlice {
@@ -71,6 +73,24 @@ export function newDocumentId(): string {
   return `doc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 
+/**
+ * The streamed file behind the current events, if they are one: the files of the load that
+ * finished (not of one still in progress, which may yet be cancelled), as one File.
+ */
+function streamedFileOf(s: PlaygroundState): File | null {
+  const files = s.eventsLoadRequest?.files
+  if (!s.eventsFile || s.eventsLoad || !files || files.length === 0) return null
+  const first = files[0]
+  if (files.length === 1 && first) return first
+  return new File(files.flatMap((f, i) => (i === 0 ? [f] : ['\n', f])), s.eventsFile.name)
+}
+
+/** The current document, events included. */
+export function snapshotOf(s: PlaygroundState): DocumentSnapshot {
+  const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource } = s
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile: streamedFileOf(s) }
+}
+
 /** Drops keys set to undefined: a cleared setting means "the engine's default", not undefined. */
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
@@ -80,16 +100,13 @@ function withoutUndefined<T extends object>(o: T): T {
 export const createDocumentSlice =
   (init: DocumentInit = {}): SliceCreator<DocumentSlice> =>
   (set, get) => {
-    const snapshot = (): DocumentSnapshot => {
-      const s = get()
-      const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource } = s
-      return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource }
-    }
+    const snapshot = (): DocumentSnapshot => snapshotOf(get())
     // The document fields here; the events through their own slice's action, which owns them.
     const open = (doc: DocumentSnapshot, previousDocument: DocumentSnapshot | null): void => {
       const { documentId, query, language, settings, kqlSettings } = doc
       set({ documentId, query, language, settings, kqlSettings, previousDocument, status: 'running' })
       get().editEvents(doc.eventsText, doc.eventsSource)
+      if (doc.eventsFile) get().loadEventsFiles([doc.eventsFile])
     }
     return {
       documentId: init.documentId ?? newDocumentId(),
@@ -107,7 +124,7 @@ export const createDocumentSlice =
         const current = snapshot()
         // A new document starts in the language the user is working in.
         const blank = { documentId: newDocumentId(), query: '', language: current.language, settings: {}, kqlSettings: DEFAULT_KQL_DOCUMENT_SETTINGS }
-        open({ ...blank, eventsText: '', eventsSource: null }, current)
+        open({ ...blank, eventsText: '', eventsSource: null, eventsFile: null }, current)
       },
       restorePreviousDocument: () => {
         const previous = get().previousDocument

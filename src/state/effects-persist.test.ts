@@ -148,6 +148,25 @@ describe('autosave', () => {
     expect([...blobs.items.keys()]).toEqual([])
   })
 
+  it('keeps a streamed events file whole in the blob store and hands it back on reload', async () => {
+    const { store, storage, blobs, timers } = setup({ query: 'any where true' })
+    const file = new File(['{"big":1}\n{"big":2}'], 'big.ndjson')
+    store.getState().loadEventsFiles([file])
+    store.getState().finishEventsLoad({ name: 'big.ndjson', size: file.size }, { version: 1, eventCount: 2, problems: [], schemaDiagnostics: [] })
+    timers.flush()
+    expect(blobs.items.get('events-file:doc-1')).toBe(file)
+    const saved = await loadSavedState(storage, blobs)
+    expect(saved.eventsFile?.name).toBe('big.ndjson')
+    expect(await saved.eventsFile?.text()).toBe('{"big":1}\n{"big":2}')
+
+    // Back to typed events: the file is no longer part of the document, and its blob goes.
+    store.getState().editEvents('{"small":1}')
+    timers.flush()
+    await tick()
+    expect(blobs.items.has('events-file:doc-1')).toBe(false)
+    expect((await loadSavedState(storage, blobs)).eventsFile).toBeNull()
+  })
+
   it('reports a full localStorage in a banner, moves events to the blob store, and clears the banner once saving works', () => {
     const { store, storage, blobs, timers } = setup({}, 10_000)
     storage.quota = 500
@@ -192,10 +211,10 @@ describe('autosave', () => {
 describe('loadSavedState', () => {
   it('is empty for a first visit and ignores what is not ours', async () => {
     const storage = new FakeStorage()
-    expect(await loadSavedState(storage, null)).toEqual({ initial: null, problem: null })
+    expect(await loadSavedState(storage, null)).toEqual({ initial: null, eventsFile: null, problem: null })
     storage.items.set(STORAGE_KEYS.current, '{not json')
     storage.items.set(STORAGE_KEYS.previous, JSON.stringify({ version: 99, documentId: 'x' }))
-    expect(await loadSavedState(storage, null)).toEqual({ initial: null, problem: null })
+    expect(await loadSavedState(storage, null)).toEqual({ initial: null, eventsFile: null, problem: null })
   })
 
   it('says so when saved events are gone from the blob store, and keeps the rest', async () => {

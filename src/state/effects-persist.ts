@@ -1,5 +1,5 @@
-import type { DocumentSnapshot } from './document-slice'
-import { decodeDocument, decodeLayouts, encodeDocument, eventsBlobKey, toSnapshot, type SavedDocument, type SavedEvents } from './persisted-document'
+import { snapshotOf, type DocumentSnapshot } from './document-slice'
+import { decodeDocument, decodeLayouts, encodeDocument, eventsBlobKey, eventsFileKey, toSnapshot, type SavedDocument, type SavedEvents } from './persisted-document'
 import type { InitialState, PlaygroundState, PlaygroundStore } from './store'
 
 /**
@@ -72,9 +72,17 @@ async function readEvents(saved: SavedDocument, blobs: BlobStorage | null): Prom
   return typeof value === 'string' ? value : value.text()
 }
 
+/** A streamed events file, as a File again so the events pipeline can load it like a picked one. */
+async function readFile(file: NonNullable<SavedDocument['file']>, blobs: BlobStorage | null): Promise<File | null> {
+  const value = blobs ? await blobs.get(file.key) : undefined
+  return value === undefined ? null : new File([value], file.name)
+}
+
 /** What the last session left: the store's initial state, and a problem to show if some was lost. */
 export interface SavedState {
   readonly initial: InitialState | null
+  /** the current document's streamed events file, for the page to load once the effects run */
+  readonly eventsFile: File | null
   readonly problem: string | null
 }
 
@@ -86,8 +94,9 @@ export async function loadSavedState(storage: TextStorage, blobs: BlobStorage | 
       const saved = decodeDocument(storage.getItem(key))
       if (!saved) return null
       const text = await readEvents(saved, blobs)
-      if (text === null) problems.push(`The saved events of ${key === STORAGE_KEYS.current ? 'this' : 'the previous'} document could not be read back from browser storage.`)
-      return toSnapshot(saved, text ?? '')
+      const file = saved.file ? await readFile(saved.file, blobs) : null
+      if (text === null || (saved.file && !file)) problems.push(`The saved events of ${key === STORAGE_KEYS.current ? 'this' : 'the previous'} document could not be read back from browser storage.`)
+      return toSnapshot(saved, text ?? '', file)
     } catch (e) {
       problems.push(`Restoring the saved document failed (${e instanceof Error ? e.message : String(e)}).`)
       return null
@@ -102,18 +111,13 @@ export async function loadSavedState(storage: TextStorage, blobs: BlobStorage | 
     // Pane sizes are a convenience; the document problems above are the ones worth a banner.
   }
   const problem = problems.length > 0 ? problems.join(' ') : null
-  if (!current && !previous) return { initial: Object.keys(paneLayouts).length > 0 ? { paneLayouts } : null, problem }
-  return { initial: { ...(current ?? {}), previousDocument: previous, paneLayouts }, problem }
+  if (!current && !previous) return { initial: Object.keys(paneLayouts).length > 0 ? { paneLayouts } : null, eventsFile: null, problem }
+  return { initial: { ...(current ?? {}), previousDocument: previous, paneLayouts }, eventsFile: current?.eventsFile ?? null, problem }
 }
 
 const realTimers: PersistTimers = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
-}
-
-const snapshotOf = (s: PlaygroundState): DocumentSnapshot => {
-  const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource } = s
-  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource }
 }
 
 const persistedChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
@@ -124,8 +128,16 @@ const persistedChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
   a.kqlSettings !== b.kqlSettings ||
   a.eventsText !== b.eventsText ||
   a.eventsSource !== b.eventsSource ||
+  a.eventsFile !== b.eventsFile ||
+  a.eventsLoad !== b.eventsLoad ||
   a.previousDocument !== b.previousDocument ||
   a.paneLayouts !== b.paneLayouts
+
+/** Every blob key the store's documents could have been saved under. */
+function blobKeysOf(s: PlaygroundState): string[] {
+  const ids = [s.documentId, ...(s.previousDocument ? [s.previousDocument.documentId] : [])]
+  return ids.flatMap((id) => [eventsBlobKey(id), eventsFileKey(id)])
+}
 
 /** A running autosave: `flush` saves now (page hide), `stop` unsubscribes. */
 export interface Persistence {
@@ -141,7 +153,9 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
   const inlineLimit = options.inlineLimit ?? INLINE_EVENTS_LIMIT
   let timer: unknown
   /** text or blob per blob key as last written, so a query edit never rewrites megabytes of events */
-  const written = new Map<string, string>()
+  const written = new Map<string, string | Blob>()
+  /** blob keys saved by an earlier session, which this one may have to delete */
+  const inherited = new Set(blobKeysOf(store.getState()))
   /** what the last successful save wrote, per storage key */
   const lastText = new Map<string, string>()
   let failed = false
@@ -151,12 +165,12 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
     store.getState().reportStorageProblem(describeSaveError(e))
   }
 
-  const writeBlob = (key: string, text: string): void => {
-    if (written.get(key) === text) return
+  const writeBlob = (key: string, value: string | Blob): void => {
+    if (written.get(key) === value) return
     if (!blobs) throw new Error('large events need IndexedDB, which this browser does not offer here')
-    written.set(key, text)
-    blobs.put(key, text).catch((e: unknown) => {
-      if (written.get(key) === text) written.delete(key) // retried by the next save
+    written.set(key, value)
+    blobs.put(key, value).catch((e: unknown) => {
+      if (written.get(key) === value) written.delete(key) // retried by the next save
       fail(e)
     })
   }
@@ -167,16 +181,25 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
     lastText.set(key, text)
   }
 
-  /** Saves one document: inline when small; in the blob store when large or when inline hits the quota. */
-  const saveDocument = (key: string, doc: DocumentSnapshot | null): void => {
+  /**
+   * Saves one document: inline when small; in the blob store when large or when inline hits the
+   * quota. Adds the blob keys it points at to `live`.
+   */
+  const saveDocument = (key: string, doc: DocumentSnapshot | null, live: Set<string>): void => {
     if (!doc) {
       storage.removeItem(key)
       lastText.delete(key)
       return
     }
+    // A streamed file is kept whole (IndexedDB stores Blobs without reading them into memory).
+    if (doc.eventsFile) {
+      writeBlob(eventsFileKey(doc.documentId), doc.eventsFile)
+      live.add(eventsFileKey(doc.documentId))
+    }
     const toBlob = (): SavedEvents => {
       const blobKey = eventsBlobKey(doc.documentId)
       writeBlob(blobKey, doc.eventsText)
+      live.add(blobKey)
       return { where: 'blob', key: blobKey, length: doc.eventsText.length }
     }
     if (doc.eventsText.length > inlineLimit) return setItem(key, JSON.stringify(encodeDocument(doc, toBlob())))
@@ -188,12 +211,12 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
     }
   }
 
-  /** Drops blobs no saved document points at any more (a document "New" pushed out). */
-  const collect = (state: PlaygroundState): void => {
-    const live = new Set([eventsBlobKey(state.documentId), ...(state.previousDocument ? [eventsBlobKey(state.previousDocument.documentId)] : [])])
-    for (const key of [...written.keys()]) {
+  /** Drops blobs no saved document points at any more (a document "New" pushed out, a file replaced by text). */
+  const collect = (live: ReadonlySet<string>): void => {
+    for (const key of [...written.keys(), ...inherited]) {
       if (live.has(key)) continue
       written.delete(key)
+      inherited.delete(key)
       void blobs?.delete(key).catch(() => undefined) // a leftover blob only costs space
     }
   }
@@ -202,10 +225,11 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
     timer = undefined
     const state = store.getState()
     try {
-      saveDocument(STORAGE_KEYS.current, snapshotOf(state))
-      saveDocument(STORAGE_KEYS.previous, state.previousDocument)
+      const live = new Set<string>()
+      saveDocument(STORAGE_KEYS.current, snapshotOf(state), live)
+      saveDocument(STORAGE_KEYS.previous, state.previousDocument, live)
       setItem(STORAGE_KEYS.layouts, JSON.stringify(state.paneLayouts))
-      collect(state)
+      collect(live)
     } catch (e) {
       fail(e)
       return

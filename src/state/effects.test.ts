@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Outcome } from '../worker/client'
-import type { EventsLoaded, RunReport } from '../worker/protocol'
+import type { Outcome, RunOptions } from '../worker/client'
+import type { EventsLoaded, RunReport, RunSettings } from '../worker/protocol'
 import { connectEngine, runSettingsOf, type DebounceTimers, type EngineLike } from './effects'
 import { createPlaygroundStore } from './store'
 
@@ -16,8 +16,9 @@ class FakeEngine implements EngineLike {
     this.calls.push(`events:${text}`)
     return Promise.resolve({ status: 'ok', result: { version: 1, eventCount: 1, problems: [], schemaDiagnostics: [] } })
   }
-  run(query: string): Promise<Outcome<RunReport>> {
-    this.calls.push(`run:${query}`)
+  run(query: string, _settings?: RunSettings, options?: RunOptions | number): Promise<Outcome<RunReport>> {
+    const language = typeof options === 'object' ? options.language : undefined
+    this.calls.push(language === 'kql' ? `kql:${query}` : `run:${query}`)
     return new Promise((resolve) => this.runs.push({ query, resolve }))
   }
 }
@@ -128,13 +129,13 @@ describe('connectEngine', () => {
     expect(engine.calls).toHaveLength(3)
   })
 
-  it('switching the language re-runs', () => {
+  it('switching the language re-runs with that language', () => {
     const { store, engine, timers } = setup()
     timers.flush()
     store.getState().setLanguage('kql')
     expect(store.getState().status).toBe('running')
     timers.flush()
-    expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'run:any where true'])
+    expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'kql:any where true'])
   })
 
   it('sends KQL now and the field-type table with the run settings', () => {

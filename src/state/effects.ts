@@ -81,7 +81,7 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
     }
     store.getState().markRunning()
     const started = performance.now()
-    void engine.run(state.query, runSettingsOf(state)).then((o) => {
+    void engine.run(state.query, runSettingsOf(state), { language: state.language }).then((o) => {
       if (!current()) return
       if (o.status === 'ok') store.getState().finishRun(o.result, performance.now() - started)
       // After failed events the run cannot find them; the events failure is the one to show.

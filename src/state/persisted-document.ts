@@ -22,14 +22,20 @@ export interface SavedDocument {
   readonly kqlSettings: KqlDocumentSettings
   readonly eventsSource: string | null
   readonly events: SavedEvents
+  /** a large streamed file, kept whole in the blob store under `key` */
+  readonly file?: { readonly key: string; readonly name: string }
 }
 
 /** The blob-store key of a document's events: one per document, so "New" never overwrites them. */
 export const eventsBlobKey = (documentId: string): string => `events:${documentId}`
 
+/** The blob-store key of a document's streamed events file. */
+export const eventsFileKey = (documentId: string): string => `events-file:${documentId}`
+
 export function encodeDocument(doc: DocumentSnapshot, events: SavedEvents): SavedDocument {
   const { documentId, query, language, settings, kqlSettings, eventsSource } = doc
-  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events }
+  const file = doc.eventsFile ? { file: { key: eventsFileKey(documentId), name: doc.eventsFile.name } } : {}
+  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events, ...file }
 }
 
 type Json = Record<string, unknown>
@@ -69,13 +75,14 @@ export function decodeDocument(text: string | null): SavedDocument | null {
     kqlSettings: decodeKql(v.kqlSettings),
     eventsSource: typeof v.eventsSource === 'string' ? v.eventsSource : null,
     events: decodeEvents(v.events),
+    ...(isObject(v.file) && typeof v.file.key === 'string' && typeof v.file.name === 'string' ? { file: { key: v.file.key, name: v.file.name } } : {}),
   }
 }
 
-/** The snapshot a saved document stands for, once its events text is known. */
-export function toSnapshot(saved: SavedDocument, eventsText: string): DocumentSnapshot {
+/** The snapshot a saved document stands for, once its events text (and file, if any) are read back. */
+export function toSnapshot(saved: SavedDocument, eventsText: string, eventsFile: File | null = null): DocumentSnapshot {
   const { documentId, query, language, settings, kqlSettings, eventsSource } = saved
-  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource }
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile }
 }
 
 /** Reads saved pane sizes: `{ group: { pane: percent } }`, dropping anything else. */
