@@ -25,6 +25,8 @@ const CASES: readonly Case[] = [
   { name: 'after ==: values of that field', q: 'process where process.name == ', has: ['"cmd.exe"', '"powershell.exe"', 'null'], not: ['"h1"'], first: '"cmd.exe"' },
   { name: 'after : values', q: 'process where process.name : ', has: ['"cmd.exe"'] },
   { name: 'after like~ values', q: 'process where process.name like~ ', has: ['"powershell.exe"'] },
+  { name: 'after regex: values escaped as regex literals', q: 'process where process.name regex ', has: ['"cmd\\\\.exe"'], not: ['"cmd.exe"'] },
+  { name: 'inside a regex~ list', q: 'process where process.name regex~ ("x", ', has: ['"powershell\\\\.exe"'] },
   { name: 'numeric field: bare numbers', q: 'process where process.pid >= ', has: ['4', '8', '12'], not: ['"4"'] },
   { name: 'inside in ( list', q: 'process where host.id in (', has: ['"h1"', '"h2"'], not: ['"cmd.exe"'] },
   { name: 'in~ list after a comma', q: 'process where host.id in~ ("h1", ', has: ['"h1"', '"h2"'] },

@@ -119,7 +119,7 @@ function itemsFor(slot: EqlSlot, req: CompletionRequest, typed: string): Complet
       return items
     }
     case 'value':
-      return [...valueItems(req, slot.field), keyword('null', 0)]
+      return [...valueItems(req, slot.field, slot.op), keyword('null', 0)]
     case 'listOpen':
       return [snippet('(...)', '(${1})', 0, 'A list of values: `("a", "b")`.')]
     case 'afterNot':
@@ -168,7 +168,7 @@ export function completeEql(req: CompletionRequest): CompletionResult {
   const cursor = eqlCursor(req.text, req.offset)
   // inside a string only values make sense, whatever the slot
   if (cursor.inString) {
-    const items = cursor.slot.kind === 'value' ? valueItems(req, cursor.slot.field) : cursor.slot.kind === 'category' || cursor.slot.kind === 'start' ? categoryItems(req).filter((i) => i.kind === 'category') : []
+    const items = cursor.slot.kind === 'value' ? valueItems(req, cursor.slot.field, cursor.slot.op) : cursor.slot.kind === 'category' || cursor.slot.kind === 'start' ? categoryItems(req).filter((i) => i.kind === 'category') : []
     return { items, replace: cursor.replace }
   }
   return { items: itemsFor(cursor.slot, req, cursor.typed), replace: cursor.replace }

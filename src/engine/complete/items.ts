@@ -72,8 +72,16 @@ export function valueText(language: 'eql' | 'kql', v: SeenValue, spec: FieldSpec
   return language === 'eql' ? eqlQuote(s) : kqlQuote(s)
 }
 
-/** Items for the values of `field`: from `fieldValues` when given, else from the seen index. */
-export function valueItems(req: CompletionRequest, field: string | null): CompletionItem[] {
+/** Lucene regular expression syntax characters, escaped so a seen value matches itself. */
+function regexEscape(s: string): string {
+  return s.replace(/[.?+*|{}[\]()"\\#@&<>~]/g, '\\$&')
+}
+
+/**
+ * Items for the values of `field`: from `fieldValues` when given, else from the seen index. Under
+ * `regex`/`regex~` a value is escaped to match itself literally.
+ */
+export function valueItems(req: CompletionRequest, field: string | null, op = ''): CompletionItem[] {
   if (field === null) return []
   const spec = req.schema.resolve(field)
   const values: readonly SeenValue[] = req.fieldValues
@@ -81,7 +89,8 @@ export function valueItems(req: CompletionRequest, field: string | null): Comple
     : (req.seen?.fields.find((f) => f.name === field)?.values ?? [])
   const seenIn = `seen in the events for \`${field}\``
   return values.map((v, i) => {
-    const text = valueText(req.language, v, spec)
+    const regex = op === 'regex' || op === 'regex~'
+    const text = regex && typeof v === 'string' ? eqlQuote(regexEscape(v)) : valueText(req.language, v, spec)
     return { label: text, kind: 'value', detail: 'value', documentation: seenIn, insertText: text, sortText: sortText(RANK.value, i) }
   })
 }
