@@ -87,6 +87,8 @@ function isBlank(c: number): boolean {
  * start whose next character has not arrived yet, else `text.length`).
  */
 function scan(text: string, from: number, s: ScanState): number {
+  // the next line feed at or after a position, found once per line rather than per string
+  let nextLine = -1
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === NL) {
@@ -119,13 +121,37 @@ function scan(text: string, from: number, s: ScanState): number {
       const columnOne = i === s.lineStart
       if (columnOne && s.depth > 0 && s.topOpener === OPEN_OBJECT && (c === OPEN_OBJECT || c === OPEN_ARRAY)) s.lastForced = i
     }
-    if (c === QUOTE) s.inString = true
-    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+    if (c === QUOTE) {
+      // Fast path: jump to the closing quote with indexOf (most of NDJSON is strings). When it is
+      // not on this line in this text, scan the string character by character instead.
+      if (nextLine < i) nextLine = lineEnd(text, i)
+      const close = closingQuote(text, i, nextLine)
+      if (close < 0) s.inString = true
+      else i = close
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (s.depth === 0) s.topOpener = c
       s.depth++
     } else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && s.depth > 0) s.depth--
   }
   return text.length
+}
+
+/** Index of the next line feed at or after `from`, or `text.length` when there is none. */
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from)
+  return nl < 0 ? text.length : nl
+}
+
+/** The quote closing the string opened at `open`, if it comes before `limit`; else -1. */
+function closingQuote(text: string, open: number, limit: number): number {
+  for (let j = open + 1; ; ) {
+    const q = text.indexOf('"', j)
+    if (q < 0 || q > limit) return -1
+    let backslashes = 0
+    for (let b = q - 1; b > open && text.charCodeAt(b) === BACKSLASH; b--) backslashes++
+    if (backslashes % 2 === 0) return q
+    j = q + 1
+  }
 }
 
 function countLines(text: string): number {
