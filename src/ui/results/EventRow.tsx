@@ -1,9 +1,10 @@
 import { memo, type Ref } from 'react'
-import type { FieldHit } from '../../engine'
+import type { FieldHit, Span } from '../../engine'
 import { compactJson } from '../format'
 import { usePlayground } from '../use-playground'
 import { spansByField } from './field-tree'
 import { FieldTree } from './FieldTree'
+import { useSpanHover } from './use-span-hover'
 
 /** The listitem's own attributes the virtualized list sets (position, measuring ref). */
 export interface RowPlacement {
@@ -78,28 +79,24 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
 
 /** The matched fields of a collapsed row; hovering one links it to its clause in the query. */
 function HitChips({ hits }: { hits: readonly FieldHit[] }) {
-  const hoveredSpan = usePlayground((s) => s.hoveredSpan)
-  const hoverSpan = usePlayground((s) => s.hoverSpan)
   const byField = spansByField(hits)
   if (byField.size === 0) return <span className="event-hits">matched</span>
   return (
     <span className="event-hits">
       matched:{' '}
-      {[...byField].map(([field, spans]) => {
-        const first = spans[0]
-        const linked = hoveredSpan !== null && spans.some((s) => s.start === hoveredSpan.start && s.end === hoveredSpan.end)
-        return (
-          <span
-            key={field}
-            className={linked ? 'hit-chip field-linked' : 'hit-chip'}
-            data-linked={linked ? 'true' : undefined}
-            onMouseEnter={first ? () => hoverSpan(first) : undefined}
-            onMouseLeave={first ? () => hoverSpan(null) : undefined}
-          >
-            {field}
-          </span>
-        )
-      })}
+      {[...byField].map(([field, spans]) => (
+        <HitChip key={field} field={field} spans={spans} />
+      ))}
+    </span>
+  )
+}
+
+function HitChip({ field, spans }: { field: string; spans: readonly Span[] }) {
+  const linked = usePlayground((s) => s.hoveredSpan !== null && spans.some((x) => x.start === s.hoveredSpan?.start && x.end === s.hoveredSpan.end))
+  const hover = useSpanHover(spans[0])
+  return (
+    <span className={linked ? 'hit-chip field-linked' : 'hit-chip'} data-linked={linked ? 'true' : undefined} {...hover}>
+      {field}
     </span>
   )
 }

@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react'
 import type { FieldHit } from '../../engine'
 import { usePlayground } from '../use-playground'
 import { buildFieldTree, formatScalar, hasSpan, initiallyExpanded, type FieldNode } from './field-tree'
+import { useSpanHover } from './use-span-hover'
 
 /**
  * One event as a collapsible tree of its fields (ARIA tree: it must not add list items to the
@@ -37,13 +38,12 @@ interface ItemProps {
 }
 
 function FieldItem({ node, open, toggle }: ItemProps) {
-  const hoveredSpan = usePlayground((s) => s.hoveredSpan)
-  const hoverSpan = usePlayground((s) => s.hoverSpan)
   const matched = node.spans.length > 0
-  const linked = hasSpan(node, hoveredSpan)
+  // A boolean selector: only the fields whose linked state flips re-render on a hover.
+  const linked = usePlayground((s) => hasSpan(node, s.hoveredSpan))
   const branch = node.kind !== 'value'
   const expanded = branch && open.has(node.id)
-  const firstSpan = node.spans[0]
+  const hover = useSpanHover(node.spans[0])
   const className = ['field', matched ? 'field-hit' : '', linked ? 'field-linked' : ''].filter(Boolean).join(' ')
   return (
     <li role="treeitem" aria-expanded={branch ? expanded : undefined} aria-selected={false} className="field-item" data-field={node.path}>
@@ -52,8 +52,7 @@ function FieldItem({ node, open, toggle }: ItemProps) {
         data-hit={matched ? 'true' : undefined}
         data-linked={linked ? 'true' : undefined}
         title={matched ? `${node.path}: matched by the highlighted condition` : node.path}
-        onMouseEnter={firstSpan ? () => hoverSpan(firstSpan) : undefined}
-        onMouseLeave={firstSpan ? () => hoverSpan(null) : undefined}
+        {...hover}
       >
         {branch ? (
           <button type="button" className="field-toggle" aria-label={`${expanded ? 'Collapse' : 'Expand'} ${node.path}`} onClick={() => toggle(node.id)}>
