@@ -87,3 +87,22 @@ test('cancelling a load keeps the previous events', async ({ page }) => {
   await expect(page.getByRole('progressbar', { name: /^Loading / })).toHaveCount(0)
   await expect(page.getByTestId('events-info')).toHaveText(before ?? '')
 })
+
+test('files dropped anywhere on the page are loaded', async ({ page }) => {
+  await page.goto('/')
+  await setQuery(page, 'process where process.name == "sh"')
+  const text = [loginHook, benignRead, hookShell].map((e) => JSON.stringify(e)).join('\n')
+  // A drop as the browser delivers it: a DataTransfer holding a File, dropped on the results pane.
+  const data = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File([t], 'dropped.ndjson', { type: 'application/x-ndjson' }))
+    return dt
+  }, text)
+  const target = page.getByTestId('match-count')
+  await target.dispatchEvent('dragenter', { dataTransfer: data })
+  await expect(page.getByTestId('drop-hint')).toBeVisible()
+  await target.dispatchEvent('drop', { dataTransfer: data })
+  await expect(page.getByTestId('drop-hint')).toHaveCount(0)
+  await expect(page.getByTestId('events-info')).toHaveText('3 events from dropped.ndjson')
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 3 events/)
+})
