@@ -39,7 +39,10 @@ export function compilePredicate(e: Expr, ctx: CompileContext): Predicate {
     case 'Logical': {
       const l = compilePredicate(e.left, ctx)
       const r = compilePredicate(e.right, ctx)
-      return e.op === 'and' ? and(l, r) : or(l, r)
+      if (e.op === 'and') return and(l, r)
+      const p = or(l, r)
+      // one conjunct: its cost counts each field once, however many branches read it
+      return p.conjuncts?.length === 1 ? { ...p, conjuncts: [{ test: p.test, cost: costOf(e) }] } : p
     }
     case 'Not': {
       const inner = compilePredicate(e.operand, ctx)
@@ -105,14 +108,8 @@ function or(l: Predicate, r: Predicate): Predicate {
       collectIf(l, ev, out)
       collectIf(r, ev, out)
     },
-    conjuncts: l.conjuncts === null || r.conjuncts === null ? null : [{ test, cost: costSum(l.conjuncts) + costSum(r.conjuncts) }],
+    conjuncts: l.conjuncts === null || r.conjuncts === null ? null : [{ test, cost: 1 }],
   }
-}
-
-function costSum(cs: readonly Conjunct[]): number {
-  let sum = 0
-  for (const c of cs) sum += c.cost
-  return sum
 }
 
 function collectIf(p: Predicate, ev: unknown, out: FieldHit[]): boolean {
@@ -128,19 +125,28 @@ function leaf(e: Expr, test: EventTest): Predicate {
   return { test, falseTest: not(test), collect: leafHits(e), conjuncts: isPure(e) ? [{ test, cost: costOf(e) }] : null }
 }
 
-/** A rough cost of testing a pure expression: 1 per value compared, more per pattern matched. */
+/**
+ * A rough cost of testing a pure expression. On large event sets reading a field (a walk through
+ * objects spread over the heap) outweighs comparing its value, so the cost counts the distinct
+ * fields read, plus half a read for each match that folds case (allocates) or runs a regex.
+ */
 function costOf(e: Expr): number {
+  const fields = new Set(fieldsOf(e).map((f) => f.path)).size
+  return Math.max(1, fields) + matchExtra(e)
+}
+
+function matchExtra(e: Expr): number {
   switch (e.type) {
     case 'Match':
-      return (e.op === 'regex' || e.op === 'regex~' ? 4 : 2) + e.patterns.length
+      return e.op === 'like' ? 0 : 0.5
     case 'In':
-      return e.caseInsensitive ? 2 : 1
+      return e.caseInsensitive ? 0.5 : 0
     case 'Not':
-      return costOf(e.operand)
+      return matchExtra(e.operand)
     case 'Logical':
-      return costOf(e.left) + costOf(e.right)
+      return matchExtra(e.left) + matchExtra(e.right)
     default:
-      return 1
+      return 0
   }
 }
 
