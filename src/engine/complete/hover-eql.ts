@@ -3,6 +3,7 @@
  * wildcard behaviour, and for a string literal how the operator it belongs to matches it.
  */
 import { functionDoc, functionMarkdown } from '../docs/eql-functions'
+import { keywordDoc, keywordMarkdown } from '../docs/eql-keywords'
 import { operatorDoc, operatorMarkdown } from '../docs/operators'
 import { lexEql } from '../eql/lexer'
 import type { Token } from '../eql/token'
@@ -98,6 +99,10 @@ export function hoverEql(req: CompletionRequest): HoverResult | null {
     const doc = operatorDoc('eql', op)
     return doc === undefined ? null : { contents: operatorMarkdown(doc), range: r }
   }
+  // structural keywords, and `head`/`tail`/`runs`, which are identifiers in their places
+  const prevKind = tokens[i - 1]?.kind
+  const kw = isWordToken(t) && (t.kind !== 'ident' || prevKind === '|' || (t.value === 'runs' && prevKind === 'with')) ? keywordDoc(t.value) : undefined
+  if (kw !== undefined) return { contents: keywordMarkdown(kw), range }
   if (t.kind === 'tildeIdent' || (t.kind === 'ident' && tokens[i + 1]?.kind === '(' && tokens[i + 1]?.start === t.end)) {
     const doc = functionDoc(t.value)
     return doc === undefined ? null : { contents: functionMarkdown(doc, t.kind === 'tildeIdent'), range }

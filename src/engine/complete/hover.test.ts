@@ -37,6 +37,10 @@ const EQL: readonly Case[] = [
   { q: 'process where process.name not ‸in~ ("x")', has: ['**`not in~`**'] },
   { q: 'process where true ‸and false', has: ['**`and`**'] },
   { q: 'proc‸ess where true', has: ['Event category'] },
+  { q: 'seq‸uence by host.id [process where true] [file where true]', has: ['**`sequence`**'] },
+  { q: 'sequence with max‸span=1m [process where true] [file where true]', has: ['**`maxspan`**'] },
+  { q: 'process where true | he‸ad 5', has: ['**`head`**'] },
+  { q: 'process where head‸ == 1', has: ['**head**'] },
   { q: 'process where true    ‸', has: null },
   { q: '', has: null },
 ]

@@ -4,6 +4,7 @@ import { parseEql } from '../eql/parser'
 import { parseKql } from '../kql/parser'
 import { FUNCTION_DOCS, functionDoc, functionMarkdown } from './eql-functions'
 import { kqlLiteralRule, kqlValueFamily } from './kql-literals'
+import { EQL_KEYWORD_DOCS } from './eql-keywords'
 import { EQL_OPERATOR_DOCS, KQL_OPERATOR_DOCS, operatorDoc } from './operators'
 
 describe('function reference', () => {
@@ -49,6 +50,12 @@ describe('operator reference', () => {
     expect(operatorDoc('eql', 'in~')?.caseRule).toBe('insensitive')
     expect(operatorDoc('kql', 'AND')?.op).toBe('and')
     for (const d of EQL_OPERATOR_DOCS) if (d.caseRule !== 'none') expect(d.literal, d.op).toMatch(/case-(in)?sensitive/)
+  })
+})
+
+describe('keyword reference', () => {
+  it.each(EQL_KEYWORD_DOCS.map((d) => [d.keyword, d] as const))('%s: example is valid EQL', (_, d) => {
+    expect(parseEql(d.example).diagnostics).toEqual([])
   })
 })
 
