@@ -26,6 +26,8 @@ test('a match is highlighted and the events it did not match are dimmed', async 
   await expect(rows(page).nth(0)).toContainText('process.args')
   await expect(rows(page).nth(1)).toHaveAttribute('data-match', 'false')
   await expect(rows(page).nth(1)).toHaveAttribute('data-event-index', '1')
+  // A miss is not in the run report: its row is filled from the worker's event window.
+  await expect(rows(page).nth(1)).toContainText('"pid":4230')
   // Dimmed, not hidden: the miss is still there to compare against.
   await expect(rows(page).nth(1)).toHaveCSS('opacity', '0.55')
   await expect(rows(page).nth(0)).toHaveCSS('opacity', '1')
@@ -125,6 +127,7 @@ test('20,000 events: only the rows in view are rendered, and scrolling reaches t
   expect(count).toBeLessThan(100)
   await results(page).evaluate((el) => el.scrollTo(0, el.scrollHeight))
   await expect(results(page).locator(`[data-event-index="${N - 1}"]`)).toHaveAttribute('data-match', 'true')
+  await expect(results(page).locator(`[data-event-index="${N - 2}"]`)).toContainText(`"pid":${10_000 + N - 2}`)
   expect(await rows(page).count()).toBeLessThan(100)
 })
 
