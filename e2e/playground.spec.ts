@@ -42,9 +42,10 @@ test('a syntax error shows a diagnostic with its position and no stale results',
 
   await setQuery(page, 'process where process.name ==')
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'error')
-  const diagnostics = page.getByRole('list', { name: 'Diagnostics' }).getByRole('listitem')
+  // the problems list under the query editor (its Monaco markers: e2e/editor.spec.ts)
+  const diagnostics = page.getByRole('list', { name: 'Problems' }).getByRole('listitem')
   await expect(diagnostics.first()).toHaveAttribute('data-code', /^EQL1/)
-  await expect(diagnostics.first()).toContainText(/^1:\d+ EQL1\d{3} \S/)
+  await expect(diagnostics.first()).toContainText(/^EQL1\d{3} 1:\d+ \S/)
   await expect(results(page)).toHaveCount(0)
   await expect(page.getByTestId('match-count')).toHaveCount(0)
 
@@ -52,7 +53,7 @@ test('a syntax error shows a diagnostic with its position and no stale results',
   await setQuery(page, LOGIN_HOOK_RULE)
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await expect(matches(page)).toHaveCount(1)
-  await expect(page.getByRole('list', { name: 'Diagnostics' })).toHaveCount(0)
+  await expect(page.getByRole('list', { name: 'Problems' })).toHaveCount(0)
 })
 
 test('a sequence is shown as a group with its join key', async ({ page }) => {
@@ -90,7 +91,8 @@ test('the watchdog stops a run over the time limit, then the next edit works', a
   // A real run over 40k events takes tens of ms, never 2: the watchdog stops it.
   await page.getByLabel('Time limit (ms)').fill('2')
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'error')
-  await expect(page.getByRole('alert')).toContainText(/^The query ran longer than 2 ms and was stopped/)
+  // (the results' alert: Monaco adds role=alert live regions of its own for screen readers)
+  await expect(page.getByTestId('results-error').getByRole('alert')).toContainText(/^The query ran longer than 2 ms and was stopped/)
   await expect(results(page)).toHaveCount(0)
 
   // Back to a sane limit: the restarted worker has the events again and answers.
@@ -99,5 +101,5 @@ test('the watchdog stops a run over the time limit, then the next edit works', a
   await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 40,000 events · /, { timeout: 20_000 })
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await expect(matches(page).first()).toHaveAttribute('data-event-index', '7')
-  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByTestId('results-error')).toHaveCount(0)
 })
