@@ -61,6 +61,9 @@ const CASES: readonly Case[] = [
   { name: 'sample header has no maxspan', q: 'sample ', has: ['by', '['], not: ['with maxspan='] },
   { name: 'cursor in the middle of the query', q: 'process where process.‸ and host.id == "h1"', has: ['process.name'], not: ['host.id'] },
   { name: 'category at the start of a later line', q: '/* comment */ proc', has: ['process'] },
+  { name: 'inside a line comment: nothing', q: 'process where // proc', has: [], not: ['process.name', 'and'] },
+  { name: 'inside a block comment: nothing', q: 'process where /* proc‸ */', has: [], not: ['process.name'] },
+  { name: 'after a line comment, next line', q: 'process where // note\n  process.na', has: ['process.name'] },
 ]
 
 describe('EQL completion at cursor positions', () => {

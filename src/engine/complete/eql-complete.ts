@@ -3,6 +3,7 @@
  */
 import { EQL_OPERATOR_DOCS, operatorMarkdown } from '../docs/operators'
 import { FUNCTION_DOCS, functionMarkdown, type FunctionDoc } from '../docs/eql-functions'
+import { span } from '../source/span'
 import { eqlCursor, type EqlSlot } from './eql-context'
 import { RANK, eqlQuote, fieldItems, simpleItem, sortText, valueItems } from './items'
 import type { CompletionItem, CompletionRequest, CompletionResult } from './types'
@@ -166,6 +167,7 @@ function itemsFor(slot: EqlSlot, req: CompletionRequest, typed: string): Complet
 /** EQL completion at `req.offset`. */
 export function completeEql(req: CompletionRequest): CompletionResult {
   const cursor = eqlCursor(req.text, req.offset)
+  if (cursor.inComment) return { items: [], replace: span(req.offset, req.offset) }
   // inside a string only values make sense, whatever the slot
   if (cursor.inString) {
     const items = cursor.slot.kind === 'value' ? valueItems(req, cursor.slot.field, cursor.slot.op) : cursor.slot.kind === 'category' || cursor.slot.kind === 'start' ? categoryItems(req).filter((i) => i.kind === 'category') : []

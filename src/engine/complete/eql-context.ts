@@ -43,6 +43,8 @@ export interface EqlCursor {
   readonly replace: Span
   /** the string token the cursor is inside, if any */
   readonly inString: boolean
+  /** inside a comment: nothing to complete */
+  readonly inComment: boolean
 }
 
 const COMPARE_OPS: ReadonlySet<TokenKind> = new Set(['==', '!=', '<', '<=', '>', '>='])
@@ -82,7 +84,10 @@ export function pathBefore(tokens: readonly Token[], end: number): [number, stri
 
 /** Analyses the text up to the cursor. Never throws. */
 export function eqlCursor(text: string, offset: number): EqlCursor {
-  const all = lexEql(text).tokens.filter((t) => t.kind !== 'eof')
+  const lexed = lexEql(text)
+  const all = lexed.tokens.filter((t) => t.kind !== 'eof')
+  // a line comment runs to the line end, so a cursor at its end is still inside it
+  const inComment = lexed.comments.some((c) => c.start < offset && (offset < c.end || (offset === c.end && text.startsWith('//', c.start))))
   const upto = all.filter((t) => t.start < offset)
   let cut = upto.length
   let replace = span(offset, offset)
@@ -104,7 +109,7 @@ export function eqlCursor(text: string, offset: number): EqlCursor {
     replace = span((upto[start] as Token).start, Math.max(offset, last.end))
   }
   const typed = text.slice(replace.start, Math.min(offset, replace.end))
-  return { slot: slotAfter(upto.slice(0, cut)), typed, replace, inString }
+  return { slot: slotAfter(upto.slice(0, cut)), typed, replace, inString, inComment }
 }
 
 interface Paren {
