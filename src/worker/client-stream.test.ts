@@ -80,6 +80,7 @@ describe('EngineClient.streamEvents', () => {
     if (!w) throw new Error('no worker')
     expect(w.sent.map((r) => r.kind)).toEqual(['setEvents', 'beginEvents', 'appendEvents', 'cancelEvents'])
     expect(await client.run('process where true')).toMatchObject({ status: 'ok', result: { eventCount: 1 } })
+    expect(w.sent.map((r) => w.replies.get(r.id))).toEqual([1, 1, 1, 1, 1])
   })
 
   it('a newer event set stops a stream in progress', async () => {

@@ -44,10 +44,15 @@ export interface HandlerOptions {
 /** getEvents answers at most this many events at once (a screenful is a few dozen). */
 export const MAX_WINDOW = 2000
 
-type Answer<K extends P.RequestKind> = P.ResultMap[K] | P.Failure
+/** A request the handler refuses; a class so no result shape can be mistaken for one. */
+class Refusal {
+  constructor(readonly failure: P.Failure) {}
+}
 
-const notAvailable = (what: string): P.Failure => ({ code: 'not-available', message: `${what} is not available in this engine build.` })
-const isFailure = (x: object): x is P.Failure => 'code' in x && 'message' in x && Object.keys(x).length === 2
+type Answer<K extends P.RequestKind> = P.ResultMap[K] | Refusal
+
+const refuse = (code: P.FailureCode, message: string) => new Refusal({ code, message })
+const notAvailable = (what: string) => refuse('not-available', `${what} is not available in this engine build.`)
 
 /** Makes a dispatcher over one engine. Its state is the loaded dataset; it never throws. */
 export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<Program, KqlProgram>, options: HandlerOptions = {}): (data: unknown) => P.Reply {
@@ -73,7 +78,7 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
     return describeDataset(next, schema)
   }
 
-  const unknownEvents = (version: number): P.Failure => ({ code: 'unknown-events', message: `Events version ${version} is not loaded (current: ${dataset.version}).` })
+  const unknownEvents = (version: number) => refuse('unknown-events', `Events version ${version} is not loaded (current: ${dataset.version}).`)
 
   function run(req: P.RunRequest): Answer<'run'> {
     if (req.eventsVersion !== dataset.version) return unknownEvents(req.eventsVersion)
@@ -154,13 +159,13 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
     return progressOf(load)
   }
 
-  function loadOf(version: number): StreamLoad | P.Failure {
-    return load && load.version === version ? load : { code: 'unknown-events', message: `No load of events version ${version} is in progress (it was cancelled or replaced).` }
+  function loadOf(version: number): StreamLoad | Refusal {
+    return load && load.version === version ? load : refuse('unknown-events', `No load of events version ${version} is in progress (it was cancelled or replaced).`)
   }
 
   function appendEvents(req: P.AppendEventsRequest): Answer<'appendEvents'> {
     const l = loadOf(req.datasetVersion)
-    if (isFailure(l)) return l
+    if (l instanceof Refusal) return l
     const text = typeof req.chunk === 'string' ? req.chunk : l.decoder.decode(new Uint8Array(req.chunk), { stream: true })
     l.bytes += typeof req.chunk === 'string' ? req.chunk.length : req.chunk.byteLength
     absorb(l, l.reader.push(text))
@@ -169,7 +174,7 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
 
   function endEvents(req: P.EndEventsRequest): Answer<'endEvents'> {
     const l = loadOf(req.datasetVersion)
-    if (isFailure(l)) return l
+    if (l instanceof Refusal) return l
     load = null
     absorb(l, l.reader.push(l.decoder.decode()))
     absorb(l, l.reader.end())
@@ -220,7 +225,7 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
       const req = asRequest(data)
       if (typeof req === 'string') return { id, ok: false, failure: { code: 'bad-request', message: req } }
       const result = answer(req)
-      if (result !== null && isFailure(result)) return { id, ok: false, failure: result }
+      if (result instanceof Refusal) return { id, ok: false, failure: result.failure }
       // `answer` returns the result type of `req.kind`; the union loses that link, hence the cast.
       return { id, ok: true, kind: req.kind, result } as P.OkReply
     } catch (err) {

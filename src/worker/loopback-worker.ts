@@ -15,6 +15,8 @@ export const loopbackEngine = { buildSchema, compileEql, compileKql, eqlSettings
 export class LoopbackWorker implements WorkerPort {
   readonly sent: Request[] = []
   readonly transferred: number[] = []
+  /** replies posted, per request id: the protocol promises exactly one each */
+  readonly replies = new Map<number, number>()
   terminated = false
   private readonly handle = createHandler(loopbackEngine)
   constructor(private readonly events: WorkerEvents) {}
@@ -24,7 +26,10 @@ export class LoopbackWorker implements WorkerPort {
     // structuredClone with transfer detaches the sender's buffers, as postMessage does
     const copy = structuredClone(message, { transfer: transfer as StructuredSerializeOptions['transfer'] })
     setTimeout(() => {
-      if (!this.terminated) this.events.onMessage(this.handle(copy))
+      if (this.terminated) return
+      const reply = this.handle(copy)
+      this.replies.set(reply.id, (this.replies.get(reply.id) ?? 0) + 1)
+      this.events.onMessage(reply)
     }, 0)
   }
   terminate(): void {
