@@ -139,3 +139,22 @@ test('Monaco is not in the initial chunk: it loads as a separate chunk', async (
   const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))
   expect(chunks.some((url) => /\/assets\/editor-[^/]*\.js$/.test(url))).toBe(true)
 })
+
+test('hovering a matched field in the results highlights its clause in the query', async ({ page }) => {
+  await setEvents(page, macosEvents)
+  await setQuery(page, 'process where process.name == "defaults" and process.args == "LoginHook"')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  const row = page.getByRole('list', { name: 'Results' }).locator('[data-match="true"]').first()
+  await row.getByRole('button', { name: 'Fields' }).click()
+  const highlighted = () =>
+    page.evaluate(() => {
+      const model = window.__rp?.queryEditor?.getModel()
+      const decorations = model?.getAllDecorations().filter((d) => d.options.className === 'rp-hovered-span') ?? []
+      return decorations.map((d) => model?.getValueInRange(d.range))
+    })
+  await row.getByRole('tree', { name: 'Fields of event 0' }).locator('[data-field="process.name"] > .field').hover()
+  await expect.poll(highlighted).toEqual([expect.stringMatching(/^process\.name\b/)])
+  await expect(page.locator('.monaco-editor .rp-hovered-span')).toHaveCount(1)
+  await page.getByTestId('match-count').hover()
+  await expect.poll(highlighted).toEqual([])
+})
