@@ -28,5 +28,10 @@ export const createResultsViewSlice = (): SliceCreator<ResultsViewSlice> => (set
 
   setOnlyMatches: (onlyMatches) => set({ onlyMatches }),
   selectEvent: (selectedIndex) => set({ selectedIndex }),
-  hoverSpan: (hoveredSpan) => set({ hoveredSpan }),
+  // Pointer moves repeat the same span; an unchanged span must not notify every subscriber.
+  hoverSpan: (hoveredSpan) => set((s) => (sameSpan(s.hoveredSpan, hoveredSpan) ? s : { hoveredSpan })),
 })
+
+function sameSpan(a: TextSpan | null, b: TextSpan | null): boolean {
+  return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end)
+}
