@@ -158,3 +158,14 @@ test('hovering a matched field in the results highlights its clause in the query
   await page.getByTestId('match-count').hover()
   await expect.poll(highlighted).toEqual([])
 })
+
+test('KQL: the editor switches language with the rule and marks KQL errors', async ({ page }) => {
+  await page.getByRole('radio', { name: 'KQL' }).check()
+  await setQuery(page, 'process.name: sh and )')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'error')
+  await expect.poll(() => page.evaluate(() => window.__rp?.queryEditor?.getModel()?.getLanguageId())).toBe('kql')
+  await expect.poll(() => markers(page)).toEqual([
+    expect.objectContaining({ line: 1, column: 22, endLine: 1, endColumn: 23, severity: 8, message: expect.stringMatching(/^KQL1\d{3}: \S/) }),
+  ])
+  await expect(problems(page).first()).toContainText(/^KQL1\d{3} 1:22 \S/)
+})
