@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { macosEvents } from './macos-events'
+import { macosEvents, manyEvents } from './macos-events'
 import { expect, runStatus, setEvents, setQuery, test } from './fixtures'
 
 /**
@@ -74,4 +74,18 @@ test('New starts an empty document and the previous one can be restored, also af
   await page.getByRole('button', { name: 'Restore previous document' }).click()
   await expect.poll(() => queryText(page)).toBe('process where process.name == "sh"')
   await expect(matchCount(page)).toHaveText(/^1 match of 3 events/)
+})
+
+test('a large file streamed into the engine is kept in IndexedDB and loaded again after a reload', async ({ page }) => {
+  const text = manyEvents(12_000) // ~2.6 MB: over the size the events editor takes as text
+  expect(text.length).toBeGreaterThan(2_000_000)
+  await page.getByLabel('Upload events').setInputFiles({ name: 'many.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(text) })
+  await expect(page.getByTestId('events-info')).toHaveText('12,000 events from many.ndjson', { timeout: 20_000 })
+  await setQuery(page, 'process where process.pid == 10007')
+  await expect(matchCount(page)).toHaveText(/^1 match of 12,000 events/, { timeout: 20_000 })
+
+  await page.reload()
+  await expect(page.getByTestId('events-info')).toHaveText('12,000 events from many.ndjson', { timeout: 20_000 })
+  await expect(matchCount(page)).toHaveText(/^1 match of 12,000 events/, { timeout: 20_000 })
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
 })

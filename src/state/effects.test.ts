@@ -145,4 +145,23 @@ describe('connectEngine', () => {
       mappings: { 'source.port': 'long' },
     })
   })
+
+  it('does not send the text over a file that is loading or loaded (a restored document streams its file again)', () => {
+    const store = createPlaygroundStore({ query: 'any where true', eventsText: 'typed text' })
+    const engine = new FakeEngine()
+    const timers = new ManualTimers()
+    connectEngine(store, engine, { timers })
+    const file = new File(['{}'], 'big.ndjson')
+    store.getState().loadEventsFiles([file])
+    store.getState().progressEventsLoad({ name: 'big.ndjson', size: 2, bytes: 0, events: 0, problems: 0 })
+    timers.flush()
+    store.getState().finishEventsLoad({ name: 'big.ndjson', size: 2 }, { version: 1, eventCount: 1, problems: [], schemaDiagnostics: [] })
+    store.getState().editQuery('process where true')
+    timers.flush()
+    expect(engine.calls).toEqual(['run:any where true', 'run:process where true'])
+    // Editing the text makes the text the dataset again.
+    store.getState().editEvents('{"a":1}')
+    timers.flush()
+    expect(engine.calls.at(-2)).toBe('events:{"a":1}')
+  })
 })

@@ -56,6 +56,12 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
   let timer: unknown
   let generation = 0
   let eventsSent: string | null = null
+  /**
+   * The events text when the latest file load was asked for. While that file is loading or
+   * current and the text is unchanged, the file is the dataset: sending the text would replace it
+   * (a restored document whose file streams in again would otherwise lose it to its own text).
+   */
+  let textAtFileLoad: string | null = null
 
   const flush = (): void => {
     timer = undefined
@@ -64,7 +70,8 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
     const current = () => sentAt === generation
     engine.setRunBudget(state.runBudgetMs)
     let eventsFailed = false
-    if (state.eventsText !== eventsSent) {
+    const fileIsDataset = (state.eventsLoad !== null || state.eventsFile !== null) && state.eventsText === textAtFileLoad
+    if (state.eventsText !== eventsSent && !fileIsDataset) {
       eventsSent = state.eventsText
       void engine.setEvents(state.eventsText).then((o) => {
         if (o.status === 'ok' && current()) store.getState().finishEvents(o.result)
@@ -95,6 +102,7 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.eventsLoadRequest !== previous.eventsLoadRequest) textAtFileLoad = state.eventsText
     const now = state.runNowRequests !== previous.runNowRequests
     if (!now && !inputsChanged(state, previous)) return
     generation++
