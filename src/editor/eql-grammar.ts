@@ -81,7 +81,7 @@ export const eqlGrammar: MonarchLanguage = {
     ],
     // no escapes in raw strings; up to two extra quotes belong to the string
     rawString: [
-      [/"""""?/, { token: 'string.raw', next: '@pop' }],
+      [/"""(?:"{0,2})/, { token: 'string.raw', next: '@pop' }],
       [/[^"]+/, 'string.raw'],
       [/"/, 'string.raw'],
     ],

@@ -101,10 +101,15 @@ describe('EQL grammar', () => {
   })
 
   it('reads raw strings without escapes, escapes in normal strings, and rejected quotes', () => {
-    expect(merged(eqlGrammar, 'a == """C:\\path\\"x"""')).toEqual([
+    // the string must end where Elasticsearch ends it: what follows is code again
+    expect(merged(eqlGrammar, 'a == """C:\\path\\"x""" and b == """y"""""')).toEqual([
       ['a', 'identifier'],
       ['==', 'operator'],
       ['"""C:\\path\\"x"""', 'string'],
+      ['and', 'keyword'],
+      ['b', 'identifier'],
+      ['==', 'operator'],
+      ['"""y"""""', 'string'],
     ])
     expect(tokenize(eqlGrammar, '"a\\"b"')).toContainEqual(['\\"', 'string.escape'])
     expect(tokenize(eqlGrammar, "a == 'x'")).toContainEqual(["'x'", 'string.invalid'])
