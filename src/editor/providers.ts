@@ -54,7 +54,12 @@ function registerFor(monaco: M, languageId: string, language: QueryLanguage): vo
       const completions = await services.complete({ language, text, offset }).catch(() => null)
       if (!completions || model.isDisposed() || model.getValue() !== text) return { suggestions: [] }
       const r = spanToRange(completions.replace, (o) => model.getPositionAt(o))
-      const range = new monaco.Range(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn)
+      let range = new monaco.Range(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn)
+      // Monaco drops items whose range spans lines or misses the cursor; fall back to the word
+      if (range.startLineNumber !== range.endLineNumber || !range.containsPosition(position)) {
+        const word = model.getWordUntilPosition(position)
+        range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn)
+      }
       const suggestions = completions.entries.map(
         (e, i): Monaco.languages.CompletionItem => ({
           label: e.label,
