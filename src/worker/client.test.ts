@@ -135,7 +135,7 @@ describe('EngineClient', () => {
     const setId = current().last().id
     current().reply({ id: setId, ok: true, kind: 'setEvents', result: { version: 1, eventCount: 2, problems: [], schemaDiagnostics: [] } })
     const slow = client.run('slow')
-    expect([...timers.active.values()].map((t) => t.ms)).toEqual([3000])
+    expect([...timers.active.values()].map((t) => t.ms)).toEqual([6000])
     timers.fireAll()
     const outcome = await slow
     expect(outcome).toMatchObject({ status: 'failed', failure: { code: 'timeout' } })
@@ -158,7 +158,7 @@ describe('EngineClient', () => {
     const latest = client.run('latest')
     await expect(stuck).resolves.toEqual({ status: 'superseded' })
     timers.fireFirst() // the orphan's watchdog: restart; the latest run is replayed and re-armed
-    expect([...timers.active.values()].map((t) => t.ms)).toEqual([1000])
+    expect([...timers.active.values()].map((t) => t.ms)).toEqual([2000])
     expect(workers).toHaveLength(2)
     const replayed = current().last()
     expect(replayed).toMatchObject({ kind: 'run', query: 'latest' })
@@ -174,7 +174,7 @@ describe('EngineClient', () => {
     const runReq = current().last()
     expect([...timers.active.values()].map((t) => t.ms)).toEqual([60_000]) // loading: only the load watchdog
     current().reply({ id: setReq.id, ok: true, kind: 'setEvents', result: { version: 1, eventCount: 1, problems: [], schemaDiagnostics: [] } })
-    expect([...timers.active.values()].map((t) => t.ms)).toEqual([500])
+    expect([...timers.active.values()].map((t) => t.ms)).toEqual([1500])
     current().reply({ id: runReq.id, ok: true, kind: 'run', result: report(1) })
     await expect(run).resolves.toMatchObject({ status: 'ok' })
     expect(timers.active.size).toBe(0)

@@ -1,3 +1,4 @@
+import { formatBudget, overBudgetMessage, watchdogMs } from './budget'
 import { streamBlob, type StreamOptions } from './client-stream'
 import { NO_EVENTS_VERSION, PROTOCOL_VERSION, isReply, type Failure, type QueryLanguage, type Request, type RequestKind, type ResultMap, type RunSettings } from './protocol'
 
@@ -88,10 +89,7 @@ const realTimers: Timers = {
   clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
 }
 
-/** "3 s", "250 ms": budgets as a person would say them. */
-export function formatBudget(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`
-}
+export { formatBudget } from './budget'
 
 export class EngineClient {
   private readonly spawn: SpawnWorker
@@ -183,6 +181,7 @@ export class EngineClient {
       query,
       settings,
       displayLimit: o.displayLimit ?? 500,
+      budgetMs: this.runBudgetMs,
       ...(o.histogramBuckets === undefined ? {} : { histogramBuckets: o.histogramBuckets }),
     })
   }
@@ -279,7 +278,7 @@ export class EngineClient {
 
   private arm(pending: Pending): void {
     const id = pending.request.id
-    pending.timer = this.timers.setTimeout(() => this.onWatchdog(id), pending.budgetMs ?? this.runBudgetMs)
+    pending.timer = this.timers.setTimeout(() => this.onWatchdog(id), watchdogMs(pending.budgetMs ?? this.runBudgetMs))
   }
 
   /** Starts a worker when there is none; a fresh worker first gets the current events. */
@@ -360,10 +359,7 @@ export class EngineClient {
     if (current) {
       current.settle({
         status: 'failed',
-        failure: {
-          code: 'timeout',
-          message: `The query ran longer than ${formatBudget(current.budgetMs ?? this.runBudgetMs)} and was stopped. The engine was restarted; edit the query or the events to try again.`,
-        },
+        failure: { code: 'timeout', message: overBudgetMessage(current.budgetMs ?? this.runBudgetMs, true) },
       })
     }
   }

@@ -71,6 +71,16 @@ describe('run reports and event windows', () => {
     expect(r.histogram).toMatchObject({ field: '@timestamp', bucketMs: 751, all: [1, 1, 1, 1], matched: [1, 0, 1, 0], undated: 1, undatedMatched: 0 })
   })
 
+  it('a run over its budget is stopped by the worker itself, which keeps its events', () => {
+    let clock = 0
+    const handle = createHandler(engine as EngineApi<unknown, unknown>, { now: () => clock++ })
+    handle({ id: 1, protocol: PROTOCOL_VERSION, kind: 'setEvents', version: 1, text: events })
+    const run = (id: number, budgetMs?: number) =>
+      handle({ id, protocol: PROTOCOL_VERSION, kind: 'run', eventsVersion: 1, language: 'eql', query: 'process where true', settings: {}, displayLimit: 1, ...(budgetMs === undefined ? {} : { budgetMs }) })
+    expect(run(2, 0)).toMatchObject({ ok: false, failure: { code: 'timeout', message: expect.stringMatching(/^The query ran longer than 0 ms and was stopped/) } })
+    expect(run(3)).toMatchObject({ ok: true, result: { matchedIndexes: [0, 1, 2, 3] } })
+  })
+
   it('KQL runs with its own settings', () => {
     const { ok } = setup()
     ok('setEvents', { version: 1, text: events })

@@ -1,6 +1,7 @@
 import type { Diagnostic, EqlSettings, KqlSettings, RunOutput, Schema } from '../engine'
 import type { CompletionRequest, CompletionResult, EcsDocs, FieldValueIndex, HoverResult } from '../engine/complete'
 import type { EventsReader } from '../engine/events/events-reader'
+import { overBudgetMessage } from './budget'
 import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
 import * as P from './protocol'
 import { perEventData } from './run-report'
@@ -83,6 +84,11 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
   function run(req: P.RunRequest): Answer<'run'> {
     if (req.eventsVersion !== dataset.version) return unknownEvents(req.eventsVersion)
     const started = now()
+    // Polled by the engine every few thousand events: a runaway query ends here, and the worker
+    // keeps its events (the client's watchdog would have to restart it and send them again).
+    const deadline = req.budgetMs === undefined ? Infinity : started + req.budgetMs
+    let stopped = false
+    const shouldStop = (): boolean => (stopped ||= now() > deadline)
     const { schema } = schemaOf(dataset, req.settings.mappings)
     let compiled: { readonly program: unknown; readonly diagnostics: readonly Diagnostic[] }
     let execute: () => RunOutput
@@ -91,17 +97,18 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
       if (!compileKql || !runKql) return notAvailable('KQL')
       const c = compileKql(req.query, { schema, settings: req.settings.kql ?? {} })
       compiled = c
-      execute = () => runKql(c.program as KqlProgram, dataset.events, {})
+      execute = () => runKql(c.program as KqlProgram, dataset.events, { shouldStop })
     } else {
       const c = engine.compileEql(req.query, { schema, settings: engine.eqlSettings(eqlOnly(req.settings)) })
       compiled = c
-      execute = () => engine.runEql(c.program as Program, dataset.events, {})
+      execute = () => engine.runEql(c.program as Program, dataset.events, { shouldStop })
     }
     const base = { query: req.query, language: req.language, eventsVersion: dataset.version, eventCount: dataset.events.length }
     if (compiled.program === null) {
       return { ...base, diagnostics: compiled.diagnostics, result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, elapsedMs: now() - started }
     }
     const output = execute()
+    if (stopped && req.budgetMs !== undefined) return refuse('timeout', overBudgetMessage(req.budgetMs, false))
     const timestampField = req.settings.timestampField ?? '@timestamp'
     const perEvent = perEventData(output.result, dataset, { displayLimit: req.displayLimit, timestampField, ...(req.histogramBuckets === undefined ? {} : { buckets: req.histogramBuckets }) })
     return { ...base, diagnostics: [...compiled.diagnostics, ...output.diagnostics], result: output.result, ...perEvent, elapsedMs: now() - started }

@@ -61,6 +61,8 @@ export interface RunRequest extends RequestBase {
   readonly displayLimit: number
   /** buckets of the timeline histogram (default 60) */
   readonly histogramBuckets?: number
+  /** the worker stops the run after this many ms (from its start) and answers `timeout` */
+  readonly budgetMs?: number
 }
 
 /**
@@ -269,7 +271,7 @@ export type FailureCode =
   | 'unknown-events' // `run` referenced a dataset version the worker does not hold
   | 'not-available' // the worker cannot serve this kind yet (e.g. completion before it lands)
   | 'cancelled' // client side: the caller cancelled (a streamed load)
-  | 'timeout' // client side: the watchdog stopped a run
+  | 'timeout' // the run's budget was spent (stopped by the worker, or by the client's watchdog)
   | 'worker-crashed' // client side: the worker died or could not load
   | 'disposed' // client side: the client was shut down with the request pending
 
