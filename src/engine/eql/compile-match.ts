@@ -7,6 +7,7 @@ import { indexedKey } from '../values/compare-indexed'
 import { ALWAYS, NEVER, NULL_CONDITION, anyIndexed, anyString, stringIn, type EventTest } from './compile-leaf'
 import { not } from './compile-compare'
 import { compileWildcard } from '../values/wildcard'
+import { foldedPrefixFilter } from '../values/folded-prefix-filter'
 
 type StringTest = (s: string) => boolean
 import { foldCase } from '../values/case-fold'
@@ -26,13 +27,16 @@ export function compileMatch(e: Match, ctx: CompileContext): EventTest {
   if (isNullConstant(subject) || e.patterns.some((p) => p.kind === 'null')) return NULL_CONDITION
   const insensitive = e.op === ':' || e.op === 'like~' || e.op === 'regex~'
   const tests: StringTest[] = []
+  const folded: string[] = []
   for (const p of e.patterns) {
     if (typeof p.value !== 'string') continue
     if (e.op === 'regex' || e.op === 'regex~') {
       const re = compileLuceneRegex(p.value, { ...ctx.regexOptions, caseInsensitive: e.op === 'regex~' })
       if (re.ok) tests.push((s) => re.test(s))
     } else {
-      tests.push(compileWildcard(insensitive ? foldCase(p.value) : p.value, false))
+      const pattern = insensitive ? foldCase(p.value) : p.value
+      folded.push(pattern)
+      tests.push(compileWildcard(pattern, false))
     }
   }
   if (tests.length === 0) return NEVER
@@ -46,7 +50,13 @@ export function compileMatch(e: Match, ctx: CompileContext): EventTest {
           for (let i = 0; i < tests.length; i++) if ((tests[i] as StringTest)(s)) return true
           return false
         }
-  const test: StringTest = foldValue ? (s) => anyPattern(foldCase(s)) : anyPattern
+  // most values differ from every pattern's literal start: reject those before folding (copying) them
+  const mayMatch = foldValue ? foldedPrefixFilter(folded) : null
+  const test: StringTest = !foldValue
+    ? anyPattern
+    : mayMatch === null
+      ? (s) => anyPattern(foldCase(s))
+      : (s) => mayMatch(s) && anyPattern(foldCase(s))
   return constantOr(subject, anyString(subject, test))
 }
 
