@@ -51,7 +51,8 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       style={placement?.top === undefined ? undefined : { transform: `translateY(${placement.top}px)` }}
       onClick={() => selectEvent(eventIndex)}
     >
-      <div className="event-row-head">
+      {/* The whole head toggles (a big target); the button is the keyboard and screen-reader way. */}
+      <div className="event-row-head" onClick={loaded ? () => onToggle(eventIndex) : undefined}>
         <button
           type="button"
           className="event-toggle"
