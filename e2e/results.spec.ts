@@ -116,6 +116,20 @@ test('an error replaces the results instead of standing next to stale ones', asy
   await expect(matches(page)).toHaveCount(1)
 })
 
+test('a search Elasticsearch would refuse replaces the results with its error', async ({ page }) => {
+  await setEvents(page, macosEvents)
+  await setQuery(page, LOGIN_HOOK_RULE)
+  await expect(matches(page)).toHaveCount(1)
+  await setQuery(page, 'process where process.pid == "abc"')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'error')
+  const error = page.getByTestId('results-error')
+  await expect(error).toHaveAttribute('data-code', 'EQL2015')
+  await expect(error).toContainText('Elasticsearch would reject this search (1 error)')
+  await expect(error).toContainText(/1:30 EQL2015 Cannot compare field \[process\.pid\] of type \[long\]/)
+  await expect(results(page)).toHaveCount(0)
+  await expect(page.getByTestId('match-count')).toHaveCount(0)
+})
+
 test('20,000 events: only the rows in view are rendered, and scrolling reaches the last one', async ({ page }) => {
   const N = 20_000
   await page.getByLabel('Upload events').setInputFiles({ name: 'many.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(manyEvents(N)) })

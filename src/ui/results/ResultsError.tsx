@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../engine'
 import type { Failure } from '../../worker/protocol'
 import { formatPosition } from '../format'
+import { errorHeadline } from './format-results'
 
 /**
  * Shown INSTEAD of results when the latest run has none: a query that does not parse or that
@@ -21,7 +22,7 @@ export function ResultsError({ failure, query, diagnostics }: { failure: Failure
   const errors = diagnostics.filter((d) => d.severity === 'error')
   return (
     <div className="results-error" data-testid="results-error" data-code={errors[0]?.code}>
-      <p className="failure">{headline(errors)}</p>
+      <p className="failure">{errorHeadline(errors.map((d) => d.code))}</p>
       <ul className="results-error-list" aria-label="Query errors">
         {errors.slice(0, 5).map((d, i) => (
           <li key={i}>
@@ -32,15 +33,4 @@ export function ResultsError({ failure, query, diagnostics }: { failure: Failure
       {errors.length > 5 && <p className="hint">… and {errors.length - 5} more in the problems list.</p>}
     </div>
   )
-}
-
-/** Syntax codes (xxx1xxx) mean "does not parse"; the rest are searches Elasticsearch would fail. */
-function headline(errors: readonly Diagnostic[]): string {
-  const n = errors.length
-  const noun = n === 1 ? 'error' : 'errors'
-  if (n === 0) return 'The run produced no result.'
-  const syntax = errors.some((d) => /^[A-Z]+1\d{3}$/.test(d.code))
-  const run = errors.some((d) => /^[A-Z]+3\d{3}$/.test(d.code))
-  const what = syntax ? 'The query does not parse' : run ? 'The run was stopped' : 'Elasticsearch would reject this search'
-  return `${what} (${n} ${noun}); no results are shown.`
 }

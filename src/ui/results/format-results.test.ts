@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatOffset, matchCountText, timestampMs, windowText } from './format-results'
+import { errorHeadline, formatDuration, formatOffset, matchCountText, timestampMs, windowText } from './format-results'
 
 describe('matchCountText', () => {
   it('starts with the number of matches and groups digits', () => {
@@ -36,5 +36,15 @@ describe('durations and windows', () => {
     expect(timestampMs(5)).toBe(5)
     expect(timestampMs('yesterday')).toBeNull()
     expect(timestampMs(undefined)).toBeNull()
+  })
+})
+
+describe('errorHeadline', () => {
+  it('says why there are no results, from the codes', () => {
+    expect(errorHeadline(['EQL1002'])).toBe('The query does not parse (1 error); no results are shown.')
+    expect(errorHeadline(['EQL2001', 'KQL1001'])).toBe('The query does not parse (2 errors); no results are shown.')
+    expect(errorHeadline(['KQL2003'])).toBe('Elasticsearch would reject this search (1 error); no results are shown.')
+    expect(errorHeadline(['EQL3001'])).toBe('The run was stopped (1 error); no results are shown.')
+    expect(errorHeadline([])).toBe('The run produced no result.')
   })
 })

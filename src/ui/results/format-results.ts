@@ -93,3 +93,16 @@ export function timestampMs(value: unknown): number | null {
   const ms = Date.parse(value)
   return Number.isNaN(ms) ? null : ms
 }
+
+/**
+ * Why there are no results, from the error codes: syntax codes (`xxx1nnn`) mean the query does
+ * not parse, run codes (`xxx3nnn`) a stopped run, the rest a search Elasticsearch would refuse.
+ */
+export function errorHeadline(codes: readonly string[]): string {
+  const n = codes.length
+  if (n === 0) return 'The run produced no result.'
+  const syntax = codes.some((c) => /^[A-Z]+1\d{3}$/.test(c))
+  const run = codes.some((c) => /^[A-Z]+3\d{3}$/.test(c))
+  const what = syntax ? 'The query does not parse' : run ? 'The run was stopped' : 'Elasticsearch would reject this search'
+  return `${what} (${plural(n, 'error', 'errors')}); no results are shown.`
+}
