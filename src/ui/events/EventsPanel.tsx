@@ -38,7 +38,7 @@ export function EventsPanel() {
               Edit text
             </button>
           )}
-          <label className="upload">
+          <label className="events-upload" title="JSON, NDJSON, _search or _eql responses, Discover exports; several files at once">
             Upload events
             <input
               type="file"
