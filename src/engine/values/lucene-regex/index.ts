@@ -17,6 +17,7 @@ import { complement, determinize, intersect, type Dfa, type DfaLimits } from './
 import { LazyDfa } from './lazy-dfa'
 import { checkNfaSize, NfaBuilder } from './nfa'
 import { parsePattern, type ParseSettings } from './parser'
+import { requiredLiteral } from './required-literal'
 import {
   ParseFailure,
   type LuceneRegexFlag,
@@ -150,7 +151,10 @@ function compileUncached(pattern: string, opts: LuceneRegexOptions): LuceneRegex
     // states), and a pattern found to need more gets a warning, since Elasticsearch would
     // refuse it, while still matching (lazily) here.
     const warmth = dfa.warm(limits.maxDeterminizedStates, limits.maxWarmEffort)
-    const test = (value: string): boolean => dfa.test(value)
+    // most values lack the pattern's required literal: a native scan rejects them (see the module)
+    const literal = requiredLiteral(root)
+    const test =
+      literal.length >= 2 ? (value: string): boolean => value.includes(literal) && dfa.test(value) : (value: string): boolean => dfa.test(value)
     if (warmth !== 'too-many-states') return { ok: true, test }
     const warning =
       `determinizing this pattern needs more than ${limits.maxDeterminizedStates} states; ` +
