@@ -112,9 +112,8 @@ test('hovering process.name shows its ECS description', async ({ page }) => {
 
 test('format document rewrites the query canonically', async ({ page }) => {
   await setQuery(page, 'process   where process.name=="defaults"\n   and process.args : "LoginHook"')
-  // Monaco's own "Format Document" action (its key differs per platform: Shift+Alt+F, or
-  // Ctrl+Shift+I on Linux), run through the test hook
-  await page.evaluate(() => window.__rp?.queryEditor?.getAction('editor.action.formatDocument')?.run())
+  await queryBox(page).focus()
+  await page.keyboard.press('Shift+Alt+F')
   await expect
     .poll(() => page.evaluate(() => window.__rp?.queryEditor?.getValue()))
     .toBe('process where process.name == "defaults" and process.args : "LoginHook"')

@@ -55,6 +55,10 @@ export default function QueryEditor() {
       acceptSuggestionOnEnter: 'smart',
       renderLineHighlight: 'none',
     })
+    // Shift+Alt+F formats on every platform (Monaco binds Ctrl+Shift+I on Linux only)
+    ed.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => {
+      void ed.getAction('editor.action.formatDocument')?.run()
+    })
     const model = ed.getModel()
     const sub = model?.onDidChangeContent(() => {
       const value = model.getValue()
