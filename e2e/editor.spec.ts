@@ -82,7 +82,7 @@ test('typing a syntax error marks its span and lists it; the entry jumps there; 
   )
 })
 
-test('completion offers a field of the loaded events and an ECS field', async ({ page }) => {
+test('completion offers a field of the loaded events, an ECS field and the values seen for a field', async ({ page }) => {
   await setEvents(page, [{ ...macosEvents[0], acme: { team: 'blue' } }])
   await setQuery(page, 'process where ')
   await expect(runStatus(page)).not.toHaveAttribute('data-run-status', 'running')
@@ -101,6 +101,13 @@ test('completion offers a field of the loaded events and an ECS field', async ({
   await page.keyboard.type('process where process.parent.exec')
   await page.keyboard.press('ControlOrMeta+Space')
   await expect(suggest.getByRole('option', { name: 'process.parent.executable, Field' })).toBeVisible()
+
+  // values seen in the events for the field before the cursor
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.type('process where acme.team == ')
+  await page.keyboard.press('ControlOrMeta+Space')
+  await expect(suggest.getByRole('option', { name: /^"blue", Value/ })).toBeVisible()
 })
 
 test('hovering process.name shows its ECS description', async ({ page }) => {
