@@ -110,11 +110,16 @@ test('completion offers a field of the loaded events, an ECS field and the value
   await expect(suggest.getByRole('option', { name: /^"blue", Value/ })).toBeVisible()
 })
 
-test('hovering process.name shows its ECS description', async ({ page }) => {
+test('hovering process.name shows its ECS description, and a string literal how it is compared', async ({ page }) => {
   await setQuery(page, 'process where process.name == "sh"')
   const { x, y } = await pointAt(page, 1, 17)
   await page.mouse.move(x, y)
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Process name' })).toBeVisible()
+
+  // a string literal: how it is compared under its operator
+  const literal = await pointAt(page, 1, 33)
+  await page.mouse.move(literal.x, literal.y)
+  await expect(page.locator('.monaco-hover').filter({ hasText: /Under ==.*case-sensitive/ })).toBeVisible()
 })
 
 test('format document rewrites the query canonically', async ({ page }) => {
