@@ -1,5 +1,5 @@
 // Owned by the events pipeline (engineer U3): only they edit this file after the store split.
-import type { EventsLoaded, EventsProgress } from '../worker/protocol'
+import type { EventsLoaded } from '../worker/protocol'
 import type { SliceCreator } from './store'
 
 /**

@@ -1,4 +1,4 @@
-import type { Outcome, RequestBody } from './client'
+import type { Outcome, RequestBody } from './client-types'
 import type { EventsLoaded, EventsProgress, Failure, ResultMap } from './protocol'
 
 /**
