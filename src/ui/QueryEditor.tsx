@@ -51,13 +51,17 @@ export default function QueryEditor() {
       wordWrap: 'on',
       lineNumbersMinChars: 2,
       fixedOverflowWidgets: true,
-      // Enter inserts a newline unless a suggestion is explicitly picked: queries span lines
+      // Enter accepts a suggestion only when that changes the text; otherwise it is a new line
       acceptSuggestionOnEnter: 'smart',
       renderLineHighlight: 'none',
     })
-    // Shift+Alt+F formats on every platform (Monaco binds Ctrl+Shift+I on Linux only)
-    ed.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => {
-      void ed.getAction('editor.action.formatDocument')?.run()
+    // Shift+Alt+F formats on every platform (Monaco binds Ctrl+Shift+I on Linux only). An action,
+    // not addCommand: an action's keybinding applies to this editor only, not the events editor.
+    ed.addAction({
+      id: 'rule-playground.format-query',
+      label: 'Format Query',
+      keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF],
+      run: (e) => e.getAction('editor.action.formatDocument')?.run(),
     })
     const model = ed.getModel()
     const sub = model?.onDidChangeContent(() => {
