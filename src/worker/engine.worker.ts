@@ -9,9 +9,11 @@ import { createHandler } from './handle'
  * worker stays alive and keeps its loaded events whatever a query does.
  */
 let ecsDocs: EcsDocs | undefined
-// In the background: completion works at once with types only, descriptions arrive shortly after.
-void loadEcsDocs().then(
-  (docs) => (ecsDocs = docs),
+// Loaded in the background from the worker's start; a failed load leaves items with types only.
+const docsLoaded = loadEcsDocs().then(
+  (docs) => {
+    ecsDocs = docs
+  },
   () => undefined,
 )
 
@@ -28,5 +30,12 @@ const scope = self as unknown as {
 }
 
 scope.onmessage = (event) => {
+  const kind = (event.data as { kind?: unknown } | null)?.kind
+  // A hover or completion asked right after the page opened waits for the ECS descriptions (a
+  // moment), instead of answering once without them: the editor does not ask again.
+  if ((kind === 'hover' || kind === 'complete') && ecsDocs === undefined) {
+    void docsLoaded.then(() => scope.postMessage(handle(event.data)))
+    return
+  }
   scope.postMessage(handle(event.data))
 }
