@@ -153,7 +153,7 @@ describe('autosave', () => {
     const file = new File(['{"big":1}\n{"big":2}'], 'big.ndjson')
     store.getState().loadEventsFiles([file])
     store.getState().finishEventsLoad({ name: 'big.ndjson', size: file.size }, { version: 1, eventCount: 2, problems: [], schemaDiagnostics: [] })
-    timers.flush()
+    // saved at once, not after the debounce: the blob write must not wait for a page-hide flush
     expect(blobs.items.get('events-file:doc-1')).toBe(file)
     const saved = await loadSavedState(storage, blobs)
     expect(saved.eventsFile?.name).toBe('big.ndjson')

@@ -243,7 +243,11 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
   const unsubscribe = store.subscribe((state, previous) => {
     if (!persistedChanged(state, previous)) return
     if (timer !== undefined) timers.clearTimeout(timer)
-    timer = timers.setTimeout(save, debounceMs)
+    timer = undefined
+    // A file that just became the events is saved at once: its IndexedDB write takes a moment,
+    // and a save left to the page-hide flush could not finish before the page goes away.
+    if (state.eventsFile !== previous.eventsFile && state.eventsFile !== null) save()
+    else timer = timers.setTimeout(save, debounceMs)
   })
 
   return {
