@@ -8,8 +8,9 @@
  * last segment when they agree, else keyword. Then compiling measures real work, not an error path.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { buildSchema, compileEql, type Schema } from '../../src/engine/index'
-import { fieldAt, UNKNOWN_COLUMN, withFields } from '../../src/cli/lenient-compile'
+import * as engine from '../../src/engine/index'
+import { buildSchema, eqlSettings, type Schema } from '../../src/engine/index'
+import { compileLenient } from '../../src/cli/lenient-compile'
 import { readRulesJsonl, type RuleQuery } from '../../src/cli/rule-sources'
 
 export interface PreparedRule {
@@ -26,36 +27,12 @@ export interface CorpusPicks {
   readonly notes: string[]
 }
 
-function leafTypes(schema: Schema): Map<string, string> {
-  const seen = new Map<string, string | null>()
-  for (const name of schema.names()) {
-    const type = schema.get(name)?.type
-    if (type === undefined || type === 'alias' || type === 'object') continue
-    const leaf = name.slice(name.lastIndexOf('.') + 1)
-    const prior = seen.get(leaf)
-    seen.set(leaf, prior === undefined || prior === type ? type : null)
-  }
-  const out = new Map<string, string>()
-  for (const [leaf, type] of seen) if (type !== null) out.set(leaf, type)
-  return out
-}
-
-/** A schema under which `rule` compiles without "Unknown column", or null if it still fails. */
+/** A schema under which `rule` compiles (unknown fields assumed mapped, as `check` does), or null. */
 export function prepareRule(rule: RuleQuery, ecs: Schema): PreparedRule | null {
-  const settings = { eventCategoryField: rule.eventCategoryField ?? 'event.category' }
-  const leaves = leafTypes(ecs)
-  const extra: Record<string, string> = {}
-  let schema = ecs
-  for (let pass = 0; pass < 3; pass++) {
-    const out = compileEql(rule.query, { schema, settings })
-    if (out.program !== null) return { name: rule.name, query: rule.query, schema, eventCategoryField: settings.eventCategoryField }
-    const unknown = out.diagnostics.filter((d) => d.code === UNKNOWN_COLUMN).map((d) => fieldAt(rule.query, d))
-    const fresh = unknown.filter((f) => f !== '' && extra[f] === undefined)
-    if (fresh.length === 0) return null
-    for (const f of fresh) extra[f] = leaves.get(f.slice(f.lastIndexOf('.') + 1)) ?? 'keyword'
-    schema = buildSchema({ ecs: true, mappings: withFields(undefined, extra) }).schema
-  }
-  return null
+  const settings = eqlSettings({ eventCategoryField: rule.eventCategoryField ?? 'event.category' })
+  const out = compileLenient(engine, rule.query, { settings, baseSchema: ecs })
+  if (out.compiled.program === null) return null
+  return { name: rule.name, query: rule.query, schema: out.schema, eventCategoryField: settings.eventCategoryField }
 }
 
 /** regex operators whose left side is a process.* field: these run on every process event */

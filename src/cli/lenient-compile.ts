@@ -21,6 +21,8 @@ export interface LenientOutput {
   readonly compiled: CompileOutput
   /** fields assumed mapped because neither ECS nor the mappings know them (sorted) */
   readonly assumed: readonly string[]
+  /** the schema the query was compiled against last (the base one when nothing was assumed) */
+  readonly schema: Schema
 }
 
 const leafCache = new WeakMap<Schema, Map<string, string>>()
@@ -88,7 +90,8 @@ export interface LenientOptions {
 export function compileLenient(engine: EngineApi, query: string, options: LenientOptions): LenientOutput {
   const base = options.baseSchema ?? engine.buildSchema({ ecs: true, mappings: options.mappings }).schema
   let compiled = engine.compileEql(query, { schema: base, settings: options.settings })
-  if (options.strict === true) return { compiled, assumed: [] }
+  let schema = base
+  if (options.strict === true) return { compiled, assumed: [], schema }
   const assumed = new Set<string>()
   for (let pass = 0; pass < 3; pass++) {
     const unknown = compiled.diagnostics.filter((d) => d.code === UNKNOWN_COLUMN).map((d) => fieldAt(query, d))
@@ -98,8 +101,8 @@ export function compileLenient(engine: EngineApi, query: string, options: Lenien
     const types = leafTypes(base)
     const extra: Record<string, string> = {}
     for (const f of assumed) extra[f] = types.get(f.slice(f.lastIndexOf('.') + 1)) ?? 'keyword'
-    const schema = engine.buildSchema({ ecs: true, mappings: withFields(options.mappings, extra) }).schema
+    schema = engine.buildSchema({ ecs: true, mappings: withFields(options.mappings, extra) }).schema
     compiled = engine.compileEql(query, { schema, settings: options.settings })
   }
-  return { compiled, assumed: [...assumed].sort() }
+  return { compiled, assumed: [...assumed].sort(), schema }
 }
