@@ -180,3 +180,27 @@ test('KQL: the editor switches language with the rule and marks KQL errors', asy
   ])
   await expect(problems(page).first()).toContainText(/^KQL1\d{3} 1:22 \S/)
 })
+
+test('hovering a matched clause in the query lights up the fields it matched in the results', async ({ page }) => {
+  await setEvents(page, macosEvents)
+  const query = 'process where process.name == "defaults" and process.args == "LoginHook"'
+  await setQuery(page, query)
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  const row = page.getByRole('list', { name: 'Results' }).locator('[data-match="true"]').first()
+  await row.getByRole('button', { name: 'Fields' }).click()
+  const field = row.getByRole('tree', { name: 'Fields of event 0' }).locator('[data-field="process.args"]').first()
+  await expect(field).toBeVisible()
+  // screen point of a character inside `process.args == "LoginHook"`, through the test hook
+  const column = query.indexOf('process.args') + 4
+  const point = await page.evaluate((col) => {
+    const editor = window.__rp?.queryEditor
+    const pos = editor?.getScrolledVisiblePosition({ lineNumber: 1, column: col })
+    const box = editor?.getDomNode()?.getBoundingClientRect()
+    return pos && box ? { x: box.left + pos.left + 2, y: box.top + pos.top + pos.height / 2 } : null
+  }, column)
+  expect(point).not.toBeNull()
+  await page.mouse.move(point!.x, point!.y)
+  await expect(row.locator('[data-field="process.args"] > [data-linked]').first()).toBeVisible()
+  await page.getByTestId('match-count').hover()
+  await expect(row.locator('[data-linked]')).toHaveCount(0)
+})

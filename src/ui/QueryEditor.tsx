@@ -6,6 +6,7 @@ import { provideDefaultEditorServices } from '../editor/default-services'
 import { monaco } from '../editor/monaco-setup'
 import { MARKER_OWNER, exposeEditor } from '../editor/test-hook'
 import { monacoThemeFor } from '../editor/theme'
+import { useClauseHover } from '../editor/use-clause-hover'
 import { PlaygroundContext, usePlayground } from './use-playground'
 import '../editor/editor.css'
 
@@ -27,6 +28,7 @@ export default function QueryEditor() {
   const report = usePlayground((s) => s.report)
   const hoveredSpan = usePlayground((s) => s.hoveredSpan)
   const editQuery = usePlayground((s) => s.editQuery)
+  const hoverSpan = usePlayground((s) => s.hoverSpan)
   const store = useContext(PlaygroundContext)
   const colorScheme = usePlayground((s) => s.colorScheme)
   // the latest action and text, for the mount effect's listeners (which must not re-mount)
@@ -116,7 +118,10 @@ export default function QueryEditor() {
     applyMarkers(monaco, model, MARKER_OWNER, markers)
   }, [editor, report, query, language])
 
-  // one way: the results panel points at a clause, the editor highlights it
+  // editor -> results: the clause under the pointer lights up the fields it matched
+  useClauseHover(editor, report, hoverSpan)
+
+  // results -> editor: the results panel points at a clause, the editor highlights it
   useEffect(() => {
     const model = editor?.getModel()
     if (!editor || !model) return
