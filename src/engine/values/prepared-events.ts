@@ -15,7 +15,8 @@
  *   the cells.
  * - Memory: one pointer per event per column (4 bytes with V8's pointer compression, else 8; the
  *   values themselves are the events' own strings and arrays, shared, except flattened arrays
- *   built for arrays of objects), at most MAX_COLUMNS columns per event set: ~0.4-0.8 MB per
+ *   built for arrays of objects; single strings are shared, see `intern`, at most MAX_INTERNED
+ *   of them), at most MAX_COLUMNS columns per event set: ~0.4-0.8 MB per
  *   column for 100,000 events, at most ~100 MB in the worst case. Beyond the cap getters walk the
  *   events as before. The prepared form lives in a WeakMap keyed by the events array, so it goes
  *   when the array does.
@@ -32,6 +33,9 @@ import type { Getter } from './field-getter'
 /** Columns per event set; past this, getters of new paths walk the events. */
 export const MAX_COLUMNS = 128
 
+/** Distinct strings shared between cells per event set (see `intern`). */
+export const MAX_INTERNED = 65_536
+
 // A cell not read yet. Getters never return an object, so no value can be mistaken for it.
 const UNSET: unknown = Object.freeze({ unset: true })
 // The scan's event when no scan is running: no event is this object.
@@ -39,6 +43,7 @@ const NO_EVENT: unknown = Object.freeze({ noEvent: true })
 
 export class PreparedEvents {
   private readonly columns = new Map<string, unknown[]>()
+  private readonly strings = new Map<string, string>()
   private readonly snapshot: readonly unknown[]
 
   constructor(readonly events: readonly unknown[]) {
@@ -55,6 +60,19 @@ export class PreparedEvents {
       this.columns.set(key, c)
     }
     return c
+  }
+
+  /**
+   * One string object per distinct string value in the cells. Why: the events' strings are
+   * spread over the whole heap, so comparing or scanning them costs a cache miss per event;
+   * cells pointing at a few thousand shared strings keep those hot. Equal values, so answers do
+   * not change. Past MAX_INTERNED distinct strings, new ones are stored as they are.
+   */
+  intern(s: string): string {
+    const known = this.strings.get(s)
+    if (known !== undefined) return known
+    if (this.strings.size < MAX_INTERNED) this.strings.set(s, s)
+    return s
   }
 
   /** Whether the array still holds the events the cells were read from. */
@@ -122,7 +140,11 @@ export function columnar(key: string, slow: Getter): Getter {
     if (col === null) return slow(event)
     const i = s.index
     let v = col[i]
-    if (v === UNSET) v = col[i] = slow(event)
+    if (v === UNSET) {
+      v = slow(event)
+      if (typeof v === 'string') v = (p as PreparedEvents).intern(v)
+      col[i] = v
+    }
     return v
   }
 }
