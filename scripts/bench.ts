@@ -10,7 +10,10 @@
  *     KQL corpus rule (events/s), and parse + compile of that rule (median, ms);
  *   - JSON.parse of the same NDJSON, the yardstick: evaluating a seed rule should cost less than
  *     reading its events, so the ratio eval/JSON.parse should stay below 1.
- * Targets: event queries (EQL and KQL) >= 5M events/s, sequences >= 1M events/s. The corpus is read at run time
+ * Each throughput is reported twice: the first run over an events array (columns of prepared
+ * events filled as the query reads them, see src/engine/values/prepared-events.ts) and the
+ * steady state (median of repeated runs over the same array, as the worker runs query edits).
+ * Targets (steady state): event queries (EQL and KQL) >= 5M events/s, sequences >= 1M events/s. The corpus is read at run time
  * from ../shared (or $SHARED_DIR); without it the corpus rows are skipped with a note.
  */
 import { buildSchema, compileEql, compileKql, runEql, runKql, type EqlProgram, type KqlProgram, type RunOutput, type Schema } from '../src/engine/index'
@@ -102,15 +105,23 @@ function main(): void {
 
   const schema = buildSchema({ ecs: true, events: events.slice(0, 2000) }).schema
   const rows: Row[] = []
+  const run = (program: EqlProgram | KqlProgram, list: readonly unknown[]): RunOutput =>
+    program.kind === 'kql' ? runKql(program, list) : runEql(program, list)
   const throughput = (name: string, program: EqlProgram | KqlProgram, target: string): Timing => {
+    // First run over an events array the engine has not seen: a fresh copy of the array (same
+    // event objects) gets new, empty columns, so this includes filling the cells the query reads
+    // (and the ~0.2 ms copy). It is what a new data set, or a query reading new fields, costs.
+    const first = measure(() => run(program, events.slice()), timing)
+    rows.push({ name: `${name}, first run (fills columns)`, value: perSecond(events.length, first.medianMs), unit: 'events/s', target: null })
+    // Steady state: repeated runs over the same array, as the worker runs each edit of a query.
     let count = 0
     const t = measure(() => {
-      const out = program.kind === 'kql' ? runKql(program, events) : runEql(program, events)
+      const out = run(program, events)
       count = countOf(out)
       return out
     }, timing)
     rows.push({ name, value: perSecond(events.length, t.medianMs), unit: 'events/s', target })
-    log(`  ${name}: ${count} result(s), median ${t.medianMs.toFixed(2)} ms`)
+    log(`  ${name}: ${count} result(s), median ${t.medianMs.toFixed(2)} ms (first run ${first.medianMs.toFixed(2)} ms)`)
     return t
   }
 

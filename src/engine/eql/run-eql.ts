@@ -9,6 +9,7 @@ import type { EqlProgram, EventProgram, RunLimits } from './program'
 import { POLL_MASK, RunContext } from './run-context'
 import { runSequence } from './run-sequence'
 import { runSample } from './sample-matcher'
+import { beginScan, endScan, scan } from '../values/prepared-events'
 
 /**
  * Runs a compiled EQL program over events (any JSON values; non-objects simply match nothing).
@@ -25,10 +26,14 @@ export function runEql(program: EqlProgram | null, events: readonly unknown[], l
   let result: RunResult | null
   program.faults.fault = null
   try {
+    // field reads during the scans come from the events' columns (values/prepared-events.ts)
+    beginScan(list)
     result = dispatch(program, list, ctx)
   } catch (e) {
     ctx.report('internal', { message: e instanceof Error ? e.message : String(e) })
     result = null
+  } finally {
+    endScan()
   }
   const fault = faultOf(program.faults)
   if (fault !== null) {
@@ -59,10 +64,15 @@ function runEventQuery(program: EventProgram, events: readonly unknown[], ctx: R
   const matcher = program.matcher
   const matched: number[] = []
   const n = events.length
+  const s = scan
   for (let i = 0; i < n; i++) {
     if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
-    if (matcher.test(events[i])) matched.push(i)
+    const ev = events[i]
+    s.event = ev
+    s.index = i
+    if (matcher.test(ev)) matched.push(i)
   }
+  endScan()
   const ordered = orderEvents(events, matched, program.ordering)
   if (ordered.withoutTimestamp > 0) {
     ctx.report('missingTimestamp', { count: ordered.withoutTimestamp, field: program.ordering.timestampField })

@@ -5,6 +5,7 @@ import type { EventMatcher, KeyReader, SequenceProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
 import { compareTuples, displayTuple, TupleMap } from './run-join-keys'
 import { matchSequences, type Completion, type MatchStage, type PartialSequence, type TupleCache } from './sequence-matcher'
+import { endScan, scan } from '../values/prepared-events'
 import { keepsMissing, type MissingSlot, type MissingTimes } from './sequence-missing'
 
 const MISSING: MissingEvent = { missing: true }
@@ -103,9 +104,13 @@ function testFilters(
   const n = events.length
   const flags = new Uint8Array(n * F)
   const candidates: number[] = []
+  const s = scan
   for (let i = 0; i < n; i++) {
     if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
     const ev = events[i]
+    // filters read the event's columns (runEql began the scan)
+    s.event = ev
+    s.index = i
     let any = false
     for (let f = 0; f < F; f++) {
       if ((filters[f] as EventMatcher).test(ev)) {
@@ -115,6 +120,7 @@ function testFilters(
     }
     if (any) candidates.push(i)
   }
+  endScan()
   return { flags, candidates }
 }
 

@@ -3,6 +3,7 @@ import { pipeWindow } from './pipes'
 import type { KeyValue, SampleProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
 import { compareTuples, displayTuple, keyTuples, TupleMap } from './run-join-keys'
+import { endScan, scan } from '../values/prepared-events'
 
 /**
  * Samples (spec 9): unordered groups of events sharing a join-key tuple, one event per filter,
@@ -36,9 +37,13 @@ export function runSample(program: SampleProgram, events: readonly unknown[], ct
   const all: Group[] = []
   let stored = 0
   const n = events.length
+  const cur = scan
   for (let i = 0; i < n; i++) {
     if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
     const ev = events[i]
+    // filters and keys read the event's columns (runEql began the scan)
+    cur.event = ev
+    cur.index = i
     for (let s = 0; s < S; s++) {
       const stage = stages[s]
       if (stage === undefined || !stage.matcher.test(ev)) continue
@@ -61,6 +66,7 @@ export function runSample(program: SampleProgram, events: readonly unknown[], ct
       return null
     }
   }
+  endScan()
 
   const ordered = all.sort((a, b) => compareTuples(a.tuple, b.tuple))
   const found: { g: Group; picks: number[] }[] = []

@@ -4,6 +4,7 @@ import { span } from '../source/span'
 import { scalarText } from '../values/field-indexer'
 import { KQL_RUN_CODES } from './codes-check'
 import type { KqlProgram, KqlRunOptions } from './program'
+import { beginScan, endScan, scan } from '../values/prepared-events'
 
 // how often (in events) the loop polls shouldStop: one AND per event
 const POLL_MASK = 4095
@@ -26,19 +27,28 @@ export function runKql(program: KqlProgram | null, events: readonly unknown[], o
   let seen = 0
   try {
     bindConstants(program, list)
+    // field reads come from the events' columns (values/prepared-events.ts)
+    beginScan(list)
+    const s = scan
     for (; seen < n; seen++) {
       if ((seen & POLL_MASK) === 0 && seen > 0 && opts.shouldStop?.() === true) {
         diagnostics.push(makeDiagnostic(KQL_RUN_CODES.stopped, program.span, { count: seen }))
         break
       }
-      if (test(list[seen])) matched.push(seen)
+      const ev = list[seen]
+      s.event = ev
+      s.index = seen
+      if (test(ev)) matched.push(seen)
     }
+    endScan()
     const out: MatchedEvent[] = matched.map((index) => ({ index, hits: program.hits(list[index]) }))
     return { result: { kind: 'events', events: out }, diagnostics, eventCount: seen }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     diagnostics.push(makeDiagnostic(KQL_RUN_CODES.internal, program.span, { message }))
     return { result: null, diagnostics, eventCount: seen }
+  } finally {
+    endScan()
   }
 }
 

@@ -9,6 +9,8 @@
  * here and the common case (one spelling, one scalar) allocates nothing.
  */
 
+import { columnar } from './prepared-events'
+
 /** Returns undefined (no value), a scalar, or a flat array of non-null scalars. Callers must not
  * mutate a returned array: it may be the event's own array when that is already flat. */
 export type Getter = (event: unknown) => unknown
@@ -34,8 +36,18 @@ export interface GetterOptions {
   readonly nullValue?: string | number | boolean
 }
 
-/** Compiles a dotted field path into a getter (see `Getter`). */
+/**
+ * Compiles a dotted field path into a getter (see `Getter`). During a run over prepared events
+ * it answers from the path's column (prepared-events.ts), which holds what the walk returns.
+ */
 export function compileGetter(path: string, options: GetterOptions = {}): Getter {
+  const sub = options.nullValue
+  // distinct keys for distinct null_values: the column caches this getter's answers
+  const key = sub === undefined ? path : `${path}\u0000${typeof sub}:${String(sub)}`
+  return columnar(key, compileWalkingGetter(path, options))
+}
+
+function compileWalkingGetter(path: string, options: GetterOptions): Getter {
   const sub = options.nullValue
   const leaf = sub === undefined ? leafValue : (v: unknown) => (v === null ? sub : leafValue(v, sub))
   const segs = path.split('.')
