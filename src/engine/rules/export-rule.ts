@@ -1,0 +1,46 @@
+import { stringify } from 'smol-toml'
+import type { RuleDocument } from './rule-document'
+import { isRecord, ruleToSnake } from './rule-fields'
+
+/**
+ * The rule as a detection-rules repository TOML file: `[metadata]` (kept from an imported TOML,
+ * else empty) then `[rule]`. TOML has no null, so null values are left out; a field that was
+ * null in a Kibana export comes back absent, which the API treats the same.
+ */
+export function exportDetectionRulesToml(rule: RuleDocument): string {
+  const doc: Record<string, unknown> = {}
+  doc['metadata'] = isRecord(rule.extra['metadata']) ? rule.extra['metadata'] : {}
+  for (const [key, value] of Object.entries(rule.extra)) if (key.startsWith('toml:')) doc[key.slice(5)] = value
+  doc['rule'] = ruleToSnake(rule)
+  try {
+    return stringify(withoutNulls(doc))
+  } catch {
+    // Only non-TOML values (NaN in an array of mixed kinds, say) get here; fall back to the typed fields.
+    return stringify(withoutNulls({ metadata: {}, rule: { ...ruleToSnake({ ...rule, extra: {} }) } }))
+  }
+}
+
+/**
+ * The rule as JSON for the detection engine API (`POST /api/detection_engine/rules` or the
+ * import endpoint): snake_case fields (rule_id, risk_score, max_signals, event_category_override,
+ * tiebreaker_field, timestamp_override, threat ...). The detection-rules `[metadata]` table is not
+ * part of the API and is left out. Pretty-printed; one line of NDJSON is `JSON.stringify` of it.
+ */
+export function exportKibanaRuleJson(rule: RuleDocument): string {
+  const out = ruleToSnake(rule)
+  // The API needs these; detection-rules files always have them, other sources may not.
+  out['description'] ??= rule.name
+  out['severity'] ??= 'low'
+  out['risk_score'] ??= 21
+  return JSON.stringify(out, null, 2)
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(withoutNulls)
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutNulls(v)
+    return out
+  }
+  return value
+}

@@ -1,0 +1,16 @@
+/**
+ * Elastic's rule formats in and out: detection-rules TOML, Kibana rule JSON / export NDJSON,
+ * rule documentation pages, bare queries; and the Elasticsearch requests and test suites a rule
+ * exports to. Importers never throw: problems come back as diagnostics (codes RULE1xxx for input
+ * that cannot be read, RULE2xxx for a rule missing or mistyping a field, RULE3xxx for exports).
+ */
+export type { RuleDocument, RuleImportResult, RuleLanguage, ThreatEntry } from './rule-document'
+export { detectLanguage } from './rule-document'
+export { importDetectionRulesToml } from './import-toml'
+export { importKibanaRuleJson } from './import-kibana'
+export { importRuleMarkdown } from './import-markdown'
+export { importBareQuery } from './import-bare'
+export { importRule, sniffRuleFormat, type RuleFormat } from './import-rule'
+export { exportDetectionRulesToml, exportKibanaRuleJson } from './export-rule'
+export { exportEqlSearchRequest, exportKqlSearchRequest, type KqlSearchRequestResult } from './export-requests'
+export { exportTestFile, type ExportedTestFile, type TestExpectations } from './export-test-file'
