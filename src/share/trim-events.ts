@@ -1,0 +1,103 @@
+/**
+ * Shrinking and cleaning events before sharing: keeping only the fields a query uses (so a link
+ * fits a chat message), and redacting values the user picks (host names, user names, IPs).
+ * Pure text-to-text rewrites; the events' layout (NDJSON lines, a JSON array, one object) and
+ * their order and count are kept, so expected outcomes still point at the same events.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
+/** The events text split in its layout: a JSON array, one JSON document, or lines. */
+function rewrite(eventsText: string, each: (event: Json) => Json, rawLine: (line: string) => string): string {
+  const trimmed = eventsText.trim()
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    try {
+      const whole = JSON.parse(trimmed) as Json
+      return JSON.stringify(Array.isArray(whole) ? whole.map(each) : each(whole))
+    } catch {
+      // not one JSON document: NDJSON, read line by line below
+    }
+  }
+  return eventsText
+    .split('\n')
+    .map((line) => {
+      if (line.trim() === '') return line
+      try {
+        return JSON.stringify(each(JSON.parse(line) as Json))
+      } catch {
+        return rawLine(line)
+      }
+    })
+    .join('\n')
+}
+
+const isObject = (v: Json): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * The part of `value` on the given paths (split into segments); undefined when none is there.
+ * A key may itself hold dots (`"process.name": …` next to `process: { name }`), so a key
+ * matches a path when its segments start the path, or the path's segments start the key.
+ */
+function prune(value: Json, paths: readonly (readonly string[])[]): Json | undefined {
+  if (Array.isArray(value)) {
+    const kept = value.map((v) => prune(v, paths)).filter((v): v is Json => v !== undefined)
+    return kept.length > 0 ? kept : undefined
+  }
+  if (!isObject(value)) return undefined
+  const out: { [key: string]: Json } = {}
+  for (const [key, child] of Object.entries(value)) {
+    const keySegments = key.split('.')
+    let whole = false
+    const rest: string[][] = []
+    for (const path of paths) {
+      const n = Math.min(path.length, keySegments.length)
+      if (!keySegments.slice(0, n).every((s, i) => s === path[i])) continue
+      if (path.length <= keySegments.length) whole = true
+      else rest.push(path.slice(keySegments.length))
+    }
+    if (whole) out[key] = child
+    else if (rest.length > 0) {
+      const kept = prune(child, rest)
+      if (kept !== undefined) out[key] = kept
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
+/**
+ * The events with only the given dotted field paths (e.g. `process.args`, `@timestamp`); a path
+ * naming an object keeps all of it. Works through nested objects, dotted keys and arrays of
+ * objects. The caller adds the fields the run itself needs (timestamp, event category).
+ * Lines that are not JSON are kept as they are.
+ */
+export function keepOnlyFields(eventsText: string, fields: readonly string[]): string {
+  const paths = fields.filter((f) => f !== '').map((f) => f.split('.'))
+  return rewrite(
+    eventsText,
+    (event) => (isObject(event) ? (prune(event, paths) ?? {}) : event),
+    (line) => line,
+  )
+}
+
+/** The text that replaces a redacted value. */
+export const REDACTED = 'REDACTED'
+
+/**
+ * The events with every occurrence of the given values replaced by "REDACTED": inside strings
+ * (a user name in a path or command line is redacted too), and numbers or booleans written the
+ * same. Lines that are not JSON get the same replacement as plain text, so nothing leaks.
+ */
+export function redactValues(eventsText: string, values: readonly string[]): string {
+  // Longest first, so a value containing another is replaced whole.
+  const chosen = [...new Set(values.filter((v) => v !== ''))].sort((a, b) => b.length - a.length)
+  if (chosen.length === 0) return eventsText
+  const inText = (s: string): string => chosen.reduce((acc, v) => acc.split(v).join(REDACTED), s)
+  const redact = (v: Json): Json => {
+    if (typeof v === 'string') return inText(v)
+    if (typeof v === 'number' || typeof v === 'boolean') return chosen.includes(String(v)) ? REDACTED : v
+    if (Array.isArray(v)) return v.map(redact)
+    if (v === null) return v
+    return Object.fromEntries(Object.entries(v).map(([k, child]) => [k, redact(child)]))
+  }
+  return rewrite(eventsText, redact, inText)
+}
