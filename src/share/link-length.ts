@@ -9,11 +9,13 @@ export interface LinkLimit {
   readonly limit: number
 }
 
+/** The limits the share dialog shows, shortest first. */
 export const LINK_LIMITS: readonly LinkLimit[] = [
   { name: 'chat messages', limit: 2_000 },
   { name: 'issue trackers', limit: 8_000 },
 ]
 
+/** A link's length and how it fares against each of LINK_LIMITS. */
 export interface LinkLength {
   /** characters of the whole link: the page's address plus the fragment */
   readonly length: number

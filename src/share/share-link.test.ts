@@ -86,6 +86,8 @@ describe('links that cannot be opened', () => {
     ['#v9.q1ZKVLJSykjNyclXKM8v', 'future-version'],
     ['#v2.anything', 'future-version'],
     ['#v1.', 'truncated'],
+    ['#v1', 'truncated'],
+    ['#v', 'truncated'],
     ['#v1.abc!def', 'corrupted'],
     ['#v1.////////', 'corrupted'],
   ])('%j gives %s', async (fragment, code) => {

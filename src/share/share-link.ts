@@ -31,6 +31,7 @@ export interface ShareLinkError {
   readonly message: string
 }
 
+/** An opened link's document with notes for the reader (e.g. another engine version), or why it cannot be opened. */
 export type DecodeResult = { ok: true; doc: SharedDocument; warnings: string[] } | { ok: false; error: ShareLinkError }
 
 /** The JSON inside a link: the document and the versions it was written with. */
@@ -79,7 +80,8 @@ async function decode(fragment: string, maxDecompressedBytes: number): Promise<D
   const text = (hash >= 0 ? fragment.slice(hash + 1) : fragment).trim()
   if (text === '') return failure('empty')
   const m = /^v(\d{1,6})\.([\s\S]*)$/.exec(text)
-  if (!m) return failure('not-ours')
+  // "#v" or "#v1" alone: a link of ours cut right after its start.
+  if (!m) return failure(/^v\d{0,6}$/.test(text) ? 'truncated' : 'not-ours')
   const version = Number(m[1])
   if (version > SHARE_FORMAT_VERSION) return failure('future-version')
   if (version < OLDEST_SHARE_FORMAT_VERSION) return failure('not-ours')
