@@ -11,9 +11,21 @@ export function exportDetectionRulesToml(rule: RuleDocument): string {
   const doc: Record<string, unknown> = {}
   doc['metadata'] = isRecord(rule.extra['metadata']) ? rule.extra['metadata'] : {}
   for (const [key, value] of Object.entries(rule.extra)) if (key.startsWith('toml:')) doc[key.slice(5)] = value
-  doc['rule'] = ruleToSnake(rule)
+  const snake = ruleToSnake(rule)
+  // Multi-line text (query, description, note) reads best as ''' blocks, as detection-rules writes it.
+  const blocks: string[] = []
+  for (const [key, value] of Object.entries(snake)) {
+    if (typeof value === 'string' && value.includes('\n') && /^[A-Za-z0-9_-]+$/.test(key) && fitsLiteralBlock(value)) {
+      blocks.push(`${key} = '''\n${value}'''`)
+      delete snake[key]
+    }
+  }
+  doc['rule'] = snake
   try {
-    return stringify(withoutNulls(doc))
+    const text = stringify(withoutNulls(doc))
+    if (blocks.length === 0) return text
+    // smol-toml writes a table's plain keys right after its header, before sub-tables
+    return text.replace(/^\[rule\]\n/m, () => `[rule]\n${blocks.join('\n')}\n`)
   } catch {
     // Only non-TOML values (NaN in an array of mixed kinds, say) get here; fall back to the typed fields.
     return stringify(withoutNulls({ metadata: {}, rule: { ...ruleToSnake({ ...rule, extra: {} }) } }))
@@ -33,6 +45,11 @@ export function exportKibanaRuleJson(rule: RuleDocument): string {
   out['severity'] ??= 'low'
   out['risk_score'] ??= 21
   return JSON.stringify(out, null, 2)
+}
+
+/** A TOML multi-line literal cannot hold ''', control characters, or end in a quote. */
+function fitsLiteralBlock(value: string): boolean {
+  return !value.includes("'''") && !value.endsWith("'") && !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(value)
 }
 
 function withoutNulls(value: unknown): unknown {

@@ -67,6 +67,15 @@ describe('round trip through each format', () => {
     })
   }
 
+  it('writes multi-line text as literal blocks and keeps awkward strings exact', () => {
+    const base: RuleDocument = { name: 'r', type: 'eql', language: 'eql', query: 'process where\n  process.name : "a\\\\b"', extra: {} }
+    const toml = exportDetectionRulesToml(base)
+    expect(toml).toContain("query = '''\nprocess where\n")
+    for (const query of [base.query, "a where\n x == 'q'", "\nany where '''", 'x where\r\n\ttrue\u0001']) {
+      expect(importDetectionRulesToml(exportDetectionRulesToml({ ...base, query })).rules[0]?.query).toBe(query)
+    }
+  })
+
   it('keeps every EQL override through Kibana JSON', () => {
     const rule: RuleDocument = { name: 'r', type: 'eql', language: 'eql', query: 'process where true', eventCategoryOverride: 'event.type',
       tiebreakerField: 'event.sequence', timestampField: 'event.created', timestampOverride: 'event.ingested', maxSignals: 7, extra: { author: ['me'] } }
