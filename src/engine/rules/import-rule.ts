@@ -1,8 +1,7 @@
-import { importBareQuery } from './import-bare'
 import { importKibanaRuleJson } from './import-kibana'
 import { extractNumberedToml, importRuleMarkdown } from './import-markdown'
 import { importDetectionRulesToml } from './import-toml'
-import { ruleDiagnostic, type RuleImportResult } from './rule-document'
+import { detectLanguage, ruleDiagnostic, type RuleImportResult } from './rule-document'
 
 /** Which importer `importRule` picked. */
 export type RuleFormat = 'kibana-json' | 'detection-rules-toml' | 'markdown' | 'bare-query'
@@ -34,4 +33,15 @@ export function sniffRuleFormat(text: string): RuleFormat {
   if (extractNumberedToml(text) !== null) return 'markdown'
   if (/^\s*(\*\*)?Rule type(\*\*)?\s*:/m.test(text) && /^\s*(##\s*)?Rule query\b/m.test(text)) return 'markdown'
   return 'bare-query'
+}
+
+/**
+ * Imports a query with no rule around it: EQL when it starts like an EQL statement
+ * (`<category> where`, `sequence`, `sample`), KQL otherwise. Never throws.
+ */
+export function importBareQuery(text: string, name = 'Untitled rule'): RuleImportResult {
+  const query = text.trim()
+  if (query === '') return { rules: [], diagnostics: [ruleDiagnostic('RULE1006', 'the input is empty')] }
+  const language = detectLanguage(query)
+  return { rules: [{ name, type: language === 'eql' ? 'eql' : 'query', language, query, extra: {} }], diagnostics: [] }
 }

@@ -67,6 +67,25 @@ describe('round trip through each format', () => {
     })
   }
 
+  it('every active corpus rule survives TOML and JSON', () => {
+    let count = 0
+    for (const line of readFileSync(CORPUS, 'utf8').split('\n')) {
+      if (line.trim() === '') continue
+      const raw = JSON.parse(line) as Record<string, unknown>
+      if (raw['deprecated'] === true) continue
+      const source: Record<string, unknown> = { description: 'd' }
+      for (const k of KEEP) if (raw[k] !== null && raw[k] !== undefined) source[k] = raw[k]
+      const rule = importDetectionRulesToml(stringify({ rule: source })).rules[0]
+      expect(rule?.query, String(raw['rule_id'])).toBe(source['query'] ?? '')
+      const viaToml = importDetectionRulesToml(exportDetectionRulesToml(rule as RuleDocument)).rules[0]
+      const viaJson = importKibanaRuleJson(exportKibanaRuleJson(rule as RuleDocument)).rules[0]
+      expect(comparable(viaToml), String(raw['rule_id'])).toEqual(comparable(rule))
+      expect(comparable(viaJson), String(raw['rule_id'])).toEqual(comparable(rule))
+      count++
+    }
+    expect(count).toBeGreaterThan(2000)
+  })
+
   it('writes multi-line text as literal blocks and keeps awkward strings exact', () => {
     const base: RuleDocument = { name: 'r', type: 'eql', language: 'eql', query: 'process where\n  process.name : "a\\\\b"', extra: {} }
     const toml = exportDetectionRulesToml(base)
