@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ECS_VERSION } from '../engine/schema'
 import { deflate, toBase64Url, frame } from './link-bytes'
 import { linkLength } from './link-length'
+import { keepOnlyFields } from './trim-events'
 import { decodeShareLink, encodeShareLink, MAX_LINK_CHARS, SHARE_ENGINE_VERSION, type DecodeResult } from './share-link'
 import { normalizeSharedDocument, type SharedDocument } from './shared-document'
 
@@ -207,5 +208,34 @@ describe('link length', () => {
     expect(linkLength('#'.repeat(1999)).limits.map((l) => l.fits)).toEqual([true, true])
     expect(linkLength('#'.repeat(2001))).toMatchObject({ fitsChat: false, fitsIssueTracker: true })
     expect(linkLength('#'.repeat(8001))).toMatchObject({ fitsChat: false, fitsIssueTracker: false })
+  })
+
+  it('keeping only the fields the query uses brings full Elastic Defend-like events under the chat limit', async () => {
+    const full = (i: number): string =>
+      JSON.stringify({
+        '@timestamp': `2024-03-01T10:0${i}:00.${100 + i}Z`,
+        agent: { id: `a1b2c3d4-${i}000-4e5f-8a9b-0c1d2e3f4a5b`, type: 'endpoint', version: '8.12.0' },
+        event: { category: ['process'], type: ['start'], action: 'exec', id: `MfX${i}Q2bQ`, dataset: 'endpoint.events.process' },
+        host: { id: `host-${i % 2}`, name: `mac-${i % 2}.corp.example`, os: { type: 'macos', version: '14.3', family: 'macos', kernel: '23.3.0' } },
+        process: {
+          name: i % 2 ? 'defaults' : 'launchctl',
+          pid: 1000 + i,
+          executable: '/usr/bin/defaults',
+          args: ['defaults', 'write', 'com.apple.loginwindow', i % 3 ? 'LoginHook' : 'AutoLaunchedApplicationDictionary', `/Users/u${i}/hook.sh`],
+          parent: { name: 'zsh', pid: 900 + i, executable: '/bin/zsh' },
+          code_signature: { signing_id: 'com.apple.defaults', team_id: '', trusted: true },
+          // distinct per event, as real hashes and ids are: they do not compress away
+          hash: { sha256: Array.from({ length: 8 }, (_, k) => ((Math.imul(i + 1, 2654435761) ^ Math.imul(k + 1, 40503)) >>> 0).toString(16).padStart(8, '0')).join('') },
+        },
+        user: { name: `u${i}`, id: `50${i}` },
+      })
+    const events = Array.from({ length: 20 }, (_, i) => full(i)).join('\n')
+    const query = 'process where host.os.type == "macos" and event.type == "start" and process.name == "defaults" and process.args : ("LoginHook", "LogoutHook")'
+    const fields = ['@timestamp', 'event.category', 'host.os.type', 'event.type', 'process.name', 'process.args']
+    const before = linkLength(await encodeShareLink({ language: 'eql', query, events }))
+    const after = linkLength(await encodeShareLink({ language: 'eql', query, events: keepOnlyFields(events, fields) }))
+    expect(before.fitsChat).toBe(false)
+    expect(after.fitsChat).toBe(true)
+    expect(after.length).toBeLessThan(before.length / 2)
   })
 })
