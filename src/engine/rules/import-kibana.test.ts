@@ -14,6 +14,17 @@ describe('Kibana rule JSON and export NDJSON', () => {
     expect(rules[1]?.tiebreakerField).toBe('event.sequence')
   })
 
+  it('skips exception lists, their items and connectors that travel with an export', () => {
+    const ndjson = [rule(1),
+      JSON.stringify({ list_id: 'l1', name: 'Exceptions', type: 'detection', namespace_type: 'single', description: 'd' }),
+      JSON.stringify({ item_id: 'i1', list_id: 'l1', name: 'item', entries: [], type: 'simple' }),
+      JSON.stringify({ id: 'c', type: 'action', attributes: { actionTypeId: '.email', name: 'mail' } }),
+      JSON.stringify({ exported_count: 4, exported_rules_count: 1 })].join('\n')
+    const { rules, diagnostics } = importKibanaRuleJson(ndjson)
+    expect(rules.map((r) => r.name)).toEqual(['Rule 1'])
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['RULE1008', 'info'], ['RULE1008', 'info'], ['RULE1008', 'info']])
+  })
+
   it('reports a broken line and still reads the others', () => {
     const { rules, diagnostics } = importKibanaRuleJson(`${rule(1)}\n{"name": "half\n${rule(2)}`)
     expect(rules.map((r) => r.name)).toEqual(['Rule 1', 'Rule 2'])

@@ -31,16 +31,32 @@ export function importKibanaRuleJson(text: string): RuleImportResult {
       continue
     }
     if (isExportSummary(value)) continue
+    const other = notARule(value)
+    if (other !== null) {
+      diagnostics.push(ruleDiagnostic('RULE1008', `${where}: ${other} skipped (not a rule)`, 'info'))
+      continue
+    }
     const rule = ruleFromSnake(unwrap(value), where, diagnostics)
     if (rule !== null) rules.push(rule)
   }
-  if (rules.length === 0 && diagnostics.length === 0) diagnostics.push(ruleDiagnostic('RULE1005', 'no rule found in the JSON'))
+  if (rules.length === 0 && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(ruleDiagnostic('RULE1005', 'no rule found in the JSON'))
   return { rules, diagnostics }
 }
 
 /** The last line of a rule export counts what was exported; it is not a rule. */
 function isExportSummary(obj: Record<string, unknown>): boolean {
   return 'exported_count' in obj && !('name' in obj)
+}
+
+/**
+ * A rule export also carries the rules' exception lists and items and their action connectors,
+ * one per line; they are reported and skipped rather than read as malformed rules.
+ */
+function notARule(obj: Record<string, unknown>): string | null {
+  if ('item_id' in obj && 'entries' in obj) return 'an exception list item'
+  if ('list_id' in obj && !('query' in obj) && !('rule_id' in obj)) return 'an exception list'
+  if (obj['type'] === 'action' && isRecord(obj['attributes'])) return 'an action connector'
+  return null
 }
 
 /** Saved objects keep the rule under `attributes`, alerting-framework rules under `attributes.params`. */
