@@ -53,3 +53,4 @@ export * from './kql'
 // ---- editor support: completion, hover, ECS docs (loaded lazily), function/operator reference
 export * from './complete'
 export * from './docs'
+export * from './rules'
