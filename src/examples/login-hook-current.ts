@@ -5,7 +5,7 @@
 import type { Example } from './example'
 import {
   JAMF_LOGIN, JAMF_LOGIN_SPLIT, JAMF_LOGOUT_SPLIT, JAMF_PARENT,
-  LOGIN_HOOK_DESCRIPTION, LOGIN_HOOK_MITRE, LOGIN_HOOK_REFERENCES, defaultsRun,
+  LOGIN_HOOK_DESCRIPTION, LOGIN_HOOK_MITRE, LOGIN_HOOK_REFERENCES, LOGIN_HOOK_RULE_BASE, LW, defaultsRun,
 } from './login-hook-shared'
 
 const QUERY = `process where host.os.type == "macos" and event.type == "start" and
@@ -19,7 +19,6 @@ const QUERY = `process where host.os.type == "macos" and event.type == "start" a
        )
 `
 
-const LW = 'com.apple.loginwindow'
 
 export const LOGIN_HOOK_CURRENT: Example = {
   id: 'login-logout-hook',
@@ -27,14 +26,9 @@ export const LOGIN_HOOK_CURRENT: Example = {
   language: 'eql',
   query: QUERY,
   rule: {
-    name: 'Persistence via Login or Logout Hook',
+    ...LOGIN_HOOK_RULE_BASE,
     description: LOGIN_HOOK_DESCRIPTION,
-    severity: 'medium',
-    riskScore: 47,
     mitre: LOGIN_HOOK_MITRE,
-    interval: '5m',
-    from: 'now-9m',
-    maxSignals: 100,
     index: ['logs-endpoint.events.process*'],
     // The current seed page lists no references; the rule's are the ones of its older version.
     references: LOGIN_HOOK_REFERENCES,

@@ -19,6 +19,19 @@ export const LOGIN_HOOK_DESCRIPTION =
   'abuse this capability to establish persistence in an environment by inserting code to be executed at login or logout.'
 
 /** The JAMF hook script path, whole and as Defend records it when the shell split it at the space. */
+/** the preference domain both hook writes target */
+export const LW = 'com.apple.loginwindow'
+
+/** What both versions of the rule share: name, severity and schedule (from the seed pages). */
+export const LOGIN_HOOK_RULE_BASE = {
+  name: 'Persistence via Login or Logout Hook',
+  severity: 'medium',
+  riskScore: 47,
+  interval: '5m',
+  from: 'now-9m',
+  maxSignals: 100,
+} as const
+
 export const JAMF_LOGIN = '/Library/Application Support/JAMF/ManagementFrameworkScripts/loginhook.sh'
 export const JAMF_LOGOUT = '/Library/Application Support/JAMF/ManagementFrameworkScripts/logouthook.sh'
 export const JAMF_LOGIN_SPLIT = ['/Library/Application', 'Support/JAMF/ManagementFrameworkScripts/loginhook.sh'] as const

@@ -5,7 +5,7 @@
 import type { Example } from './example'
 import {
   JAMF_LOGIN, JAMF_LOGIN_SPLIT, JAMF_LOGOUT, JAMF_LOGOUT_SPLIT, JAMF_PARENT,
-  LOGIN_HOOK_DESCRIPTION, LOGIN_HOOK_MITRE, LOGIN_HOOK_REFERENCES, defaultsRun,
+  LOGIN_HOOK_DESCRIPTION, LOGIN_HOOK_MITRE, LOGIN_HOOK_REFERENCES, LOGIN_HOOK_RULE_BASE, LW, defaultsRun,
 } from './login-hook-shared'
 
 const QUERY = `process where event.type == "start" and
@@ -19,7 +19,6 @@ const QUERY = `process where event.type == "start" and
        )
 `
 
-const LW = 'com.apple.loginwindow'
 
 export const LOGIN_HOOK_V7: Example = {
   id: 'login-logout-hook-v7',
@@ -27,14 +26,9 @@ export const LOGIN_HOOK_V7: Example = {
   language: 'eql',
   query: QUERY,
   rule: {
-    name: 'Persistence via Login or Logout Hook',
+    ...LOGIN_HOOK_RULE_BASE,
     description: LOGIN_HOOK_DESCRIPTION,
-    severity: 'medium',
-    riskScore: 47,
     mitre: LOGIN_HOOK_MITRE,
-    interval: '5m',
-    from: 'now-9m',
-    maxSignals: 100,
     index: ['auditbeat-*', 'logs-endpoint.events.*'],
     references: LOGIN_HOOK_REFERENCES,
     version: 7,
