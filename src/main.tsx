@@ -8,7 +8,8 @@ import { createPlaygroundStore, type InitialState } from './state/store'
 import { App } from './ui/App'
 import { PlaygroundContext } from './ui/use-playground'
 import { engineClient } from './worker/engine-client'
-import { EXAMPLE_EVENTS, EXAMPLE_QUERY } from './ui/example'
+import { firstVisitState } from './examples/first-visit'
+import { openLinkFromLocation } from './state/open-link'
 import './ui/app.css'
 import './ui/theme.css'
 
@@ -20,7 +21,7 @@ import './ui/theme.css'
 async function start(): Promise<void> {
   const saved = await loadBrowserState()
   const dark = window.matchMedia(DARK_QUERY)
-  const initial: InitialState = saved.initial ?? { query: EXAMPLE_QUERY, eventsText: EXAMPLE_EVENTS }
+  const initial: InitialState = saved.initial ?? firstVisitState()
   const store = createPlaygroundStore({ ...initial, colorScheme: schemeOf(dark.matches), storageProblem: saved.problem })
   connectColorScheme(store, dark, document.documentElement)
   const client = engineClient()
@@ -29,6 +30,9 @@ async function start(): Promise<void> {
   connectBrowserPersistence(store)
   // A large file streamed last session is kept whole in IndexedDB: stream it in again.
   if (saved.eventsFile) store.getState().loadEventsFiles([saved.eventsFile])
+  // A share link in the fragment opens over the autosaved document, which stays restorable.
+  await openLinkFromLocation(store, window.location)
+  window.addEventListener('hashchange', () => void openLinkFromLocation(store, window.location))
 
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root')

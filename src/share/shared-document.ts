@@ -32,6 +32,8 @@ export interface SharedDocument {
   readonly kqlSettings?: SharedKqlSettings
   readonly expectations?: readonly SharedExpectation[]
   readonly title?: string
+  /** the document's task: an example's guided note, a lesson's instructions (plain text) */
+  readonly task?: string
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -71,6 +73,7 @@ export function normalizeSharedDocument(doc: SharedDocument): SharedDocument {
     out.expectations = doc.expectations.map((e) => ({ eventIndex: e.eventIndex, expect: e.expect, ...(e.note ? { note: e.note } : {}) }))
   }
   if (doc.title) out.title = doc.title
+  if (doc.task) out.task = doc.task
   return out
 }
 

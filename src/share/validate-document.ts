@@ -93,6 +93,7 @@ export function validateSharedDocument(v: unknown): { ok: true; doc: SharedDocum
     const kql = kqlSettings(v.kqlSettings)
     const expected = expectations(v.expectations)
     const title = optionalString(v.title, 'The title')
+    const task = optionalString(v.task, 'The task')
     const doc: SharedDocument = {
       language: v.language,
       query,
@@ -101,6 +102,7 @@ export function validateSharedDocument(v: unknown): { ok: true; doc: SharedDocum
       ...(kql ? { kqlSettings: kql } : {}),
       ...(expected ? { expectations: expected } : {}),
       ...(title !== undefined ? { title } : {}),
+      ...(task !== undefined ? { task } : {}),
     }
     return { ok: true, doc: normalizeSharedDocument(doc) }
   } catch (e) {

@@ -1,4 +1,4 @@
-import type { EqlSettings } from '../engine'
+import type { EqlSettings, RuleDocument } from '../engine'
 import { languageAfterEdit } from './detect-language'
 import type { PlaygroundState, SliceCreator } from './store'
 
@@ -20,8 +20,43 @@ export interface KqlDocumentSettings {
 
 export const DEFAULT_KQL_DOCUMENT_SETTINGS: KqlDocumentSettings = { mappings: {}, now: null }
 
+/**
+ * One event's expected outcome, as an example, a lesson or a test file states it. Events are named
+ * by position in the events text (0-based), the order the engine numbers them in.
+ */
+export interface Expectation {
+  readonly eventIndex: number
+  readonly expect: 'match' | 'no-match'
+  /** why, in one line */
+  readonly note?: string
+}
+
+/**
+ * What a document says about itself besides the query: a title, a task (the guided note of an
+ * example, the instructions of a lesson), the expected outcome of its events, and the detection
+ * rule it came from (metadata an import brought, kept so an export gives it back).
+ */
+export interface DocumentAbout {
+  readonly title: string
+  readonly task: string
+  readonly expectations: readonly Expectation[]
+  readonly rule: RuleDocument | null
+}
+
+export const EMPTY_ABOUT: DocumentAbout = { title: '', task: '', expectations: [], rule: null }
+
+/** What opening a document (an example, a link, an import) brings; omitted parts take their defaults. */
+export interface OpenedDocument extends Partial<DocumentAbout> {
+  readonly query: string
+  readonly language: QueryLanguage
+  readonly eventsText: string
+  readonly eventsSource?: string | null
+  readonly settings?: Partial<EqlSettings>
+  readonly kqlSettings?: KqlDocumentSettings
+}
+
 /** A whole document at one moment, events included: what is saved, and what "New" sets aside. */
-export interface DocumentSnapshot {
+export interface DocumentSnapshot extends DocumentAbout {
   readonly documentId: string
   readonly query: string
   readonly language: QueryLanguage
@@ -33,7 +68,7 @@ export interface DocumentSnapshot {
   readonly eventsFile: File | null
 }
 
-export interface DocumentSlice {
+export interface DocumentSlice extends DocumentAbout {
   /** names this document in storage (large events are stored under it) */
   readonly documentId: string
   readonly query: string
@@ -54,9 +89,15 @@ export interface DocumentSlice {
   newDocument(): void
   /** swaps the current document with `previousDocument` (so a second click undoes the undo) */
   restorePreviousDocument(): void
+  /** opens an example, a shared link or an import; the current document becomes `previousDocument` */
+  openDocument(doc: OpenedDocument): void
+  /** replaces the expected outcomes (marking or unmarking events) */
+  setExpectations(expectations: readonly Expectation[]): void
+  /** edits the title, the task or the rule metadata */
+  editAbout(about: Partial<DocumentAbout>): void
 }
 
-export interface DocumentInit {
+export interface DocumentInit extends Partial<DocumentAbout> {
   readonly documentId?: string
   readonly query?: string
   readonly language?: QueryLanguage
@@ -87,8 +128,8 @@ function streamedFileOf(s: PlaygroundState): File | null {
 
 /** The current document, events included. */
 export function snapshotOf(s: PlaygroundState): DocumentSnapshot {
-  const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource } = s
-  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile: streamedFileOf(s) }
+  const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, title, task, expectations, rule } = s
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile: streamedFileOf(s), title, task, expectations, rule }
 }
 
 /** Drops keys set to undefined: a cleared setting means "the engine's default", not undefined. */
@@ -103,8 +144,8 @@ export const createDocumentSlice =
     const snapshot = (): DocumentSnapshot => snapshotOf(get())
     // The document fields here; the events through their own slice's action, which owns them.
     const open = (doc: DocumentSnapshot, previousDocument: DocumentSnapshot | null): void => {
-      const { documentId, query, language, settings, kqlSettings } = doc
-      set({ documentId, query, language, settings, kqlSettings, previousDocument, status: 'running' })
+      const { documentId, query, language, settings, kqlSettings, title, task, expectations, rule } = doc
+      set({ documentId, query, language, settings, kqlSettings, title, task, expectations, rule, previousDocument, status: 'running' })
       get().editEvents(doc.eventsText, doc.eventsSource)
       if (doc.eventsFile) get().loadEventsFiles([doc.eventsFile])
     }
@@ -115,6 +156,10 @@ export const createDocumentSlice =
       settings: init.settings ?? {},
       kqlSettings: init.kqlSettings ?? DEFAULT_KQL_DOCUMENT_SETTINGS,
       previousDocument: init.previousDocument ?? null,
+      title: init.title ?? EMPTY_ABOUT.title,
+      task: init.task ?? EMPTY_ABOUT.task,
+      expectations: init.expectations ?? EMPTY_ABOUT.expectations,
+      rule: init.rule ?? EMPTY_ABOUT.rule,
 
       editQuery: (query) => set((s) => ({ query, language: languageAfterEdit(s.query, query, s.language), status: 'running' })),
       setLanguage: (language) => set((s) => (s.language === language ? {} : { language, status: 'running' })),
@@ -123,12 +168,28 @@ export const createDocumentSlice =
       newDocument: () => {
         const current = snapshot()
         // A new document starts in the language the user is working in.
-        const blank = { documentId: newDocumentId(), query: '', language: current.language, settings: {}, kqlSettings: DEFAULT_KQL_DOCUMENT_SETTINGS }
+        const blank = { documentId: newDocumentId(), query: '', language: current.language, settings: {}, kqlSettings: DEFAULT_KQL_DOCUMENT_SETTINGS, ...EMPTY_ABOUT }
         open({ ...blank, eventsText: '', eventsSource: null, eventsFile: null }, current)
       },
       restorePreviousDocument: () => {
         const previous = get().previousDocument
         if (previous) open(previous, snapshot())
       },
+      openDocument: (doc) => {
+        open(
+          {
+            ...EMPTY_ABOUT,
+            ...withoutUndefined(doc),
+            documentId: newDocumentId(),
+            settings: doc.settings ?? {},
+            kqlSettings: doc.kqlSettings ?? DEFAULT_KQL_DOCUMENT_SETTINGS,
+            eventsSource: doc.eventsSource ?? null,
+            eventsFile: null,
+          },
+          snapshot(),
+        )
+      },
+      setExpectations: (expectations) => set({ expectations }),
+      editAbout: (about) => set(withoutUndefined(about)),
     }
   }

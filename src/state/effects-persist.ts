@@ -128,6 +128,10 @@ const persistedChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
   a.kqlSettings !== b.kqlSettings ||
   a.eventsText !== b.eventsText ||
   a.eventsSource !== b.eventsSource ||
+  a.title !== b.title ||
+  a.task !== b.task ||
+  a.expectations !== b.expectations ||
+  a.rule !== b.rule ||
   a.eventsFile !== b.eventsFile ||
   a.eventsLoad !== b.eventsLoad ||
   a.previousDocument !== b.previousDocument ||

@@ -1,4 +1,5 @@
-import { DEFAULT_KQL_DOCUMENT_SETTINGS, type DocumentSnapshot, type KqlDocumentSettings, type QueryLanguage } from './document-slice'
+import type { RuleDocument } from '../engine'
+import { DEFAULT_KQL_DOCUMENT_SETTINGS, type DocumentAbout, type DocumentSnapshot, type Expectation, type KqlDocumentSettings, type QueryLanguage } from './document-slice'
 import type { PaneLayout } from './shell-slice'
 
 /**
@@ -13,7 +14,7 @@ export const SAVED_DOCUMENT_VERSION = 1
 /** Where a saved document's events are: inline in the JSON, or in the blob store under `key`. */
 export type SavedEvents = { readonly where: 'inline'; readonly text: string } | { readonly where: 'blob'; readonly key: string; readonly length: number }
 
-export interface SavedDocument {
+export interface SavedDocument extends DocumentAbout {
   readonly version: number
   readonly documentId: string
   readonly query: string
@@ -33,9 +34,9 @@ export const eventsBlobKey = (documentId: string): string => `events:${documentI
 export const eventsFileKey = (documentId: string): string => `events-file:${documentId}`
 
 export function encodeDocument(doc: DocumentSnapshot, events: SavedEvents): SavedDocument {
-  const { documentId, query, language, settings, kqlSettings, eventsSource } = doc
+  const { documentId, query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule } = doc
   const file = doc.eventsFile ? { file: { key: eventsFileKey(documentId), name: doc.eventsFile.name } } : {}
-  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events, ...file }
+  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events, ...file, title, task, expectations, rule }
 }
 
 type Json = Record<string, unknown>
@@ -53,6 +54,22 @@ function decodeKql(v: unknown): KqlDocumentSettings {
   const mappings: Record<string, string> = {}
   if (isObject(v.mappings)) for (const [field, type] of Object.entries(v.mappings)) if (typeof type === 'string') mappings[field] = type
   return { mappings, now: typeof v.now === 'string' ? v.now : null }
+}
+
+/** Saved expected outcomes, dropping any entry that is not one (older saves have none). */
+function decodeExpectations(v: unknown): Expectation[] {
+  if (!Array.isArray(v)) return []
+  return v.flatMap((e: unknown): Expectation[] => {
+    if (!isObject(e) || typeof e.eventIndex !== 'number' || !Number.isSafeInteger(e.eventIndex) || e.eventIndex < 0) return []
+    if (e.expect !== 'match' && e.expect !== 'no-match') return []
+    return [{ eventIndex: e.eventIndex, expect: e.expect, ...(typeof e.note === 'string' ? { note: e.note } : {}) }]
+  })
+}
+
+/** A saved rule's metadata; only its shape is checked (exports read it field by field). */
+function decodeRule(v: unknown): RuleDocument | null {
+  if (!isObject(v) || typeof v.name !== 'string' || typeof v.query !== 'string' || typeof v.type !== 'string' || !isObject(v.extra)) return null
+  return v as unknown as RuleDocument
 }
 
 /** Reads a saved document (JSON text); null when there is none or it is not one of ours. */
@@ -76,13 +93,17 @@ export function decodeDocument(text: string | null): SavedDocument | null {
     eventsSource: typeof v.eventsSource === 'string' ? v.eventsSource : null,
     events: decodeEvents(v.events),
     ...(isObject(v.file) && typeof v.file.key === 'string' && typeof v.file.name === 'string' ? { file: { key: v.file.key, name: v.file.name } } : {}),
+    title: str(v.title, ''),
+    task: str(v.task, ''),
+    expectations: decodeExpectations(v.expectations),
+    rule: decodeRule(v.rule),
   }
 }
 
 /** The snapshot a saved document stands for, once its events text (and file, if any) are read back. */
 export function toSnapshot(saved: SavedDocument, eventsText: string, eventsFile: File | null = null): DocumentSnapshot {
-  const { documentId, query, language, settings, kqlSettings, eventsSource } = saved
-  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile }
+  const { documentId, query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule } = saved
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile, title, task, expectations, rule }
 }
 
 /** Reads saved pane sizes: `{ group: { pane: percent } }`, dropping anything else. */

@@ -10,8 +10,14 @@ export type ColorScheme = 'light' | 'dark'
 /** A group's pane sizes, percentages by pane id (react-resizable-panels' `Layout`). */
 export type PaneLayout = Readonly<Record<string, number>>
 
-/** Panels that Escape closes. */
-export type OpenPanel = 'settings' | null
+/**
+ * Panels that Escape closes. `reference` and `lessons` dock beside the panes (the user edits while
+ * reading them); the others are popovers or dialogs over the page.
+ */
+export type OpenPanel = 'settings' | 'examples' | 'reference' | 'lessons' | 'import' | 'export' | 'share' | null
+
+/** The panels that dock beside the workspace instead of floating over it. */
+export const DOCKED_PANELS: ReadonlySet<OpenPanel> = new Set<OpenPanel>(['reference', 'lessons'])
 
 export interface ShellSlice {
   /** the system's colour scheme, followed live (the Monaco theme reads it too) */
@@ -26,6 +32,8 @@ export interface ShellSlice {
   setPaneLayout(groupId: string, layout: PaneLayout): void
   /** opens `panel`, or closes it when it is already open */
   togglePanel(panel: Exclude<OpenPanel, null>): void
+  /** opens `panel` (closing any other) */
+  openPanelNamed(panel: Exclude<OpenPanel, null>): void
   closePanel(): void
   reportStorageProblem(message: string | null): void
 }
@@ -47,6 +55,7 @@ export const createShellSlice =
     setColorScheme: (colorScheme) => set({ colorScheme }),
     setPaneLayout: (groupId, layout) => set((s) => ({ paneLayouts: { ...s.paneLayouts, [groupId]: layout } })),
     togglePanel: (panel) => set((s) => ({ openPanel: s.openPanel === panel ? null : panel })),
+    openPanelNamed: (panel) => set({ openPanel: panel }),
     closePanel: () => set({ openPanel: null }),
     reportStorageProblem: (storageProblem) => set((s) => (s.storageProblem === storageProblem ? {} : { storageProblem })),
   })

@@ -1,8 +1,15 @@
+import { ExamplesMenu } from '../examples/ExamplesMenu'
 import { LanguageSwitch } from '../LanguageSwitch'
+import { LearnButtons } from '../learn/LearnButtons'
 import { NewDocumentButtons } from '../NewDocumentButtons'
+import { RuleButtons } from '../rules/RuleButtons'
 import { SettingsPopover } from '../SettingsPopover'
+import { ShareButton } from '../share/ShareButton'
 
-/** The top bar: name, language, rule settings, document actions, and sharing (not there yet). */
+/**
+ * The top bar: name, language, rule settings; then where documents come from (examples, lessons
+ * and the quick reference, rule import/export), starting afresh, and sharing.
+ */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -10,10 +17,11 @@ export function AppHeader() {
       <LanguageSwitch />
       <SettingsPopover />
       <span className="header-spacer" />
+      <ExamplesMenu />
+      <LearnButtons />
+      <RuleButtons />
       <NewDocumentButtons />
-      <button type="button" disabled title="Sharing arrives with share links">
-        Share
-      </button>
+      <ShareButton />
     </header>
   )
 }

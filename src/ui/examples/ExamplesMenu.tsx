@@ -1,0 +1,4 @@
+/** The examples menu (issue 5): placeholder until the examples helper lands it. */
+export function ExamplesMenu() {
+  return null
+}

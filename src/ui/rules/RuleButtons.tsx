@@ -1,0 +1,4 @@
+/** Header buttons importing and exporting rules (issue 5): placeholder. */
+export function RuleButtons() {
+  return null
+}
