@@ -27,6 +27,10 @@ export interface ShellSlice {
   readonly openPanel: OpenPanel
   /** why autosave (or restore) failed; shown in a banner until a save succeeds */
   readonly storageProblem: string | null
+  /** why the share link in the address could not be opened; shown until dismissed */
+  readonly linkProblem: string | null
+  /** whether the first-visit guided notes are showing */
+  readonly guideOpen: boolean
 
   setColorScheme(scheme: ColorScheme): void
   setPaneLayout(groupId: string, layout: PaneLayout): void
@@ -36,12 +40,15 @@ export interface ShellSlice {
   openPanelNamed(panel: Exclude<OpenPanel, null>): void
   closePanel(): void
   reportStorageProblem(message: string | null): void
+  reportLinkProblem(message: string | null): void
+  setGuideOpen(open: boolean): void
 }
 
 export interface ShellInit {
   readonly colorScheme?: ColorScheme
   readonly paneLayouts?: Readonly<Record<string, PaneLayout>>
   readonly storageProblem?: string | null
+  readonly guideOpen?: boolean
 }
 
 export const createShellSlice =
@@ -51,6 +58,8 @@ export const createShellSlice =
     paneLayouts: init.paneLayouts ?? {},
     openPanel: null,
     storageProblem: init.storageProblem ?? null,
+    linkProblem: null,
+    guideOpen: init.guideOpen ?? false,
 
     setColorScheme: (colorScheme) => set({ colorScheme }),
     setPaneLayout: (groupId, layout) => set((s) => ({ paneLayouts: { ...s.paneLayouts, [groupId]: layout } })),
@@ -58,4 +67,6 @@ export const createShellSlice =
     openPanelNamed: (panel) => set({ openPanel: panel }),
     closePanel: () => set({ openPanel: null }),
     reportStorageProblem: (storageProblem) => set((s) => (s.storageProblem === storageProblem ? {} : { storageProblem })),
+    reportLinkProblem: (linkProblem) => set({ linkProblem }),
+    setGuideOpen: (guideOpen) => set({ guideOpen }),
   })

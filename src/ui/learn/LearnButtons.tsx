@@ -1,4 +1,20 @@
-/** Header buttons opening the quick reference and the lessons (issue 5): placeholder. */
+import { usePlayground } from '../use-playground'
+
+/**
+ * Header buttons for learning: the quick reference (every operator, function and syntax form)
+ * and the lessons. Both dock beside the panes, so the learner keeps editing while reading.
+ */
 export function LearnButtons() {
-  return null
+  const openPanel = usePlayground((s) => s.openPanel)
+  const toggle = usePlayground((s) => s.togglePanel)
+  return (
+    <div className="learn-buttons">
+      <button type="button" aria-pressed={openPanel === 'reference'} onClick={() => toggle('reference')}>
+        Reference
+      </button>
+      <button type="button" aria-pressed={openPanel === 'lessons'} onClick={() => toggle('lessons')}>
+        Lessons
+      </button>
+    </div>
+  )
 }
