@@ -9,16 +9,20 @@ const executablePath =
   envPath === 'playwright' ? undefined : envPath || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 // E2E_DEV=1 tests the dev server instead of the production build (slower first load).
+// E2E_PORT and E2E_OUT let several engineers run journeys at once on one machine (own server, own
+// artifacts): with E2E_DEV=1 nothing is built, so no run overwrites another's dist/.
 const DEV = !!process.env.E2E_DEV
-const PORT = DEV ? 5173 : 4173
+const PORT = Number(process.env.E2E_PORT) || (DEV ? 5173 : 4173)
+const OUT = process.env.E2E_OUT ?? 'test-results'
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: OUT,
   timeout: 30_000,
   expect: { timeout: 10_000 }, // 2 cores; the dev server's first load takes ~6 s
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_OUT ? `${OUT}/playwright.json` : 'reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
