@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { exportDocumentTestFile, type EventLabel, type RuleDocument } from '../engine/rules'
+import { EXAMPLES, type Example } from '../examples'
+import { main } from './main'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const data = 'src/cli/conformance/testdata/'
@@ -133,5 +136,51 @@ describe('rule-playground CLI', { timeout: 120_000 }, () => {
     const line = JSON.parse(r.stdout.trim()) as { status: string; diagnostics: { code: string }[] }
     expect(line.status).toBe('error')
     expect(line.diagnostics.length).toBeGreaterThan(0)
+  })
+})
+
+/** Runs the CLI in this process (main() as bin/rule-playground.mjs calls it), capturing stdout. */
+async function cliInProcess(args: string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = ''
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+    return true
+  })
+  try {
+    return { code: await main(args), stdout }
+  } finally {
+    spy.mockRestore()
+  }
+}
+
+/** An example's document as the playground's "Test file" export writes it (rule, events, labels). */
+function exampleTestFile(ex: Example, labels: readonly EventLabel[]): string {
+  const rule: RuleDocument = { name: ex.rule.name, type: ex.language === 'eql' ? 'eql' : 'query', language: ex.language === 'eql' ? 'eql' : 'kuery', query: ex.query, extra: {} }
+  return exportDocumentTestFile(rule, ex.events.map((e) => e.event), labels).text
+}
+
+describe('a test file exported from the playground', { timeout: 60_000 }, () => {
+  const labelsOf = (ex: Example): EventLabel[] => ex.events.map((e, eventIndex) => ({ eventIndex, expect: e.expect }))
+
+  it.each(EXAMPLES.map((ex) => [ex.id, ex] as const))('%s: one file, and `test` passes it', async (_id, ex) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-export-'))
+    const file = join(dir, `${ex.id}.test.toml`)
+    writeFileSync(file, exampleTestFile(ex, labelsOf(ex)))
+    const r = await cliInProcess(['test', file])
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed')
+    expect(r.code).toBe(0)
+  })
+
+  it('fails when an expectation is broken', async () => {
+    const ex = EXAMPLES.find((e) => e.events.some((l) => l.expect === 'match'))
+    if (ex === undefined) throw new Error('no example with a matching event')
+    const flipped = labelsOf(ex).map((l, i) => (i === ex.events.findIndex((e) => e.expect === 'match') ? { ...l, expect: 'no-match' as const } : l))
+    const dir = mkdtempSync(join(tmpdir(), 'rp-export-'))
+    const file = join(dir, 'broken.test.toml')
+    writeFileSync(file, exampleTestFile(ex, flipped))
+    const r = await cliInProcess(['test', file])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('in any order, got')
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('0 passed, 1 failed')
   })
 })

@@ -79,4 +79,33 @@ expected_event_ids = []
     ])
     expect(s.cases.map((c) => c.name)).toEqual(['dup', 'dup'])
   })
+  it('reads inline events (events_ndjson), position ids and set comparison', () => {
+    const s = readSuite(`
+[suite]
+events_ndjson = '''
+{"a": 1}
+{"a": 2}
+'''
+id_field = "#"
+[[cases]]
+name = "n"
+query = "any where true"
+compare = "set"
+expected_event_ids = ["1", "0"]
+`)
+    expect(s.problems).toEqual([])
+    expect(s.settings.events).toBe('')
+    expect(s.settings.eventsInline).toBe('{"a": 1}\n{"a": 2}\n')
+    expect(s.settings.idField).toBe('#')
+    expect(s.cases[0]?.unordered).toBe(true)
+    expect(readSuite('[suite]\nevents = "e"\n[[cases]]\nname = "n"\nquery = "any where true"\nexpected_event_ids = []').cases[0]?.unordered).toBeUndefined()
+  })
+
+  it('wants the events once: a file or inline, not both, not neither', () => {
+    expect(readSuite('[suite]\nevents = "e"\nevents_ndjson = "{}"').problems).toEqual(['[suite] give the events as a file (events) or inline (events_ndjson), not both'])
+    expect(readSuite('[suite]\nid_field = "id"').problems).toEqual(['[suite] events: the events file (or events_ndjson) is required'])
+    expect(readSuite('[suite]\nevents_ndjson = 3').problems[0]).toBe('[suite] events_ndjson: the events must be a string')
+    const bad = readSuite('[suite]\nevents = "e"\n[[cases]]\nname = "n"\nquery = "any where true"\ncompare = "bag"\nexpected_event_ids = []')
+    expect(bad.problems).toEqual(['n: compare must be "list" or "set", not "bag"'])
+  })
 })

@@ -3,7 +3,11 @@
  *
  *   [suite]
  *   events = "events.ndjson"          path relative to the suite file (NDJSON or a JSON array)
- *   id_field = "id"                   default "id"
+ *   events_ndjson = '''              or: the events inside the suite, one JSON object a line
+ *   {"id": "a", ...}                  (exactly one of events and events_ndjson), so a test is
+ *   '''                               one file (the playground's "Test file" export writes this)
+ *   id_field = "id"                   default "id"; "#" names events by 0-based position in the
+ *                                     events ("0", "1", ...), for events that have no id of their own
  *   timestamp_field = "@timestamp"    default "@timestamp"
  *   tiebreaker_field = ""             optional ("" = none)
  *   event_category_field = "event.category"
@@ -15,14 +19,18 @@
  *   language = "eql" | "kql"
  *   query = '''...'''
  *   expected_event_ids = ["a", "b"]   or: expect_error = true
+ *   compare = "list" | "set"          optional: "set" compares the distinct ids without order
+ *                                     (default: list for EQL, result order; KQL is always a set)
  *   size = 10                         optional result cap (extension: README says "the case sets size")
  *   max_samples_per_key = 2           optional (extension)
  */
 import { parse } from 'smol-toml'
 
 export interface SuiteSettings {
-  /** path of the events file, as written (relative to the suite file) */
+  /** path of the events file, as written (relative to the suite file); '' when the events are inline */
   readonly events: string
+  /** the events written inside the suite (`events_ndjson`); undefined when they are in a file */
+  readonly eventsInline?: string
   readonly idField: string
   readonly timestampField: string
   readonly tiebreakerField: string | null
@@ -38,6 +46,8 @@ export interface SuiteCase {
   /** ids as strings, in expected order; undefined for expect_error cases */
   readonly expectedIds: readonly string[] | undefined
   readonly expectError: boolean
+  /** `compare = "set"`: the distinct ids, in any order */
+  readonly unordered?: boolean
   readonly size: number | undefined
   readonly maxSamplesPerKey: number | undefined
 }
@@ -88,7 +98,10 @@ function readCase(raw: unknown, n: number, names: Set<string>, problems: string[
     problems.push(`${label}: give exactly one of expected_event_ids and expect_error = true`)
     return undefined
   }
-  return { name: label, language, query, expectedIds, expectError, size: num(t['size']), maxSamplesPerKey: num(t['max_samples_per_key']) }
+  const compare = t['compare'] ?? 'list'
+  if (compare !== 'list' && compare !== 'set') problems.push(`${label}: compare must be "list" or "set", not ${JSON.stringify(compare)}`)
+  const unordered = compare === 'set' ? { unordered: true } : {}
+  return { name: label, language, query, expectedIds, expectError, ...unordered, size: num(t['size']), maxSamplesPerKey: num(t['max_samples_per_key']) }
 }
 
 /** Parses a suite file's text; never throws (problems are returned). */
@@ -104,7 +117,11 @@ export function readSuite(text: string): Suite {
   const s = typeof doc['suite'] === 'object' && doc['suite'] !== null ? (doc['suite'] as Table) : {}
   if (!doc['suite'] && problems.length === 0) problems.push('missing [suite] table')
   const events = str(s, 'events', '')
-  if (!events && doc['suite']) problems.push('[suite] events: the events file is required')
+  const inline = s['events_ndjson']
+  if (inline !== undefined && typeof inline !== 'string') problems.push('[suite] events_ndjson: the events must be a string')
+  const eventsInline = typeof inline === 'string' ? inline : undefined
+  if (events && eventsInline !== undefined) problems.push('[suite] give the events as a file (events) or inline (events_ndjson), not both')
+  else if (!events && eventsInline === undefined && doc['suite']) problems.push('[suite] events: the events file (or events_ndjson) is required')
   const mappings: Record<string, string> = {}
   const rawMappings = s['mappings']
   if (typeof rawMappings === 'object' && rawMappings !== null) {
@@ -116,6 +133,7 @@ export function readSuite(text: string): Suite {
   const tiebreaker = str(s, 'tiebreaker_field', '')
   const settings: SuiteSettings = {
     events,
+    ...(eventsInline !== undefined ? { eventsInline } : {}),
     idField: str(s, 'id_field', 'id'),
     timestampField: str(s, 'timestamp_field', '@timestamp'),
     tiebreakerField: tiebreaker === '' ? null : tiebreaker,

@@ -4,7 +4,9 @@
  * for every other field; EQL ids in result order (sequences and samples flattened); no result cap
  * unless the case sets `size`; a case with expected ids fails on any error diagnostic; an
  * `expect_error` case passes only with at least one error diagnostic; KQL ids compare as a set.
- * The suite's `now` pins date math in both languages.
+ * The suite's `now` pins date math in both languages. Events come from the suite's `events` file
+ * or from its inline `events_ndjson`; `id_field = "#"` names them by 0-based position, and a case
+ * with `compare = "set"` compares the distinct ids in any order.
  */
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -41,9 +43,37 @@ function runCase(engine: EngineApi, suite: Suite, schema: Schema, events: readon
   }
   const expected = c.expectedIds ?? []
   if (out.ids === null || hasError) return fail(`expected ${showIds(expected)}, got an error`)
+  if (c.unordered === true) {
+    const got = [...new Set(out.ids)]
+    if (!sameSet([...new Set(expected)], got)) return fail(`expected ${showIds(expected)} in any order, got ${showIds(got)}`)
+    return tally.pass()
+  }
   const same = c.language === 'kql' ? sameSet : sameList
   if (!same(expected, out.ids)) return fail(`expected ${showIds(expected)}, got ${showIds(out.ids)}`)
   tally.pass()
+}
+
+/** The id field that names events by position (suite-reader.ts). */
+const BY_POSITION = '#'
+
+/**
+ * Events named by position: each object event gets its index under a non-enumerable `#` key on a
+ * shallow copy, which the id lookup reads (run-query.ts reads `event[idField]`) while the engine,
+ * which sees only enumerable fields, and any query, run over the events exactly as written.
+ */
+function namedByPosition(events: readonly unknown[]): unknown[] {
+  return events.map((event, i) => {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) return event
+    const copy: Record<string, unknown> = { ...(event as Record<string, unknown>) }
+    Object.defineProperty(copy, BY_POSITION, { value: String(i), enumerable: false })
+    return copy
+  })
+}
+
+/** Parses events text, problems prefixed with where the text came from. */
+function parseEvents(text: string, where: string): { events: unknown[]; problems: string[] } {
+  const parsed = parseEventsText(text)
+  return { events: parsed.events, problems: parsed.problems.map((p) => `${where}:${p.line}: ${p.message}`) }
 }
 
 /** Reads the suite's events file (NDJSON or JSON via parseEventsText). */
@@ -54,8 +84,7 @@ function readEvents(path: string): { events: unknown[]; problems: string[] } {
   } catch (e) {
     return { events: [], problems: [`cannot read events file ${path}: ${e instanceof Error ? e.message : String(e)}`] }
   }
-  const parsed = parseEventsText(text)
-  return { events: parsed.events, problems: parsed.problems.map((p) => `${path}:${p.line}: ${p.message}`) }
+  return parseEvents(text, path)
 }
 
 /** Runs every case of one suite file; file-level problems count as failures. */
@@ -68,9 +97,12 @@ export function runSuiteFile(path: string, text: string, load: EngineLoad, tally
     tally.fail({ file, name: '(suite)', message: `now: not a date: ${suite.settings.now ?? ''}` })
     return
   }
-  if (suite.settings.events === '') return
-  const eventsPath = resolve(dirname(path), suite.settings.events)
-  const { events, problems } = readEvents(eventsPath)
+  const inline = suite.settings.eventsInline
+  if (suite.settings.events === '' && inline === undefined) return
+  // events_ndjson line numbers count from the line after its opening quotes
+  const read = inline !== undefined ? parseEvents(inline, `${path} events_ndjson`) : readEvents(resolve(dirname(path), suite.settings.events))
+  const { problems } = read
+  const events = suite.settings.idField === BY_POSITION ? namedByPosition(read.events) : read.events
   for (const p of problems) tally.fail({ file, name: '(events)', message: p })
   let schema: Schema | undefined
   for (const c of suite.cases) {

@@ -9,7 +9,7 @@ export interface TestExpectations {
   expectError?: boolean
   /** file name the suite's `events` points at, relative to the suite (default "events.ndjson") */
   eventsFile?: string
-  /** field naming an event (default "id") */
+  /** field naming an event (default "id"); "#" names events by 0-based position */
   idField?: string
   /** "now" for date math, so relative dates in the query give the same result later */
   now?: string
@@ -17,9 +17,16 @@ export interface TestExpectations {
   mappings?: Readonly<Record<string, string>>
   /** result cap for the case */
   size?: number
+  /**
+   * write the events inside the suite (`events_ndjson`), so the test is one file; `eventsNdjson`
+   * is still returned and `eventsFile` is then ''
+   */
+  inlineEvents?: boolean
+  /** compare the matching events as a set (`compare = "set"`): EQL result order and repeats ignored */
+  unordered?: boolean
 }
 
-/** A suite and the events file it reads, to be written side by side. */
+/** A suite and the events file it reads, to be written side by side (or one file when inline). */
 export interface ExportedTestFile {
   toml: string
   eventsNdjson: string
@@ -27,20 +34,21 @@ export interface ExportedTestFile {
 }
 
 /**
- * The rule and its events as a suite in the project's format (../shared/conformance/README.md
- * section 2) that `npm run cli -- test <file>` runs: one `[[cases]]` for the rule's query, its
- * events written as NDJSON to the sibling file the suite names. The rule's EQL field overrides
- * become the suite's fields. Only EQL and KQL rules make a runnable case; for other languages the
- * case is written with `expect_error`, since the playground rejects them.
+ * The rule and its events as a suite in the project's format (src/cli/conformance/suite-reader.ts)
+ * that `npm run cli -- test <file>` runs: one `[[cases]]` for the rule's query, its events written
+ * as NDJSON to the sibling file the suite names, or inside the suite with `inlineEvents`. The
+ * rule's EQL field overrides become the suite's fields. Only EQL and KQL rules make a runnable
+ * case; for other languages the case is written with `expect_error`, since the playground rejects them.
  */
 export function exportTestFile(rule: RuleDocument, events: readonly unknown[], expectations: TestExpectations): ExportedTestFile {
-  const eventsFile = expectations.eventsFile ?? 'events.ndjson'
+  const inline = expectations.inlineEvents === true
+  const eventsFile = inline ? '' : (expectations.eventsFile ?? 'events.ndjson')
   const suite: Record<string, unknown> = {
-    events: eventsFile,
     id_field: expectations.idField ?? 'id',
     timestamp_field: rule.timestampField ?? '@timestamp',
     event_category_field: rule.eventCategoryOverride ?? 'event.category',
   }
+  if (!inline) suite['events'] = eventsFile
   if (rule.tiebreakerField !== undefined) suite['tiebreaker_field'] = rule.tiebreakerField
   if (expectations.now !== undefined) suite['now'] = expectations.now
   if (expectations.mappings !== undefined && Object.keys(expectations.mappings).length > 0) suite['mappings'] = { ...expectations.mappings }
@@ -49,10 +57,22 @@ export function exportTestFile(rule: RuleDocument, events: readonly unknown[], e
   const runnable = rule.language === 'eql' || rule.language === 'kuery'
   if (!runnable || expectations.expectError === true || expectations.expectedEventIds === undefined) testCase['expect_error'] = true
   else testCase['expected_event_ids'] = [...expectations.expectedEventIds]
+  if (expectations.unordered === true && testCase['expect_error'] === undefined) testCase['compare'] = 'set'
   if (expectations.size !== undefined) testCase['size'] = expectations.size
-  const header = `# ${rule.name.replace(/\s+/g, ' ')}: exported from Rule Playground\n`
-  const toml = header + stringify({ suite, cases: [testCase] })
   // One event per line; NDJSON cannot hold a line break inside a value, and JSON.stringify escapes them.
   const eventsNdjson = events.map((e) => JSON.stringify(e ?? null)).join('\n') + (events.length > 0 ? '\n' : '')
-  return { toml, eventsNdjson, eventsFile }
+  if (inline && !fitsLiteralBlock(eventsNdjson)) suite['events_ndjson'] = eventsNdjson
+  const header = `# ${rule.name.replace(/\s+/g, ' ')}: exported from Rule Playground\n`
+  let toml = stringify({ suite, cases: [testCase] })
+  if (inline && suite['events_ndjson'] === undefined) {
+    // One event per line reads (and diffs) far better than one escaped string; smol-toml writes a
+    // table's plain keys right after its header, so the block goes there.
+    toml = toml.replace(/^\[suite\]\n/m, () => `[suite]\nevents_ndjson = '''\n${eventsNdjson}'''\n`)
+  }
+  return { toml: header + toml, eventsNdjson, eventsFile }
+}
+
+/** A TOML multi-line literal cannot hold ''', control characters, or end in a quote. */
+function fitsLiteralBlock(value: string): boolean {
+  return !value.includes("'''") && !value.endsWith("'") && !/[\u0000-\u0008\u000B-\u001F\u007F]/.test(value)
 }

@@ -13,3 +13,4 @@ export { importBareQuery, importRule, sniffRuleFormat, type RuleFormat } from '.
 export { exportDetectionRulesToml, exportKibanaRuleJson } from './export-rule'
 export { exportEqlSearchRequest, exportKqlSearchRequest, type KqlSearchRequestResult } from './export-requests'
 export { exportTestFile, type ExportedTestFile, type TestExpectations } from './export-test-file'
+export { exportDocumentTestFile, type DocumentTestFile, type DocumentTestOptions, type EventLabel } from './export-document-test'
