@@ -1,0 +1,101 @@
+import type { RunResult } from '../engine'
+import type { Expectation } from './document-slice'
+import type { RunStatus } from './run-slice'
+
+/**
+ * The check of a document's expected outcomes (a lesson's, an example's, a teacher's): does each
+ * marked event match or not, as stated? Pure, so the lessons panel, the results header and the
+ * event rows all read the same verdict. For sequences and samples an event "matches" when it is
+ * part of any match, as the results list shows it.
+ */
+
+/** `held`: as expected; `missed`: expected to match but did not; `unexpected`: expected not to match but did; `absent`: no such event. */
+export type ExpectationOutcome = 'held' | 'missed' | 'unexpected' | 'absent'
+
+export interface CheckedExpectation {
+  readonly expectation: Expectation
+  readonly outcome: ExpectationOutcome
+}
+
+/** `none`: no expectations; `pending`: no finished run to judge (running, or errors). */
+export type CheckStatus = 'pass' | 'fail' | 'pending' | 'none'
+
+export interface ExpectationsCheck {
+  readonly status: CheckStatus
+  /** how many expectations hold (0 while pending) */
+  readonly held: number
+  readonly total: number
+  /** every expectation, in event order, with its outcome; empty while pending */
+  readonly items: readonly CheckedExpectation[]
+  /** outcome by event index, for the event rows (empty while pending) */
+  readonly byEvent: ReadonlyMap<number, CheckedExpectation>
+}
+
+/** What the check reads of a run report. */
+export interface CheckableReport {
+  readonly result: RunResult | null
+  readonly eventCount: number
+}
+
+/** The indexes of every event that takes part in a match. */
+export function matchedEventSet(result: RunResult): Set<number> {
+  const found = new Set<number>()
+  if (result.kind === 'events') for (const e of result.events) found.add(e.index)
+  else for (const group of result.kind === 'sequences' ? result.sequences : result.samples)
+    for (const e of group.events) if (!('missing' in e)) found.add(e.index)
+  return found
+}
+
+/**
+ * Checks `expectations` against the latest run. Pending while a run is due or when the last one
+ * gave errors or no result: a stale or broken run must neither pass nor fail a lesson. An
+ * expectation for an event that is not there counts as broken, so deleting events cannot pass one.
+ */
+export function checkExpectations(expectations: readonly Expectation[], report: CheckableReport | null, status: RunStatus = 'idle'): ExpectationsCheck {
+  const total = expectations.length
+  if (total === 0) return { status: 'none', held: 0, total, items: [], byEvent: new Map() }
+  if (status !== 'idle' || report === null || report.result === null) return { status: 'pending', held: 0, total, items: [], byEvent: new Map() }
+  const matched = matchedEventSet(report.result)
+  const items = [...expectations]
+    .sort((a, b) => a.eventIndex - b.eventIndex)
+    .map((expectation): CheckedExpectation => ({ expectation, outcome: outcomeOf(expectation, matched, report.eventCount) }))
+  const held = items.filter((i) => i.outcome === 'held').length
+  const byEvent = new Map(items.map((i) => [i.expectation.eventIndex, i]))
+  return { status: held === total ? 'pass' : 'fail', held, total, items, byEvent }
+}
+
+function outcomeOf(e: Expectation, matched: ReadonlySet<number>, eventCount: number): ExpectationOutcome {
+  if (!Number.isInteger(e.eventIndex) || e.eventIndex < 0 || e.eventIndex >= eventCount) return 'absent'
+  const isMatch = matched.has(e.eventIndex)
+  if (e.expect === 'match') return isMatch ? 'held' : 'missed'
+  return isMatch ? 'unexpected' : 'held'
+}
+
+/** One line for a broken expectation, e.g. "#3 expected to match, did not". */
+export function describeOutcome(item: CheckedExpectation): string {
+  const n = `#${item.expectation.eventIndex}`
+  switch (item.outcome) {
+    case 'held':
+      return `${n} ${item.expectation.expect === 'match' ? 'matches' : 'does not match'}, as expected`
+    case 'missed':
+      return `${n} expected to match, but did not`
+    case 'unexpected':
+      return `${n} expected not to match, but matched`
+    case 'absent':
+      return `${n} is not in the events`
+  }
+}
+
+/** The summary line: "Check passed ✓", "3 of 5 outcomes as expected", "Checking…". */
+export function checkSummary(check: ExpectationsCheck): string {
+  switch (check.status) {
+    case 'pass':
+      return `Check passed ✓ (${check.total} of ${check.total} outcomes as expected)`
+    case 'fail':
+      return `${check.held} of ${check.total} outcomes as expected`
+    case 'pending':
+      return `Checking ${check.total} expected outcome${check.total === 1 ? '' : 's'}…`
+    case 'none':
+      return 'No expected outcomes'
+  }
+}
