@@ -8,6 +8,8 @@ import type { Span } from '../engine'
 export interface QueryEditorHandle {
   /** select `span` in the query, scroll it into view and focus the editor */
   revealSpan(span: Span): void
+  /** put `text` at the cursor (replacing the selection) as one undoable edit, and focus the editor */
+  insertText(text: string): void
 }
 
 let handle: QueryEditorHandle | null = null
@@ -21,5 +23,12 @@ export function setQueryEditorHandle(next: QueryEditorHandle | null): void {
 export function revealInQueryEditor(span: Span): boolean {
   if (!handle) return false
   handle.revealSpan(span)
+  return true
+}
+
+/** Inserts text at the query editor's cursor (the quick reference's "Insert"); false when no editor is mounted. */
+export function insertIntoQueryEditor(text: string): boolean {
+  if (!handle) return false
+  handle.insertText(text)
   return true
 }

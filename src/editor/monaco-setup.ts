@@ -15,6 +15,7 @@ import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
 import { EQL_LANGUAGE_ID, eqlConfiguration, eqlGrammar } from './eql-grammar'
 import { KQL_LANGUAGE_ID, kqlConfiguration, kqlGrammar } from './kql-grammar'
 import { registerProviders } from './providers'
+import { OPEN_REFERENCE_COMMAND, openReference } from './reference-link'
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
@@ -35,6 +36,10 @@ monaco.languages.setLanguageConfiguration(KQL_LANGUAGE_ID, kqlConfiguration)
 jsonDefaults.setDiagnosticsOptions({ validate: false, allowComments: false, schemas: [], enableSchemaRequest: false })
 
 registerProviders(monaco)
+// the hover's "Open in quick reference" link (a trusted command link, see providers.ts)
+monaco.editor.registerCommand(OPEN_REFERENCE_COMMAND, (_accessor: unknown, entryId: unknown) => {
+  if (typeof entryId === 'string') openReference(entryId)
+})
 
 export { monaco }
 export type Monaco = typeof monaco

@@ -2,6 +2,8 @@ import type * as Monaco from 'monaco-editor/editor'
 import { EQL_LANGUAGE_ID } from './eql-grammar'
 import { KQL_LANGUAGE_ID } from './kql-grammar'
 import { spanToRange } from './markers'
+import { OPEN_REFERENCE_COMMAND, openReferenceLink } from './reference-link'
+import { referenceIdForHover } from '../engine/docs/reference-hover'
 import { editorServices, type CompletionEntry, type QueryLanguage } from './services'
 
 /**
@@ -85,9 +87,15 @@ function registerFor(monaco: M, languageId: string, language: QueryLanguage): vo
       const info = await services.hover({ language, text, offset: model.getOffsetAt(position) }).catch(() => null)
       if (!info || model.isDisposed() || model.getValue() !== text) return null
       const r = spanToRange(info.span, (o) => model.getPositionAt(o))
+      const contents: Monaco.IMarkdownString[] = info.contents.map((value) => ({ value }))
+      // a function, operator or keyword with a quick-reference entry: end with a link to it
+      // (a command link, trusted for this one command only; never a `#` link, the page reads
+      // its fragment as a share link)
+      const entryId = referenceIdForHover(language, info.contents)
+      if (entryId !== null) contents.push({ value: openReferenceLink(entryId), isTrusted: { enabledCommands: [OPEN_REFERENCE_COMMAND] } })
       return {
         range: new monaco.Range(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn),
-        contents: info.contents.map((value) => ({ value })),
+        contents,
       }
     },
   })

@@ -8,6 +8,7 @@ import { MARKER_OWNER, exposeEditor } from '../editor/test-hook'
 import { monacoThemeFor } from '../editor/theme'
 import { useClauseHover } from '../editor/use-clause-hover'
 import { PlaygroundContext, usePlayground } from './use-playground'
+import { useReferenceLinks } from './learn/reference/use-reference-links'
 import '../editor/editor.css'
 
 type Editor = ReturnType<typeof monaco.editor.create>
@@ -80,6 +81,15 @@ export default function QueryEditor() {
         ed.revealRangeInCenterIfOutsideViewport(range)
         ed.focus()
       },
+      insertText(text) {
+        const selection = ed.getSelection()
+        if (!selection) return
+        // executeEdits with undo stops: one Ctrl+Z takes the insertion back
+        ed.pushUndoStop()
+        ed.executeEdits('quick-reference', [{ range: selection, text, forceMoveMarkers: true }])
+        ed.pushUndoStop()
+        ed.focus()
+      },
     })
     exposeEditor(monaco, 'queryEditor', ed)
     setEditor(ed)
@@ -117,6 +127,9 @@ export default function QueryEditor() {
     const markers = buildMarkers(diagnostics, (o) => model.getPositionAt(o), language.toUpperCase())
     applyMarkers(monaco, model, MARKER_OWNER, markers)
   }, [editor, report, query, language])
+
+  // the hovers' "Open in quick reference" links
+  useReferenceLinks()
 
   // editor -> results: the clause under the pointer lights up the fields it matched
   useClauseHover(editor, report, hoverSpan)
