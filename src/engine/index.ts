@@ -50,6 +50,9 @@ export { RUN_CODES, RUN_CODE_LIST } from './eql/codes-run'
 // ---- KQL (parser, printer, evaluator, Query DSL exporter)
 export * from './kql'
 
+// ---- explain: evaluation trees for single events, near misses, clause coverage
+export * from './explain'
+
 // ---- editor support: completion, hover, ECS docs (loaded lazily), function/operator reference
 export * from './complete'
 export * from './docs'
