@@ -1,0 +1,36 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+import './rules.css'
+
+/**
+ * The frame of the Import and Export dialogs: a modal box over a backdrop, named by its heading.
+ * Escape is handled by use-keyboard-shortcuts.ts (it closes whatever panel is open); a click on
+ * the backdrop or the Close button closes too. Focus moves into the dialog when it opens and
+ * back to the element that had it when it closes.
+ */
+export function RuleDialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+  const headingId = useId()
+  const box = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const before = document.activeElement
+    const first = box.current?.querySelector<HTMLElement>('textarea, input, button:not(.rule-dialog-close)')
+    first?.focus()
+    return () => {
+      if (before instanceof HTMLElement) before.focus()
+    }
+  }, [])
+
+  return (
+    <div className="rule-dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div ref={box} className={`rule-dialog ${className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={headingId}>
+        <div className="rule-dialog-head">
+          <h2 id={headingId}>{title}</h2>
+          <button type="button" className="rule-dialog-close" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        {children}
+      </div>
+    </div>
+  )
+}
