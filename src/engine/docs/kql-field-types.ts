@@ -27,7 +27,7 @@ const ROWS: readonly TypeRow[] = [
     name: 'wildcard fields',
     summary:
       'ECS `process.command_line`, `url.full` and a few others. An unquoted pattern with spaces is split at the spaces and ANY piece may match: `*foo bar*` means "ends with foo" or "starts with bar". Quote it to keep the spaces.',
-    example: 'process.command_line : *curl* and process.command_line : "*-o /tmp/*"',
+    example: 'process.command_line : *curl* and not process.command_line : "curl --version"',
   },
   {
     type: 'text',

@@ -48,7 +48,7 @@ const VALUES: readonly SyntaxDoc[] = [
     name: 'Backslashes and Windows paths',
     signature: '"C:\\\\Windows\\\\temp"  |  C\\:\\\\Windows\\\\*',
     summary:
-      'In quotes `\\t`, `\\n` and `\\r` are escapes, so `"C:\\temp"` holds a TAB: double every backslash. Unquoted, a lone backslash before an ordinary letter is a syntax error, and the colon must be escaped too.',
+      'In quotes `\\t`, `\\n` and `\\r` are escapes, so `"C:\\temp"` holds a TAB: double every backslash. Unquoted, a backslash before a character that is not special (`\\W` in `C:\\Windows`) is a syntax error, and the colon must be escaped too.',
     wildcards: 'only the unquoted form can use `*`',
     example: 'file.path : "C:\\\\Windows\\\\temp\\\\x.exe" or file.path : C\\:\\\\Users\\\\*',
   },
