@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RunResult } from '../engine'
 import type { Expectation } from './document-slice'
-import { checkExpectations, checkSummary, describeOutcome } from './expectations-check'
+import { checkExpectations, checkSummary, describeOutcome, withExpectation, withNote } from './expectations-check'
 
 const events = (...indexes: number[]): RunResult => ({ kind: 'events', events: indexes.map((index) => ({ index, hits: [] })) }) as unknown as RunResult
 
@@ -54,5 +54,20 @@ describe('checkExpectations', () => {
     const c = checkExpectations([{ eventIndex: 5, expect: 'no-match' }], { result: events(), eventCount: 3 })
     expect(c.status).toBe('fail')
     expect(c.items[0]?.outcome).toBe('absent')
+  })
+})
+
+describe('withExpectation and withNote', () => {
+  it('marks, re-marks and unmarks an event, keeping event order and the note while the outcome stays', () => {
+    const marked = withExpectation(EXPECT, 4, 'no-match')
+    expect(marked.map((e) => [e.eventIndex, e.expect])).toEqual([[0, 'match'], [1, 'match'], [2, 'no-match'], [4, 'no-match']])
+    expect(withExpectation(EXPECT, 0, 'match').find((e) => e.eventIndex === 0)?.note).toBe('attack')
+    expect(withExpectation(EXPECT, 0, 'no-match').find((e) => e.eventIndex === 0)).toEqual({ eventIndex: 0, expect: 'no-match' })
+    expect(withExpectation(EXPECT, 0, null).map((e) => e.eventIndex)).toEqual([1, 2])
+  })
+
+  it('sets and clears a note', () => {
+    expect(withNote(EXPECT, 1, 'why').find((e) => e.eventIndex === 1)?.note).toBe('why')
+    expect(withNote(EXPECT, 0, '').find((e) => e.eventIndex === 0)).toEqual({ eventIndex: 0, expect: 'match' })
   })
 })

@@ -99,3 +99,23 @@ export function checkSummary(check: ExpectationsCheck): string {
       return 'No expected outcomes'
   }
 }
+
+/**
+ * The expectations with event `eventIndex` marked `expect` (null: unmarked), in event order. A
+ * note is kept while the outcome stays the same, and dropped when it flips (it explained the other).
+ */
+export function withExpectation(expectations: readonly Expectation[], eventIndex: number, expect: Expectation['expect'] | null): Expectation[] {
+  const others = expectations.filter((e) => e.eventIndex !== eventIndex)
+  const old = expectations.find((e) => e.eventIndex === eventIndex)
+  const marked: Expectation[] = expect === null ? [] : [old?.expect === expect ? old : { eventIndex, expect }]
+  return [...others, ...marked].sort((a, b) => a.eventIndex - b.eventIndex)
+}
+
+/** The expectations with the note of event `eventIndex` replaced (an empty note removes it). */
+export function withNote(expectations: readonly Expectation[], eventIndex: number, note: string): Expectation[] {
+  return expectations.map((e) => {
+    if (e.eventIndex !== eventIndex) return e
+    const { note: _old, ...rest } = e
+    return note === '' ? rest : { ...rest, note }
+  })
+}

@@ -1,6 +1,8 @@
 import { memo, type Ref } from 'react'
 import type { FieldHit, Span } from '../../engine'
 import { compactJson } from '../format'
+import { ExpectationControl, ExpectationMark } from '../learn/lessons/ExpectationMark'
+import { useExpectationsCheck } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import { spansByField } from './field-tree'
 import { FieldTree } from './FieldTree'
@@ -35,6 +37,9 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
   const { eventIndex, match, hits, event, expanded, onToggle, placement } = props
   const selected = usePlayground((s) => s.selectedIndex === eventIndex)
   const selectEvent = usePlayground((s) => s.selectEvent)
+  // The document's expected outcome for this event (a lesson's, or one a teacher marked), and its verdict.
+  const expectation = usePlayground((s) => s.expectations.find((e) => e.eventIndex === eventIndex))
+  const checked = useExpectationsCheck().byEvent.get(eventIndex)
   const loaded = event !== undefined
   const className = ['event-row', match ? 'is-match' : 'is-dimmed', selected ? 'is-selected' : ''].filter(Boolean).join(' ')
   return (
@@ -48,6 +53,8 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       className={className}
       data-match={match ? 'true' : 'false'}
       data-event-index={eventIndex}
+      data-expect={expectation?.expect}
+      data-expect-held={checked === undefined ? undefined : String(checked.outcome === 'held')}
       style={placement?.top === undefined ? undefined : { transform: `translateY(${placement.top}px)` }}
       onClick={() => selectEvent(eventIndex)}
     >
@@ -68,6 +75,10 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
         </button>
         <span className="event-index">#{eventIndex}</span>
         {match ? <HitChips hits={hits} /> : <span className="event-nomatch">no match</span>}
+        <span className="event-expect">
+          {expectation && <ExpectationMark expectation={expectation} item={checked} />}
+          <ExpectationControl eventIndex={eventIndex} expect={expectation?.expect ?? null} />
+        </span>
       </div>
       {expanded && loaded ? (
         <FieldTree event={event} hits={hits} eventIndex={eventIndex} />
