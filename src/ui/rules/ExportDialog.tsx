@@ -13,6 +13,9 @@ const FORMATS: ReadonlyArray<readonly [ExportFormat, string, string]> = [
   ['test', 'Test file', 'The events and their expected outcomes as one suite: npm run cli -- test <file>.'],
 ]
 
+/** Metadata the Kibana JSON export fills in when missing (export-rule.ts), since the API requires it. */
+const API_DEFAULTED = new Set(['description', 'severity', 'risk score'])
+
 /** The document as the export reads it; selected field by field so the dialog follows edits. */
 function useExportInput(): ExportInput {
   const rule = usePlayground((s) => s.rule)
@@ -79,12 +82,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <p className="export-missing" data-testid="export-missing">
           {current.hasRule ? 'The rule has no ' : 'No rule metadata (open an example or import a rule to keep it); missing: '}
           {current.missing.join(', ')}.
-          {format === 'kibana' && ' The API needs description, severity and risk score: defaults are filled in (low, 21).'}
+          {format === 'kibana' && current.missing.some((m) => API_DEFAULTED.has(m)) && ' The API needs description, severity and risk score: the name, "low" and 21 stand in for those missing.'}
         </p>
       )}
       <label className="rule-field">
         {formatLabel}
-        <textarea className="export-text" readOnly value={current?.text.text ?? ''} rows={16} spellCheck={false} aria-busy={current === null} />
+        <textarea className="export-text" readOnly wrap="off" value={current?.text.text ?? ''} rows={16} spellCheck={false} aria-busy={current === null} />
       </label>
       {current && <DiagnosticsList diagnostics={current.text.diagnostics} label="Export problems" />}
       {problem && (
