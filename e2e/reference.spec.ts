@@ -28,7 +28,8 @@ async function pointAt(page: Page, lineNumber: number, column: number): Promise<
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/')
-  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  // the first load of a dev server compiles the engine worker: allow it more than one expect
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', { timeout: 25_000 })
   await expect(queryBox(page)).toBeVisible()
 })
 
