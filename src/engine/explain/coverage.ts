@@ -1,5 +1,5 @@
 import { evaluate, type Evaluated, type Explainable, type PlanNode } from './plan'
-import { textOf } from './trace'
+import { nodeSpan, textOf } from './trace'
 import type { ClauseRef } from './types'
 
 /** How many events one clause was true, false and null for. */
@@ -44,10 +44,11 @@ export function clauseCoverage(explainer: Explainable, events: readonly unknown[
     for (const event of events) count(evaluate(plan.root, event, plan.faults))
     for (const { node, depth } of order) {
       const row = rows.get(node) ?? { t: 0, f: 0, n: 0 }
+      const span = nodeSpan(node, explainer.source)
       out.push({
         kind: node.kind,
-        span: node.span,
-        text: textOf(explainer.source, node.span),
+        span,
+        text: textOf(explainer.source, span),
         filter: plan.label,
         stage: plan.stage,
         depth,

@@ -140,6 +140,7 @@ export function rawValues(read: unknown): readonly unknown[] {
  * - an `or` that holds: its first disjunct in source order that holds, and on down;
  * - a `not`: what decided its operand (the operand's value, inverted, is the not's value);
  * - a nested group: what decided its inner query for the object shown;
+ * - an EQL filter that holds: what decided its condition;
  * - an `and` that holds, an `or` that does not: the node itself, since every child counted;
  * - a leaf: itself.
  */
@@ -148,6 +149,11 @@ export function decidingNode(e: Evaluated): Evaluated {
     case 'leaf':
       return e
     case 'and': {
+      // a filter that holds: its condition decides (the category test is only a prerequisite)
+      if (e.value === true && e.node.kind === 'filter') {
+        const condition = e.children[e.children.length - 1]
+        return condition === undefined ? e : decidingNode(condition)
+      }
       if (e.value === true) return e
       const c = e.children.find((x) => x.value !== true)
       return c === undefined ? e : decidingNode(c)

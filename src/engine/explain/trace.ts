@@ -1,5 +1,5 @@
 import type { Span } from '../source/span'
-import { decidingNode, evaluate, rawValues, type Evaluated, type FilterPlan, type FieldProbe } from './plan'
+import { decidingNode, evaluate, rawValues, type Evaluated, type FilterPlan, type FieldProbe, type PlanNode } from './plan'
 import type { ClauseRef, ComputedValue, FilterExplanation, FieldRead, TraceNode } from './types'
 
 /**
@@ -22,7 +22,13 @@ export function textOf(source: string, s: Span): string {
 }
 
 export function refOf(e: Evaluated, source: string): ClauseRef {
-  return { kind: e.node.kind, span: e.node.span, text: textOf(source, e.node.span) }
+  const s = nodeSpan(e.node, source)
+  return { kind: e.node.kind, span: s, text: textOf(source, s) }
+}
+
+/** Where a plan node is in the source, parentheses balanced (see balancedSpan). */
+export function nodeSpan(node: PlanNode, source: string): Span {
+  return node.combine === 'leaf' ? node.span : balancedSpan(source, node.span)
 }
 
 function toTrace(e: Evaluated, source: string, map: Map<Evaluated, TraceNode>): TraceNode {
@@ -41,7 +47,7 @@ function toTrace(e: Evaluated, source: string, map: Map<Evaluated, TraceNode>): 
   }
   const out: {
     -readonly [K in keyof TraceNode]: TraceNode[K]
-  } = { kind: node.kind, span: node.span, text: textOf(source, node.span), value: e.value, children }
+  } = { kind: node.kind, span: nodeSpan(node, source), text: textOf(source, nodeSpan(node, source)), value: e.value, children }
   if (node.combine === 'leaf') {
     const seen = node.fields.map((f) => seenOf(f, e.scope))
     if (seen.length > 0) out.seen = seen
@@ -59,4 +65,54 @@ function seenOf(f: FieldProbe, scope: unknown): FieldRead {
   const notIndexed = values.filter((v) => f.index(v) === undefined)
   const base = { field: f.field, span: f.span, values: [...values] }
   return notIndexed.length > 0 ? { ...base, notIndexed } : base
+}
+
+/**
+ * A node's span widened to balanced parentheses. The parsers give `a and (b or c)` a span that
+ * ends at `c` (a parenthesised operand's span leaves out its parentheses), which would show and
+ * highlight `a and (b or c`; this takes in the missing `(` before or `)` after (whitespace
+ * between allowed). Quoted strings and backslash escapes are skipped. The span is returned as is
+ * when the parentheses are not where they should be.
+ */
+export function balancedSpan(source: string, s: Span): Span {
+  let depth = 0
+  let missingOpen = 0
+  for (let i = s.start; i < s.end; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '"') i = skipString(source, i, s.end)
+    else if (c === '(') depth++
+    else if (c === ')') {
+      if (depth > 0) depth--
+      else missingOpen++
+    }
+  }
+  let start = s.start
+  let end = s.end
+  for (let k = 0; k < depth; k++) {
+    let j = end
+    while (j < source.length && /\s/.test(source[j] as string)) j++
+    if (source[j] !== ')') return s
+    end = j + 1
+  }
+  for (let k = 0; k < missingOpen; k++) {
+    let j = start - 1
+    while (j >= 0 && /\s/.test(source[j] as string)) j--
+    if (source[j] !== '(') return s
+    start = j
+  }
+  return start === s.start && end === s.end ? s : { start, end }
+}
+
+/** The index of the closing quote of a string starting at `i` (`"..."` with escapes, `"""..."""` raw). */
+function skipString(source: string, i: number, limit: number): number {
+  if (source.startsWith('"""', i)) {
+    const close = source.indexOf('"""', i + 3)
+    return close < 0 || close + 2 >= limit ? limit : close + 2
+  }
+  for (let j = i + 1; j < limit; j++) {
+    if (source[j] === '\\') j++
+    else if (source[j] === '"') return j
+  }
+  return limit
 }
