@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EXAMPLES } from '../examples'
-import { keepOnlyFields } from '../share/trim-events'
+import { keepQueryFields } from '../share/trim-events'
 import { buildSchema, compileEql, compileKql, isMissing, parseEventsText, runEql, runKql, type RunOutput } from './index'
 import { fieldsOfQuery } from './query-fields'
 
@@ -9,6 +9,7 @@ describe('fieldsOfQuery, EQL', () => {
     expect(fieldsOfQuery('eql', 'process where process.name == "a" and length(process.args) > 2')).toEqual({
       fields: ['process.name', 'process.args', 'event.category', '@timestamp'],
       complete: true,
+      byCategory: { field: 'event.category', common: ['event.category', '@timestamp'], categories: { process: ['process.name', 'process.args'] } },
     })
   })
 
@@ -19,7 +20,13 @@ describe('fieldsOfQuery, EQL', () => {
 
   it('reads sequence and stage join keys and the until stage', () => {
     const q = 'sequence by host.id with maxspan=1m [file where file.path : "/x/*"] by file.path [process where true] by process.args until [process where user.name == "r"]'
-    expect(fieldsOfQuery('eql', q).fields).toEqual(['host.id', 'file.path', 'process.args', 'user.name', 'event.category', '@timestamp'])
+    const { fields, byCategory } = fieldsOfQuery('eql', q)
+    expect(fields).toEqual(['file.path', 'host.id', 'process.args', 'user.name', 'event.category', '@timestamp'])
+    expect(byCategory).toEqual({
+      field: 'event.category',
+      common: ['event.category', '@timestamp'],
+      categories: { file: ['file.path', 'host.id'], process: ['host.id', 'process.args', 'user.name'] },
+    })
   })
 
   it('a multi-field reads its parent value; a field used twice is listed once', () => {
@@ -37,6 +44,7 @@ describe('fieldsOfQuery, KQL', () => {
     expect(fieldsOfQuery('kql', 'event.category:file and not process.name:(cp or mv) and source.port >= 1024')).toEqual({
       fields: ['event.category', 'process.name', 'source.port'],
       complete: true,
+      byCategory: null,
     })
   })
 
@@ -45,14 +53,14 @@ describe('fieldsOfQuery, KQL', () => {
   })
 
   it('a field pattern keeps the object its literal part names, or gives up', () => {
-    expect(fieldsOfQuery('kql', 'file.*:x')).toEqual({ fields: ['file'], complete: true })
+    expect(fieldsOfQuery('kql', 'file.*:x')).toEqual({ fields: ['file'], complete: true, byCategory: null })
     expect(fieldsOfQuery('kql', '*name:x').complete).toBe(false)
   })
 
   it('free text reads every field; a query that does not parse is not complete; empty reads none', () => {
     expect(fieldsOfQuery('kql', 'loginhook').complete).toBe(false)
     expect(fieldsOfQuery('kql', 'a:(').complete).toBe(false)
-    expect(fieldsOfQuery('kql', '')).toEqual({ fields: [], complete: true })
+    expect(fieldsOfQuery('kql', '')).toEqual({ fields: [], complete: true, byCategory: null })
   })
 })
 
@@ -82,7 +90,7 @@ describe('fieldsOfQuery on every example', () => {
     expect(complete).toBe(true)
     expect(fields.length).toBeGreaterThan(0)
     const eventsText = ex.events.map((e) => JSON.stringify(e.event)).join('\n')
-    const trimmed = keepOnlyFields(eventsText, fields)
+    const trimmed = keepQueryFields(eventsText, fieldsOfQuery(ex.language, ex.query))
     // Trimming must really drop something, and must not change a single outcome.
     expect(trimmed.length).toBeLessThan(eventsText.length)
     const expected = ex.events.flatMap((e, i) => (e.expect === 'match' ? [i] : []))

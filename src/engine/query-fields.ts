@@ -25,6 +25,22 @@ export interface QueryFields {
    * change what matches, so callers must not offer it.
    */
   readonly complete: boolean
+  /**
+   * EQL only: which of `fields` matter for which events. A `file where` filter reads nothing of a
+   * `process` event (the category test fails first), so an event needs only the fields of the
+   * filters its category can pass, plus `common`. null for KQL.
+   */
+  readonly byCategory: CategoryFields | null
+}
+
+/** The fields of an EQL query split by the event category that can reach them. */
+export interface CategoryFields {
+  /** the field holding an event's category (the settings' eventCategoryField) */
+  readonly field: string
+  /** read of every event: timestamp, tiebreaker, category, and the fields of `any where` filters */
+  readonly common: readonly string[]
+  /** read only of events of a category (as the query writes it, matched exactly as Elasticsearch does) */
+  readonly categories: Readonly<Record<string, readonly string[]>>
 }
 
 // ECS and Elasticsearch's dynamic mapping index text under these sub-fields of the same value:
@@ -37,41 +53,43 @@ function sourcePath(path: string): string {
   return dot > 0 && MULTI_FIELD_SUFFIXES.has(path.slice(dot + 1)) ? path.slice(0, dot) : path
 }
 
-function eqlFields(statement: Statement, settings: EqlSettings): string[] {
-  const out: string[] = []
-  const exprs = (list: readonly Expr[]): void => {
-    for (const e of list) for (const f of fieldsOf(e)) out.push(f.path)
-  }
-  let usesCategory = false
-  const stage = (s: Stage): void => {
-    if (s.filter.category.name !== null) usesCategory = true
-    exprs([s.filter.condition])
-    // Join keys decide which events pair up: dropping one would join everything.
-    exprs(s.keys)
+function eqlFields(statement: Statement, settings: EqlSettings): CategoryFields {
+  const common: string[] = []
+  const categories: Record<string, string[]> = {}
+  const read = (category: string | null, list: readonly Expr[]): void => {
+    // `any where` reads its fields of every event; `process where` only of process events.
+    const into = category === null ? common : (categories[category] ??= [])
+    for (const e of list) for (const f of fieldsOf(e)) into.push(f.path)
   }
   const q = statement.query
+  // Sequence and sample keys are read of every event a stage accepts, so with each stage's own.
+  const outerKeys = q.type === 'EventQuery' ? [] : q.keys
+  // Join keys decide which events pair up: dropping one would join everything.
+  const stage = (s: Stage): void => read(s.filter.category.name, [s.filter.condition, ...outerKeys, ...s.keys])
   switch (q.type) {
     case 'EventQuery':
-      if (q.filter.category.name !== null) usesCategory = true
-      exprs([q.filter.condition])
+      read(q.filter.category.name, [q.filter.condition])
       break
     case 'SequenceQuery':
-      exprs(q.keys)
       q.stages.forEach(stage)
       if (q.until) stage(q.until)
       break
     case 'SampleQuery':
-      exprs(q.keys)
       q.stages.forEach(stage)
       break
   }
-  // `process where` reads the category field; `any where` does not.
-  if (usesCategory) out.push(settings.eventCategoryField)
+  // The category test reads the category field, unless every filter is `any`.
+  if (Object.keys(categories).length > 0) common.push(settings.eventCategoryField)
   // Elasticsearch's EQL leaves out events without a timestamp and orders every result by it (and
   // sequences need it for order and maxspan), so it is read by every EQL query, as is the tiebreaker.
-  out.push(settings.timestampField)
-  if (settings.tiebreakerField) out.push(settings.tiebreakerField)
-  return out
+  common.push(settings.timestampField)
+  if (settings.tiebreakerField) common.push(settings.tiebreakerField)
+  const clean = (list: readonly string[]): string[] => [...new Set(list.map(sourcePath).filter((f) => f !== ''))]
+  return {
+    field: settings.eventCategoryField,
+    common: clean(common),
+    categories: Object.fromEntries(Object.entries(categories).map(([c, list]) => [c, clean(list)])),
+  }
 }
 
 /** `field` inside `nested` groups: names are relative to the enclosing paths. */
@@ -124,6 +142,7 @@ function kqlFields(node: KqlNode, prefix: string, out: string[]): boolean {
 export function fieldsOfQuery(language: 'eql' | 'kql', query: string, settings: Partial<EqlSettings> = {}): QueryFields {
   const out: string[] = []
   let complete: boolean
+  let byCategory: CategoryFields | null = null
   if (language === 'eql') {
     const { statement, diagnostics } = parseEql(query)
     complete = statement !== null && !hasErrors(diagnostics)
@@ -134,10 +153,14 @@ export function fieldsOfQuery(language: 'eql' | 'kql', query: string, settings: 
       timestampField: settings.timestampField ?? DEFAULT_EQL_SETTINGS.timestampField,
       tiebreakerField: settings.tiebreakerField ?? null,
     }
-    if (statement) out.push(...eqlFields(statement, effective))
+    if (statement) {
+      byCategory = eqlFields(statement, effective)
+      // In reading order: the filters' fields first, then what the settings make every query read.
+      out.push(...Object.values(byCategory.categories).flat(), ...byCategory.common)
+    }
   } else {
     const { query: node } = parseKql(query)
     complete = node !== null && kqlFields(node, '', out)
   }
-  return { fields: [...new Set(out.map(sourcePath).filter((f) => f !== ''))], complete }
+  return { fields: [...new Set(out.map(sourcePath).filter((f) => f !== ''))], complete, byCategory }
 }

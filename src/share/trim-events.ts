@@ -71,12 +71,72 @@ function prune(value: Json, paths: readonly (readonly string[])[]): Json | undef
  * Lines that are not JSON are kept as they are.
  */
 export function keepOnlyFields(eventsText: string, fields: readonly string[]): string {
-  const paths = fields.filter((f) => f !== '').map((f) => f.split('.'))
+  return keepFieldsPerEvent(eventsText, () => fields)
+}
+
+/** Like keepOnlyFields, with the fields to keep chosen for each event. */
+export function keepFieldsPerEvent(eventsText: string, fieldsFor: (event: { readonly [key: string]: unknown }) => readonly string[]): string {
+  const cache = new Map<readonly string[], string[][]>()
+  const pathsOf = (fields: readonly string[]): string[][] => {
+    let paths = cache.get(fields)
+    if (!paths) cache.set(fields, (paths = fields.filter((f) => f !== '').map((f) => f.split('.'))))
+    return paths
+  }
   return rewrite(
     eventsText,
-    (event) => (isObject(event) ? (prune(event, paths) ?? {}) : event),
+    (event) => (isObject(event) ? (prune(event, pathsOf(fieldsFor(event))) ?? {}) : event),
     (line) => line,
   )
+}
+
+/** The scalar values at a dotted path, through nested objects, dotted keys and arrays. */
+export function valuesAt(value: unknown, segments: readonly string[], out: unknown[] = []): unknown[] {
+  if (Array.isArray(value)) {
+    for (const v of value) valuesAt(v, segments, out)
+    return out
+  }
+  if (segments.length === 0) {
+    if (value !== null && typeof value !== 'object') out.push(value)
+    return out
+  }
+  if (typeof value !== 'object' || value === null) return out
+  // `{"event.category": x}` and `{"event": {"category": x}}` both hold event.category.
+  for (let n = 1; n <= segments.length; n++) {
+    const key = segments.slice(0, n).join('.')
+    if (Object.hasOwn(value, key)) valuesAt((value as Record<string, unknown>)[key], segments.slice(n), out)
+  }
+  return out
+}
+
+/** What keepQueryFields needs of an engine `QueryFields` (kept structural: this module stays engine-free). */
+export interface FieldsToKeep {
+  readonly fields: readonly string[]
+  readonly byCategory: {
+    readonly field: string
+    readonly common: readonly string[]
+    readonly categories: Readonly<Record<string, readonly string[]>>
+  } | null
+}
+
+/**
+ * The events with only the fields a query reads of each: for EQL, an event keeps the fields of
+ * the filters its category can pass (a `file where` filter never reads a process event) plus
+ * those read of every event. Categories are compared ignoring case, which can only keep more
+ * than the engine's exact test needs, never less.
+ */
+export function keepQueryFields(eventsText: string, keep: FieldsToKeep): string {
+  const by = keep.byCategory
+  if (!by) return keepOnlyFields(eventsText, keep.fields)
+  const segments = by.field.split('.')
+  const lower = new Map(Object.entries(by.categories).map(([c, f]) => [c.toLowerCase(), f]))
+  const chosen = new Map<string, readonly string[]>()
+  return keepFieldsPerEvent(eventsText, (event) => {
+    const names = [...new Set(valuesAt(event, segments).map((v) => String(v).toLowerCase()))].sort()
+    const key = names.join('\n')
+    let fields = chosen.get(key)
+    if (!fields) chosen.set(key, (fields = [...by.common, ...names.flatMap((n) => lower.get(n) ?? [])]))
+    return fields
+  })
 }
 
 /** The text that replaces a redacted value. */

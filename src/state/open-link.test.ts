@@ -19,7 +19,7 @@ const DOC: SharedDocument = {
 function fakeStore() {
   const opened: OpenedDocument[] = []
   const problems: (string | null)[] = []
-  const state = { openDocument: (d: OpenedDocument) => opened.push(d), reportLinkProblem: (m: string | null) => problems.push(m) }
+  const state = { openDocument: (d: OpenedDocument) => opened.push(d), reportLinkProblem: (m: string | null) => problems.push(m), setGuideOpen: () => undefined }
   // Only the two actions are read; the cast narrows a fake to the store's shape for this test.
   const store = { getState: () => state } as unknown as LinkStore
   return { store, opened, problems }
@@ -102,9 +102,10 @@ describe('openLinkFromLocation', () => {
   })
 
   it('with a real store: the link is opened exactly and the old document stays restorable', async () => {
-    const store = createPlaygroundStore({ query: 'process where true', eventsText: '{"a":1}' })
+    const store = createPlaygroundStore({ query: 'process where true', eventsText: '{"a":1}', guideOpen: true })
     expect(await openLinkFromLocation(store, at(await encodeShareLink(DOC)), fakeHistory().history)).toBe(true)
     const s = store.getState()
+    expect(s.guideOpen).toBe(false)
     expect({ language: s.language, query: s.query, eventsText: s.eventsText, title: s.title, task: s.task }).toEqual({
       language: 'kql',
       query: DOC.query,

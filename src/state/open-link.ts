@@ -50,7 +50,7 @@ export type LinkStore = Pick<PlaygroundStore, 'getState'>
  * was opened.
  *
  * - Opened: the store's `openDocument` replaces the document (the autosaved one stays restorable
- *   as the previous document) and the run follows by itself. Then the fragment is removed with
+ *   as the previous document) and the run follows by itself; the first-visit guide closes. Then the fragment is removed with
  *   `replaceState` (no new history entry, no hashchange): a reload must show the autosaved
  *   document with the edits made since, not open the link again over them.
  * - Not opened (damaged, cut, newer version): the problem goes to the banner and the document is
@@ -71,6 +71,8 @@ export async function openLinkFromLocation(store: LinkStore, location: LinkLocat
     case 'open':
       store.getState().openDocument(decision.doc)
       store.getState().reportLinkProblem(decision.note)
+      // The first-visit guide explains the example a first visit opens, not a shared document.
+      store.getState().setGuideOpen(false)
       history?.replaceState(history.state, '', `${location.pathname}${location.search}`)
       return true
   }

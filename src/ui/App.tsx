@@ -5,6 +5,7 @@ import { StatusBar } from './layout/StatusBar'
 import { StorageBanner } from './layout/StorageBanner'
 import { Workspace } from './layout/Workspace'
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
+import { LinkProblemBanner } from './share/LinkProblemBanner'
 
 /** The playground page: header, storage banner, the three panes (and a docked panel), status bar. */
 export function App() {
@@ -13,6 +14,7 @@ export function App() {
     <div className="app">
       <AppHeader />
       <StorageBanner />
+      <LinkProblemBanner />
       <div className="app-body">
         <Workspace query={<QueryPane />} events={<EventsPane />} results={<ResultsPane />} />
         <DockedPanel />

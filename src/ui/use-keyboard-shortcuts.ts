@@ -1,16 +1,18 @@
-import { useEffect } from 'react'
-import { usePlayground } from './use-playground'
+import { useContext, useEffect } from 'react'
+import { copyLinkShortcut } from './share/copy-shortcut'
+import { PlaygroundContext, usePlayground } from './use-playground'
 
 /**
  * The page's keyboard shortcuts, wherever the focus is (Monaco included):
  * - Ctrl/Cmd+Enter runs now, skipping the debounce;
- * - Ctrl/Cmd+S would copy the share link; until sharing exists it only keeps the browser's
- *   "Save page" dialog away (nobody pressing it in a playground wants that);
+ * - Ctrl/Cmd+S copies the share link of the current document (the browser's "Save page" dialog
+ *   is never what someone pressing it in a playground wants);
  * - Escape closes the open panel.
  * Listening in the capture phase on window lets these win over Monaco's own bindings
  * (Ctrl+Enter would otherwise insert a line).
  */
 export function useKeyboardShortcuts(): void {
+  const store = useContext(PlaygroundContext)
   const runNow = usePlayground((s) => s.runNow)
   const closePanel = usePlayground((s) => s.closePanel)
   const hasOpenPanel = usePlayground((s) => s.openPanel !== null)
@@ -24,6 +26,9 @@ export function useKeyboardShortcuts(): void {
         runNow()
       } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
         e.preventDefault()
+        e.stopPropagation()
+        // A held key repeats: one copy per press is enough.
+        if (store && !e.repeat) void copyLinkShortcut(store)
       } else if (e.key === 'Escape' && hasOpenPanel) {
         // Only when a panel is open: otherwise Escape belongs to Monaco (closing its widgets).
         e.stopPropagation()
@@ -32,5 +37,5 @@ export function useKeyboardShortcuts(): void {
     }
     window.addEventListener('keydown', onKeyDown, true)
     return () => window.removeEventListener('keydown', onKeyDown, true)
-  }, [runNow, closePanel, hasOpenPanel])
+  }, [store, runNow, closePanel, hasOpenPanel])
 }

@@ -1,8 +1,44 @@
-/** The Share button and its dialog (issue 5): placeholder. */
+import { lazy, Suspense, useEffect, useRef } from 'react'
+import { usePlayground } from '../use-playground'
+import { useShareStatus } from './share-status'
+import './share.css'
+
+// Loaded when first opened: the page's first load carries only the button.
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })))
+
+/**
+ * The Share button, its dialog (a popover under it, closed by Escape or a click outside, like the
+ * rule settings) and the brief note Ctrl/Cmd+S leaves after copying the link.
+ */
 export function ShareButton() {
+  const open = usePlayground((s) => s.openPanel === 'share')
+  const toggle = usePlayground((s) => s.togglePanel)
+  const close = usePlayground((s) => s.closePanel)
+  const status = useShareStatus()
+  const root = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (e: PointerEvent): void => {
+      if (root.current && e.target instanceof Node && !root.current.contains(e.target)) close()
+    }
+    document.addEventListener('pointerdown', onPointer)
+    return () => document.removeEventListener('pointerdown', onPointer)
+  }, [open, close])
+
   return (
-    <button type="button" disabled title="Sharing arrives with share links">
-      Share
-    </button>
+    <div className="share-anchor" ref={root}>
+      <span className="share-status" role="status">
+        {status}
+      </span>
+      <button type="button" aria-expanded={open} aria-controls="share-dialog" title="Share this document by link (Ctrl+S copies it)" onClick={() => toggle('share')}>
+        Share
+      </button>
+      {open && (
+        <Suspense fallback={<div className="share-dialog" role="dialog" aria-label="Share" data-state="preparing" />}>
+          <ShareDialog />
+        </Suspense>
+      )}
+    </div>
   )
 }

@@ -1,0 +1,117 @@
+import { useContext, useEffect, useRef, useState } from 'react'
+import type { PreparedLink, ShareOptions } from '../../share/prepare-link'
+import type { RedactCandidate } from '../../share/redact-candidates'
+import { PlaygroundContext, usePlayground } from '../use-playground'
+import { copyText, prepareLink } from './copy-link'
+import { LinkLength } from './LinkLength'
+import { RedactPicker, redactList, type RedactChoice } from './RedactPicker'
+
+/**
+ * The share dialog: the link of the current document, its length against the limits it will
+ * meet, and what to leave out before copying (fields the query does not use, the events, values
+ * to redact). The link is made anew on every change, asynchronously (compression streams), the
+ * latest request winning; nothing leaves the page but what the user copies.
+ */
+export function ShareDialog() {
+  const store = useContext(PlaygroundContext)
+  // The document's parts a link carries: any change makes the link again.
+  // (One selector each: a selector returning a new array would re-render forever.)
+  const language = usePlayground((s) => s.language)
+  const query = usePlayground((s) => s.query)
+  const eventsText = usePlayground((s) => s.eventsText)
+  const eventsFile = usePlayground((s) => s.eventsFile)
+  const settings = usePlayground((s) => s.settings)
+  const kqlSettings = usePlayground((s) => s.kqlSettings)
+  const title = usePlayground((s) => s.title)
+  const task = usePlayground((s) => s.task)
+  const expectations = usePlayground((s) => s.expectations)
+  const [keepOnly, setKeepOnly] = useState(false)
+  const [withoutEvents, setWithoutEvents] = useState(false)
+  const [choice, setChoice] = useState<RedactChoice>({ picked: new Set(), typed: '' })
+  const [prepared, setPrepared] = useState<PreparedLink | null>(null)
+  const [candidates, setCandidates] = useState<readonly RedactCandidate[]>([])
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const input = useRef<HTMLInputElement>(null)
+  const latest = useRef(0)
+  const redact = redactList(choice)
+  const redactKey = redact.join('\n')
+
+  useEffect(() => {
+    if (!store) return
+    const seq = ++latest.current
+    const options: ShareOptions = { keepOnlyQueryFields: keepOnly, withoutEvents, redact: redactKey === '' ? [] : redactKey.split('\n') }
+    setCopy('idle')
+    void prepareLink(store.getState(), options).then((p) => {
+      if (seq === latest.current) setPrepared(p)
+    })
+    // The document's fields are read through getState(); they are listed so any edit remakes the link.
+  }, [store, language, query, eventsText, eventsFile, settings, kqlSettings, title, task, expectations, keepOnly, withoutEvents, redactKey])
+
+  useEffect(() => {
+    let live = true
+    void import('../../share/prepare-link').then(({ redactCandidatesOf }) => {
+      if (live) setCandidates(redactCandidatesOf(eventsText))
+    })
+    return () => {
+      live = false
+    }
+  }, [eventsText])
+
+  const onCopy = async (): Promise<void> => {
+    if (!prepared) return
+    const ok = await copyText(prepared.url)
+    setCopy(ok ? 'copied' : 'failed')
+    // Selected so that Ctrl+C (or the context menu) copies it by hand.
+    if (!ok) input.current?.select()
+  }
+
+  const ready = prepared !== null
+  const fileEvents = eventsFile !== null
+  return (
+    <div id="share-dialog" className="share-dialog" role="dialog" aria-label="Share" data-state={ready ? 'ready' : 'preparing'}>
+      <h2>Share by link</h2>
+      <p className="share-muted">The whole document is in the link itself (after the #): nothing is sent to any server.</p>
+      <label className="share-link-field">
+        Share link
+        <input ref={input} readOnly value={prepared?.url ?? ''} placeholder="Making the link…" onFocus={(e) => e.target.select()} />
+      </label>
+      {prepared && <LinkLength prepared={prepared} />}
+      <fieldset className="share-options">
+        <legend>Before copying</legend>
+        <label>
+          <input type="checkbox" checked={keepOnly} disabled={prepared?.cannotTrim != null || withoutEvents || fileEvents} onChange={(e) => setKeepOnly(e.target.checked)} />
+          Keep only the fields the query uses
+        </label>
+        {prepared?.cannotTrim && <p className="share-muted">{prepared.cannotTrim}</p>}
+        {prepared && prepared.events === 'trimmed' && (
+          <p className="share-muted" data-testid="share-kept-fields">
+            Keeps {prepared.fields.join(', ')}
+          </p>
+        )}
+        <label>
+          <input type="checkbox" checked={withoutEvents || fileEvents} disabled={fileEvents} onChange={(e) => setWithoutEvents(e.target.checked)} />
+          Leave the events out
+        </label>
+      </fieldset>
+      {prepared?.eventsLeftOut && (
+        <p className="share-warning" role="note">
+          {prepared.eventsLeftOut}
+        </p>
+      )}
+      {prepared?.tooLong && (
+        <p className="share-warning" role="note">
+          {prepared.tooLong}
+        </p>
+      )}
+      {!withoutEvents && !fileEvents && <RedactPicker candidates={candidates} choice={choice} onChange={setChoice} />}
+      <div className="share-actions">
+        <span role="status" className="share-copy-status">
+          {copy === 'copied' ? 'Link copied' : copy === 'failed' ? 'The browser did not let the page copy: the link above is selected, copy it with Ctrl+C.' : ''}
+        </span>
+        <button type="button" className="primary" disabled={!ready || prepared.tooLong !== null} onClick={() => void onCopy()}>
+          Copy link
+        </button>
+      </div>
+    </div>
+  )
+}
