@@ -119,7 +119,7 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     description: 'Reads text as a number (base 10 by default, `0x` means 16); text that is not a number is an error.',
     returns: 'number',
     tilde: false,
-    example: 'number(process.args_count) > 5',
+    example: 'number(user.id) == 501',
   },
   {
     name: 'startswith',

@@ -189,8 +189,8 @@ const LITERALS: readonly SyntaxDoc[] = [
     group: 'literals',
     name: 'Back-quoted field names',
     signature: '`field name`',
-    summary: 'A path segment that is a keyword (`sequence`) or holds other characters (`-`, spaces, a leading digit) goes in back-quotes; a doubled back-quote is one back-quote.',
-    example: 'any where event.`sequence` > 10 and `my-field` == "x"',
+    summary: 'A path segment that is a keyword (`sequence`) or holds other characters (`-`, spaces, a leading digit, as in my-field) goes in back-quotes; a doubled back-quote stands for one.',
+    example: 'any where event.`sequence` > 10',
   },
   {
     language: 'eql',

@@ -26,7 +26,7 @@ const EXACT_FOLDED = 'case-insensitive, `*` and `?` are literal characters'
 /** EQL operators, in the order completion offers them after a field. */
 export const EQL_OPERATOR_DOCS: readonly OperatorDoc[] = [
   { language: 'eql', op: '==', summary: 'Equal.', caseRule: 'sensitive', literal: EXACT, example: 'process.name == "cmd.exe"' },
-  { language: 'eql', op: '!=', summary: 'Not equal (a missing field is not "not equal").', caseRule: 'sensitive', literal: EXACT, example: 'event.type != "end"' },
+  { language: 'eql', op: '!=', summary: 'Not equal: the complement of `==`, so it also holds for events without the field.', caseRule: 'sensitive', literal: EXACT, example: 'event.type != "end"' },
   {
     language: 'eql',
     op: ':',
@@ -69,14 +69,14 @@ export const EQL_OPERATOR_DOCS: readonly OperatorDoc[] = [
   },
   { language: 'eql', op: 'in', summary: 'Equal to any value of the list.', caseRule: 'sensitive', literal: EXACT, example: 'event.type in ("start", "process_started")' },
   { language: 'eql', op: 'in~', summary: 'Like `in`, ignoring case.', caseRule: 'insensitive', literal: EXACT_FOLDED, example: 'process.name in~ ("CMD.EXE", "powershell.exe")' },
-  { language: 'eql', op: 'not in', summary: 'Equal to none of the values of the list.', caseRule: 'sensitive', literal: EXACT, example: 'user.name not in ("root", "admin")' },
+  { language: 'eql', op: 'not in', summary: 'Equal to none of the values of the list (events without the field included).', caseRule: 'sensitive', literal: EXACT, example: 'user.name not in ("root", "admin")' },
   { language: 'eql', op: 'not in~', summary: 'Like `not in`, ignoring case.', caseRule: 'insensitive', literal: EXACT_FOLDED, example: 'user.name not in~ ("ROOT")' },
   { language: 'eql', op: '<', summary: 'Less than (text compares code unit by code unit).', caseRule: 'sensitive', literal: 'compared in order, case-sensitively; `*` and `?` are literal', example: 'process.pid < 100' },
   { language: 'eql', op: '<=', summary: 'Less than or equal.', caseRule: 'sensitive', literal: 'compared in order, case-sensitively; `*` and `?` are literal', example: 'file.size <= 1024' },
   { language: 'eql', op: '>', summary: 'Greater than.', caseRule: 'sensitive', literal: 'compared in order, case-sensitively; `*` and `?` are literal', example: 'file.size > 1000000' },
   { language: 'eql', op: '>=', summary: 'Greater than or equal.', caseRule: 'sensitive', literal: 'compared in order, case-sensitively; `*` and `?` are literal', example: '@timestamp >= "2024-01-01"' },
-  { language: 'eql', op: 'and', summary: 'Both conditions hold.', caseRule: 'none', literal: '', example: 'a == 1 and b == 2' },
-  { language: 'eql', op: 'or', summary: 'Either condition holds.', caseRule: 'none', literal: '', example: 'a == 1 or b == 2' },
+  { language: 'eql', op: 'and', summary: 'Both conditions hold.', caseRule: 'none', literal: '', example: 'process.name == "sh" and user.name == "root"' },
+  { language: 'eql', op: 'or', summary: 'Either condition holds.', caseRule: 'none', literal: '', example: 'process.name == "sh" or process.name == "zsh"' },
   { language: 'eql', op: 'not', summary: 'The condition does not hold (a missing field makes a comparison false, so `not` makes it true).', caseRule: 'none', literal: '', example: 'not process.name : "svchost.exe"' },
 ]
 
@@ -94,8 +94,8 @@ export const KQL_OPERATOR_DOCS: readonly OperatorDoc[] = [
   { language: 'kql', op: '<=', summary: 'Range: less than or equal.', caseRule: 'sensitive', literal: 'compared in order; `*` is literal', example: '@timestamp <= now-1d' },
   { language: 'kql', op: '>', summary: 'Range: greater than.', caseRule: 'sensitive', literal: 'compared in order; `*` is literal', example: 'file.size > 1000000' },
   { language: 'kql', op: '>=', summary: 'Range: greater than or equal.', caseRule: 'sensitive', literal: 'compared in order; `*` is literal', example: '@timestamp >= "2024-01-01"' },
-  { language: 'kql', op: 'and', summary: 'Both conditions hold (any case: `and`, `AND`).', caseRule: 'none', literal: '', example: 'a : 1 and b : 2' },
-  { language: 'kql', op: 'or', summary: 'Either condition holds (any case).', caseRule: 'none', literal: '', example: 'a : 1 or b : 2' },
+  { language: 'kql', op: 'and', summary: 'Both conditions hold (any case: `and`, `AND`).', caseRule: 'none', literal: '', example: 'process.name : sh and user.name : root' },
+  { language: 'kql', op: 'or', summary: 'Either condition holds (any case).', caseRule: 'none', literal: '', example: 'process.name : sh or process.name : zsh' },
   { language: 'kql', op: 'not', summary: 'The condition does not hold (any case).', caseRule: 'none', literal: '', example: 'not event.outcome : "success"' },
 ]
 

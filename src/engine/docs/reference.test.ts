@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { hover } from '../complete/complete-test-helpers'
 import { FUNCTIONS } from '../eql/functions/registry'
+import { compileEql } from '../eql/compile-eql'
 import { parseEql } from '../eql/parser'
+import { compileKql } from '../kql/compile-kql'
 import { parseKql } from '../kql/parser'
+import { buildSchema } from '../schema/build-schema'
 import { FUNCTION_DOCS, functionMarkdown } from './eql-functions'
 import { EQL_KEYWORD_DOCS, keywordMarkdown } from './eql-keywords'
 import { EQL_OPERATOR_DOCS, KQL_OPERATOR_DOCS, operatorMarkdown } from './operators'
@@ -53,6 +56,16 @@ describe('quick reference entries', () => {
     expect(e.signature).not.toBe('')
     expect(e.snippet).not.toBe('')
     expect(REFERENCE_GROUPS.some((g) => g.language === e.language && g.id === e.group)).toBe(true)
+  })
+
+  it('gives examples that compile against ECS without errors, so an inserted example runs', () => {
+    const { schema } = buildSchema({ ecs: true })
+    const failing = REFERENCE_ENTRIES.flatMap((e) => {
+      const out = e.language === 'eql' ? compileEql(e.exampleQuery, { schema }) : compileKql(e.exampleQuery, { schema })
+      const errors = out.diagnostics.filter((d) => d.severity === 'error')
+      return errors.length === 0 ? [] : [`${e.id}: ${errors.map((d) => d.message).join('; ')}`]
+    })
+    expect(failing).toEqual([])
   })
 
   it('links every EQL keyword with a hover to an entry', () => {
