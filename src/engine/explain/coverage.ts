@@ -1,4 +1,4 @@
-import { evaluate, type Evaluated, type Explainable, type PlanNode } from './plan'
+import { evaluate, scanEvents, type Evaluated, type Explainable, type PlanNode } from './plan'
 import { nodeSpan, textOf } from './trace'
 import type { ClauseRef } from './types'
 
@@ -41,7 +41,7 @@ export function clauseCoverage(explainer: Explainable, events: readonly unknown[
       }
       for (const c of e.children) count(c)
     }
-    for (const event of events) count(evaluate(plan.root, event, plan.faults))
+    scanEvents(events, (event) => count(evaluate(plan.root, event, plan.faults)))
     for (const { node, depth } of order) {
       const row = rows.get(node) ?? { t: 0, f: 0, n: 0 }
       const span = nodeSpan(node, explainer.source)

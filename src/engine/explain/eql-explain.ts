@@ -78,6 +78,7 @@ export interface CompileExplainEqlOutput {
 const SEQUENCE_NOTE =
   'Shows which stages the event could fill and its join keys; why a sequence completed or not ' +
   '(maxspan, until, missing-event stages, other key values) is not explained yet.'
+const SAMPLE_NOTE = 'Shows which filters the event could fill and its join keys; which sample it joined is not explained yet.'
 
 /**
  * Compiles an EQL query for explaining, with the options `compileEql` takes. `now` is fixed once
@@ -145,7 +146,7 @@ function buildExplainer(source: string, statement: Statement, program: EqlProgra
       stages: stages.map((s) => s.explain(event)),
       until: until === null ? null : until.explain(event),
       timestamp: timestampOf(event),
-      note: SEQUENCE_NOTE,
+      note: q.type === 'SequenceQuery' ? SEQUENCE_NOTE : SAMPLE_NOTE,
     }),
   }
 }

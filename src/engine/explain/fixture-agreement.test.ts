@@ -10,6 +10,9 @@ import { buildSchema } from '../schema/build-schema'
 import type { Schema } from '../schema/types'
 import { compileExplainEql } from './eql-explain'
 import { compileExplainKql } from './kql-explain'
+import { clauseCoverage } from './coverage'
+import { nearMisses } from './near-misses'
+import type { Explainable } from './plan'
 import type { TraceNode } from './types'
 
 /**
@@ -107,6 +110,15 @@ function idOf(event: unknown, i: number): string {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : `#${i}`
 }
 
+/** Coverage and near misses over the whole event set (read through the run's columns) agree too. */
+function setLevel(label: string, explainer: Explainable, events: readonly unknown[], matched: ReadonlySet<number>): string[] {
+  const out: string[] = []
+  const root = clauseCoverage(explainer, events)[0]
+  if (root?.trueCount !== matched.size) out.push(`${label}: coverage counts ${String(root?.trueCount)} matches, matcher ${matched.size}`)
+  for (const m of nearMisses(explainer, events)) if (matched.has(m.index)) out.push(`${label}: matched event ${m.index} listed as a near miss`)
+  return out
+}
+
 describe('explain agrees with the matcher on every fixture case', () => {
   const files = [...suiteFiles(join(FIXTURES, 'eql')), ...suiteFiles(join(FIXTURES, 'kql'))]
 
@@ -137,6 +149,7 @@ describe('explain agrees with the matcher on every fixture case', () => {
             problems.push(...inconsistencies(x.tree).map((p) => `${label}: event ${idOf(ev, i)}: ${p}`))
             if (!contains(x.tree, x.deciding)) problems.push(`${label}: deciding clause outside the tree`)
           })
+          problems.push(...setLevel(label, explainer, suite.events, matched))
           continue
         }
         const settings = eqlSettings({
@@ -166,6 +179,8 @@ describe('explain agrees with the matcher on every fixture case', () => {
             problems.push(...inconsistencies(x.tree).map((p) => `${label}: event ${idOf(ev, i)}: ${p}`))
             if (!contains(x.tree, x.deciding)) problems.push(`${label}: deciding clause outside the tree`)
           })
+          const accepted = new Set(suite.events.flatMap((ev, i) => (program.matcher.test(ev) ? [i] : [])))
+          problems.push(...setLevel(label, explainer, suite.events, accepted))
           continue
         }
         suite.events.forEach((ev, i) => {

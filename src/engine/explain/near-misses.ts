@@ -1,4 +1,4 @@
-import { conjunctsOf, decidingNode, evaluate, type Evaluated, type Explainable } from './plan'
+import { conjunctsOf, decidingNode, evaluate, scanEvents, type Evaluated, type Explainable } from './plan'
 import { refOf } from './trace'
 import type { ClauseRef } from './types'
 
@@ -28,7 +28,7 @@ export interface NearMiss {
 export function nearMisses(explainer: Explainable, events: readonly unknown[]): NearMiss[] {
   const out: NearMiss[] = []
   for (const plan of explainer.plans) {
-    events.forEach((event, index) => {
+    scanEvents(events, (event, index) => {
       const root = evaluate(plan.root, event, plan.faults)
       if (root.value === true) return
       const conjuncts = conjunctsOf(root)

@@ -1,5 +1,6 @@
 import type { Span } from '../source/span'
 import type { FaultSink } from '../eql/search-faults'
+import { beginScan, endScan, scan } from '../values/prepared-events'
 import type { TraceKind, TraceValue } from './types'
 
 /**
@@ -175,4 +176,24 @@ export function decidingNode(e: Evaluated): Evaluated {
 export function conjunctsOf(e: Evaluated): Evaluated[] {
   if (e.node.combine !== 'and') return [e]
   return e.children.flatMap(conjunctsOf)
+}
+
+/**
+ * Calls `fn` for every event as a run scans them: field reads of the top-level event come from the
+ * event set's columns (values/prepared-events.ts), which the worker's runs have usually filled
+ * already, instead of walking each event once per clause.
+ */
+export function scanEvents(events: readonly unknown[], fn: (event: unknown, index: number) => void): void {
+  beginScan(events)
+  try {
+    const s = scan
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i]
+      s.event = ev
+      s.index = i
+      fn(ev, i)
+    }
+  } finally {
+    endScan()
+  }
 }
