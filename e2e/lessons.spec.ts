@@ -18,7 +18,7 @@ test.beforeEach(async ({ page }) => {
 
 test('a lesson fails with its starting query and passes once the query is fixed', async ({ page }) => {
   await page.getByRole('button', { name: 'Lessons', exact: true }).click()
-  await panel(page).getByRole('button', { name: /why `==` misses a lower-case loginhook/ }).click()
+  await panel(page).getByRole('button', { name: /why == misses a lower-case loginhook/ }).click()
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
 
   // `==` misses the lower-case and upper-case hook names: two of thirteen outcomes are broken.

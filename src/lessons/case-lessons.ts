@@ -36,7 +36,11 @@ ${EXCLUSION}`,
  process.args : ("LoginHook", "LogoutHook") and
 ${EXCLUSION}`,
   events: eventsOf(LOGIN),
-  expectations: expectationsOf(LOGIN),
+  // The example's own reasons for these two name the fix; the lesson's say what is at stake.
+  expectations: expectationsOf(LOGIN, {
+    [indexOfReason(LOGIN, 'lower-case loginhook')]: { expect: 'match', note: 'the same hook installed with the name in lower case: an attack all the same' },
+    [indexOfReason(LOGIN, 'upper-case LOGOUTHOOK')]: { expect: 'match', note: 'a logout hook with the name in upper case: an attack all the same' },
+  }),
 }
 
 const CAPITAL = indexOfReason(PERIODIC, 'Periodic is not periodic')

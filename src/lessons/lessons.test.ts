@@ -46,6 +46,11 @@ describe('lessons', () => {
     expect(text).toContain('KQL `?` is not a wildcard')
   })
 
+  it('keeps the fix out of the notes of the events the == lesson starts by missing', () => {
+    const notes = lessonById('case-equals')?.expectations.map((e) => e.note ?? '') ?? []
+    expect(notes.filter((n) => n.includes('`:`'))).toEqual([])
+  })
+
   describe.each(LESSONS.map((l) => [l.id, l] as const))('%s', (_id, lesson) => {
     it('has a task of 2-6 sentences, a hint, and one expectation per event with a note', () => {
       const sentences = lesson.task.split(/[.!?](?:\s|$)/).filter((s) => s.trim() !== '')

@@ -18,7 +18,7 @@ export function CurrentDocument({ lesson }: { lesson: Lesson | undefined }) {
   const broken = check.items.filter((i) => i.outcome !== 'held')
   return (
     <section className="lesson-current" aria-label={lesson ? 'Current lesson' : 'This document'}>
-      <h3>{title || 'This document'}</h3>
+      <h3>{title ? <InlineCode text={title} /> : 'This document'}</h3>
       {task && <p className="lesson-task"><InlineCode text={task} /></p>}
       {check.status !== 'none' && (
         <p className={`lesson-verdict is-${check.status}`} data-testid="lesson-panel-check" data-check={check.status}>

@@ -1,6 +1,7 @@
 import { LESSONS, lessonByTitle, lessonDocument, type Lesson } from '../../../lessons'
 import { usePlayground } from '../../use-playground'
 import { CurrentDocument } from './CurrentDocument'
+import { InlineCode } from './inline-code'
 import { WriteLesson } from './WriteLesson'
 import './lessons.css'
 
@@ -34,7 +35,7 @@ function LessonList({ current }: { current: Lesson | undefined }) {
         {LESSONS.map((lesson) => (
           <li key={lesson.id} aria-current={lesson === current ? 'true' : undefined}>
             <button type="button" className="lesson-open" onClick={() => openDocument(lessonDocument(lesson))}>
-              {lesson.title.replace(/^Lesson: /, '')}
+              <InlineCode text={lesson.title.replace(/^Lesson: /, '')} />
             </button>
             <span className="lesson-language">{lesson.language.toUpperCase()}</span>
           </li>
