@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'smol-toml'
@@ -7,7 +7,9 @@ import { runConformance } from '../../cli/conformance/runner'
 import { buildSchema } from '../schema/build-schema'
 import { exportEqlSearchRequest, exportKqlSearchRequest, exportTestFile, importRule, type RuleDocument } from './index'
 
+// Seed pages are read at test time from ../shared; absent, the tests that need them skip.
 const SEEDS = resolve(__dirname, '../../../../shared/seeds')
+const HAS_SEEDS = existsSync(SEEDS)
 const seedRule = (prefix: string): RuleDocument => {
   const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix)) ?? ''
   const rule = importRule(readFileSync(join(SEEDS, file), 'utf8')).rules[0]
@@ -16,7 +18,7 @@ const seedRule = (prefix: string): RuleDocument => {
 }
 
 describe('search requests', () => {
-  it('builds the _eql/search body of the LaunchDaemon sequence seed', () => {
+  it.skipIf(!HAS_SEEDS)('builds the _eql/search body of the LaunchDaemon sequence seed', () => {
     const rule = seedRule('002')
     const body = exportEqlSearchRequest(rule, { tiebreakerField: 'event.sequence' })
     expect(body).toEqual({
@@ -37,7 +39,7 @@ describe('search requests', () => {
     expect(JSON.stringify(body['filter'])).toContain('"event.ingested":{"gte":"now-6m"')
   })
 
-  it('builds the _search body of the Periodic Tasks KQL seed with ECS types', () => {
+  it.skipIf(!HAS_SEEDS)('builds the _search body of the Periodic Tasks KQL seed with ECS types', () => {
     const rule = seedRule('003')
     const { schema } = buildSchema({ ecs: true })
     const { body, diagnostics } = exportKqlSearchRequest(rule, schema)
@@ -73,7 +75,7 @@ describe('search requests', () => {
 })
 
 describe('test file export', () => {
-  it('writes a suite the CLI runner passes', async () => {
+  it.skipIf(!HAS_SEEDS)('writes a suite the CLI runner passes', async () => {
     const rule = seedRule('004')
     const events = [
       { id: 'tp', event: { category: 'file', type: 'creation' }, host: { os: { type: 'macos' } }, file: { path: '/Library/DirectoryServices/PlugIns/x.dsplug' } },

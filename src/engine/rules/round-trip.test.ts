@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { stringify } from 'smol-toml'
 import { describe, expect, it } from 'vitest'
 import { exportDetectionRulesToml, exportKibanaRuleJson, importDetectionRulesToml, importKibanaRuleJson, importRule, type RuleDocument } from './index'
 
-// Corpus rules are read at test time from ../shared; the TOML and JSON are built here from them.
+// Corpus rules are read at test time from ../shared (absent: the corpus tests skip); the TOML and JSON are built here from them.
 const CORPUS = resolve(__dirname, '../../../../shared/corpus/rules.jsonl')
+const HAS_CORPUS = existsSync(CORPUS)
 const KEEP = ['rule_id', 'name', 'type', 'language', 'query', 'index', 'tags', 'severity', 'risk_score', 'from', 'interval',
   'max_signals', 'timestamp_override', 'filters', 'threshold', 'new_terms', 'threat_index', 'threat_mapping', 'machine_learning_job_id']
 
@@ -35,8 +36,8 @@ function comparable(rule: RuleDocument | undefined): Record<string, unknown> {
 }
 
 describe('round trip through each format', () => {
-  const rules = corpusRules()
-  it('picks several corpus rule kinds', () => {
+  const rules = HAS_CORPUS ? corpusRules() : []
+  it.skipIf(!HAS_CORPUS)('picks several corpus rule kinds', () => {
     expect(rules.length).toBeGreaterThanOrEqual(8)
     expect(new Set(rules.map((r) => r['type']))).toEqual(new Set(['query', 'eql', 'esql', 'new_terms', 'threshold', 'machine_learning', 'threat_match']))
   })
@@ -67,7 +68,7 @@ describe('round trip through each format', () => {
     })
   }
 
-  it('every active corpus rule survives TOML and JSON', () => {
+  it.skipIf(!HAS_CORPUS)('every active corpus rule survives TOML and JSON', () => {
     let count = 0
     for (const line of readFileSync(CORPUS, 'utf8').split('\n')) {
       if (line.trim() === '') continue

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importRule, importRuleMarkdown } from './index'
 
-// Seed pages are read at test time from ../shared (not shipped in the tests).
+// Seed pages are read at test time from ../shared (not shipped in the tests); absent, skip.
 const SEEDS = resolve(__dirname, '../../../../shared/seeds')
 const seed = (prefix: string): string => {
   const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix))
@@ -11,7 +11,7 @@ const seed = (prefix: string): string => {
   return readFileSync(join(SEEDS, file), 'utf8')
 }
 
-describe('seed documentation pages import', () => {
+describe.skipIf(!existsSync(SEEDS))('seed documentation pages import', () => {
   it('reads the Markdown page of the older Login/Logout Hook rule', () => {
     const { rules, diagnostics } = importRuleMarkdown(seed('000'))
     expect(diagnostics).toEqual([])

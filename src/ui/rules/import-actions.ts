@@ -32,7 +32,12 @@ const FORMAT_LABELS: Readonly<Record<RuleFormat, string>> = {
   'detection-rules-toml': 'detection-rules TOML',
   markdown: 'Rule documentation page',
   'bare-query': 'Bare query',
+  'search-request': 'Elasticsearch search request',
+  'test-file': 'Rule Playground test file',
 }
+
+/** Formats that carry a query but no rule metadata worth keeping for exports. */
+const NO_METADATA: ReadonlySet<RuleFormat> = new Set<RuleFormat>(['bare-query', 'search-request', 'test-file'])
 
 /** Imports `text` in whichever format it is (never throws). */
 export function readRuleText(text: string): ImportView {
@@ -68,8 +73,8 @@ function whyNotRunnable(rule: RuleDocument): string {
 /**
  * The document an imported rule opens as: its query and language ('eql' -> EQL, 'kuery' -> KQL),
  * name as title, short description as task, the whole rule kept for exports, and its EQL field
- * overrides as the request settings. A bare query brings no rule (nothing to keep, and the export
- * then says the metadata is missing). A rule in another language gives the reason instead.
+ * overrides as the request settings. A bare query, a search request or a test file brings no rule
+ * (no metadata to keep; the export then says what is missing). A rule in another language gives the reason instead.
  */
 export function openableRule(rule: RuleDocument, format: RuleFormat): { ok: true; doc: OpenableRule } | { ok: false; reason: string } {
   if (rule.language !== 'eql' && rule.language !== 'kuery') return { ok: false, reason: whyNotRunnable(rule) }
@@ -85,9 +90,10 @@ export function openableRule(rule: RuleDocument, format: RuleFormat): { ok: true
     doc: {
       query: rule.query,
       language: rule.language === 'eql' ? 'eql' : 'kql',
-      title: format === 'bare-query' ? '' : rule.name,
+      // "Untitled rule" is the importers' stand-in, not a title
+      title: rule.name === 'Untitled rule' && NO_METADATA.has(format) ? '' : rule.name,
       task: shortDescription(rule.description),
-      rule: format === 'bare-query' ? null : rule,
+      rule: NO_METADATA.has(format) ? null : rule,
       settings,
     },
   }
