@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test'
+import { macosEvents } from './macos-events'
+import { expect, matches, runStatus, setEvents, setQuery, test } from './fixtures'
+
+/**
+ * Share by URL (issue 5): the share dialog makes a link of the whole document, a fresh browser
+ * opens it to the same matches, and a broken link opens nothing and says why, leaving the
+ * autosaved document as it was.
+ */
+
+const QUERY = 'process where process.name : "defaults" and process.args : "write"'
+
+/** The query editor's text: Monaco through the test hook, or the plain textarea. */
+async function queryText(page: Page): Promise<string> {
+  const box = page.getByLabel('Rule query', { exact: true })
+  await expect(box).toBeVisible()
+  const viaHook = await page.evaluate(() => window.__rp?.queryEditor?.getValue() ?? null)
+  return viaHook ?? box.inputValue()
+}
+
+const matchCount = (page: Page) => page.getByTestId('match-count')
+// A cold dev server transforms the engine module by module on the worker's first start: the
+// first run of a page may take longer than the default wait.
+const idle = (page: Page) => expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
+const matchedIndices = (page: Page) => matches(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-index')))
+
+/** Opens the Share dialog and waits for its link. */
+async function openShare(page: Page) {
+  await page.getByRole('button', { name: 'Share', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Share' })
+  // The dialog and the link code (query parsers, codec) load on first open: on a cold dev server
+  // that is hundreds of modules, so the first open may take longer than the default wait.
+  await expect(dialog).toHaveAttribute('data-state', 'ready', { timeout: 30_000 })
+  await expect(dialog.getByLabel('Share link')).toHaveValue(/#v1\./)
+  return dialog
+}
+
+// Cold starts (dev server transforming the link code, a second browser context) need more than 30 s.
+test.slow()
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/')
+  await idle(page)
+})
+
+test('a copied link opens in a fresh browser with the same query, events and matches', async ({ page, browser, baseURL }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await setEvents(page, macosEvents)
+  await setQuery(page, QUERY)
+  await expect(matchCount(page)).toHaveText(/^1 match of 3 events/)
+  await idle(page)
+  const expected = await matchedIndices(page)
+  expect(expected).toEqual(['0'])
+
+  const dialog = await openShare(page)
+  await dialog.getByRole('button', { name: 'Copy link' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Link copied')
+  const link = await page.evaluate(() => navigator.clipboard.readText())
+  expect(link).toBe(await dialog.getByLabel('Share link').inputValue())
+  expect(link.startsWith(`${baseURL}/#v1.`)).toBe(true)
+
+  // A new context has empty storage: only the link can bring the document.
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  await other.goto(link)
+  await idle(other)
+  expect(await queryText(other)).toBe(QUERY)
+  await expect(matchCount(other)).toHaveText(/^1 match of 3 events/)
+  expect(await matchedIndices(other)).toEqual(expected)
+  // The fragment is gone once opened, so a reload shows the autosaved document, later edits included.
+  expect(new URL(other.url()).hash).toBe('')
+  await fresh.close()
+})
+
+test('Ctrl+S copies the link of the current document and says so', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await setEvents(page, macosEvents)
+  await setQuery(page, QUERY)
+  await idle(page)
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Link copied/)
+  const link = await page.evaluate(() => navigator.clipboard.readText())
+  expect(link).toMatch(/#v1\./)
+})
+
+test('a damaged or cut link shows why and keeps the autosaved document', async ({ page }) => {
+  await setEvents(page, macosEvents)
+  await setQuery(page, QUERY)
+  await idle(page)
+  const dialog = await openShare(page)
+  const link = await dialog.getByLabel('Share link').inputValue()
+  await page.keyboard.press('Escape')
+
+  await setQuery(page, 'process where process.name == "kept"')
+  await idle(page)
+  const at = link.indexOf('#v1.') + 20
+  const damaged = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1)
+  for (const [broken, why] of [
+    [damaged, /damaged/],
+    [link.slice(0, link.length - 9), /cut short|damaged/],
+  ] as const) {
+    await page.goto(broken)
+    await page.reload() // a navigation to the same page with another fragment is only a hashchange; both paths must hold
+    await idle(page)
+    await expect(page.getByTestId('link-problem')).toContainText(why)
+    expect(await queryText(page)).toBe('process where process.name == "kept"')
+  }
+  await page.getByTestId('link-problem').getByRole('button', { name: 'Dismiss' }).click()
+  await expect(page.getByTestId('link-problem')).toHaveCount(0)
+})
+
+test('a link from a newer version says so and opens nothing', async ({ page }) => {
+  await setQuery(page, 'process where true')
+  await idle(page)
+  await page.goto('/#v9.AAAAAAAA')
+  await expect(page.getByTestId('link-problem')).toContainText('newer version')
+  expect(await queryText(page)).toBe('process where true')
+})
+
+test('the dialog shows the link length, and keeping only the query fields shrinks it', async ({ page }) => {
+  await setEvents(page, macosEvents)
+  await setQuery(page, QUERY)
+  await idle(page)
+  const dialog = await openShare(page)
+  const length = dialog.getByTestId('share-link-length')
+  await expect(length).toContainText('with all the events')
+  await expect(length).toContainText('chat messages (2,000)')
+  const full = Number(await length.getAttribute('data-length'))
+  expect(full).toBe((await dialog.getByLabel('Share link').inputValue()).length)
+
+  await dialog.getByLabel('Keep only the fields the query uses').check()
+  await expect(length).toContainText('only the fields the query uses')
+  await expect(dialog.getByTestId('share-kept-fields')).toHaveText('Keeps process.name, process.args, event.category, @timestamp')
+  const trimmed = Number(await length.getAttribute('data-length'))
+  expect(trimmed).toBeLessThan(full)
+
+  // Redacting a host name found in the events takes it out of the link.
+  await dialog.getByRole('checkbox', { name: /mbp-042/ }).check()
+  await dialog.getByLabel('Keep only the fields the query uses').uncheck()
+  await expect(length).toContainText('with all the events')
+  const redacted = await dialog.getByLabel('Share link').inputValue()
+  const { decodeShareLink } = await import('../src/share/share-link')
+  const opened = await decodeShareLink(redacted)
+  expect(opened.ok && opened.doc.events.includes('mbp-042')).toBe(false)
+  expect(opened.ok && opened.doc.events.includes('REDACTED')).toBe(true)
+})
