@@ -76,9 +76,9 @@ export interface CompileExplainEqlOutput {
 }
 
 const SEQUENCE_NOTE =
-  'Shows which stages the event could fill and its join keys; why a sequence completed or not ' +
-  '(maxspan, until, missing-event stages, other key values) is not explained yet.'
-const SAMPLE_NOTE = 'Shows which filters the event could fill and its join keys; which sample it joined is not explained yet.'
+  'Which stages the event could fill and its join keys; whether it completed a sequence, and ' +
+  'what stopped it (maxspan, until, a missing-event stage, other key values), needs the event set: sequenceVerdicts.'
+const SAMPLE_NOTE = 'Which filters the event could fill and its join keys; which sample it joined needs the event set: sequenceVerdicts.'
 
 /**
  * Compiles an EQL query for explaining, with the options `compileEql` takes. `now` is fixed once

@@ -257,7 +257,7 @@ describe('explainEql: sequences and samples', () => {
     expect(x.stages[1]).toMatchObject({ missing: true, fills: false })
     expect(x.until).toMatchObject({ until: true, stage: 3, outcome: false })
     expect(x.until?.deciding.text).toBe('process.name == "x"')
-    expect(x.note).toContain('not explained yet')
+    expect(x.note).toContain('sequenceVerdicts')
   })
 
   it('an event without a join key value passes the filter but cannot join', () => {

@@ -12,6 +12,8 @@ import { compileExplainEql } from './eql-explain'
 import { compileExplainKql } from './kql-explain'
 import { clauseCoverage } from './coverage'
 import { nearMisses } from './near-misses'
+import { sequenceVerdicts } from './sequence-verdict'
+import { isMissing } from '../result'
 import type { Explainable } from './plan'
 import type { TraceNode } from './types'
 
@@ -197,6 +199,20 @@ describe('explain agrees with the matcher on every fixture case', () => {
             if (st.outcome !== m) problems.push(`${label}: event ${idOf(ev, i)} stage ${st.stage} explained ${String(st.outcome)}, matcher ${String(m)}`)
             problems.push(...inconsistencies(st.tree).map((p) => `${label}: event ${idOf(ev, i)} stage ${st.stage}: ${p}`))
           }
+        })
+        // the verdicts' runs (as written and without each constraint) never fail inside the engine
+        const verdicts = sequenceVerdicts(explainer, suite.events)
+        const internal = verdicts?.diagnostics.filter((d) => d.code === 'EQL3004') ?? []
+        if (internal.length > 0) problems.push(`${label}: verdict runs failed: ${internal.map((d) => d.message).join('; ')}`)
+        const members = new Set<number>()
+        const run = runEql({ ...program, size: null, pipes: [] }, suite.events).result
+        if (run !== null && run.kind !== 'events') {
+          for (const g of run.kind === 'sequences' ? run.sequences : run.samples) for (const e of g.events) if (!isMissing(e)) members.add(e.index)
+        }
+        suite.events.forEach((ev, i) => {
+          const v = verdicts?.verdict(i)
+          if (v?.completed !== members.has(i)) problems.push(`${label}: event ${idOf(ev, i)} verdict completed=${String(v?.completed)}`)
+          for (const b of v?.blockers ?? []) if (!b.wouldBe.events.includes(i)) problems.push(`${label}: blocker ${b.blocker} without the event`)
         })
       }
       expect(problems.slice(0, 20)).toEqual([])

@@ -16,4 +16,11 @@ export {
 export { compileExplainKql, explainKql, type KqlExplainer, type KqlExplanation, type CompileExplainKqlOutput } from './kql-explain'
 export { nearMisses, type NearMiss } from './near-misses'
 export { clauseCoverage, type ClauseCoverage } from './coverage'
+export {
+  sequenceVerdicts,
+  type SequenceVerdicts,
+  type SequenceVerdict,
+  type SequenceMembership,
+  type SequenceBlocker,
+} from './sequence-verdict'
 export type { Explainable } from './plan'
