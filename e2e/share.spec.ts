@@ -129,7 +129,7 @@ test('the dialog shows the link length, and keeping only the query fields shrink
   expect(full).toBe((await dialog.getByLabel('Share link').inputValue()).length)
 
   await dialog.getByLabel('Keep only the fields the query uses').check()
-  await expect(length).toContainText('only the fields the query uses')
+  await expect(length).toContainText('trimmed to the fields the query uses')
   await expect(dialog.getByTestId('share-kept-fields')).toHaveText('Keeps process.name, process.args, event.category, @timestamp')
   const trimmed = Number(await length.getAttribute('data-length'))
   expect(trimmed).toBeLessThan(full)

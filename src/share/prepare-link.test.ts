@@ -79,9 +79,13 @@ describe('prepareShareLink', () => {
 
   it('leaves the events out on request, and redacts picked values everywhere in them', async () => {
     expect(await eventsOf((await prepareShareLink(source(), { ...DEFAULT_SHARE_OPTIONS, withoutEvents: true }, PAGE)).url)).toBe('')
-    const redacted = await eventsOf((await prepareShareLink(source(), { ...DEFAULT_SHARE_OPTIONS, redact: ['alice', 'mbp-7'] }, PAGE)).url)
+    const withNotes = source({ title: 'alice on mbp-7', expectations: [{ eventIndex: 0, expect: 'match', note: 'alice loads it' }] })
+    const link = (await prepareShareLink(withNotes, { ...DEFAULT_SHARE_OPTIONS, redact: ['alice', 'mbp-7'] }, PAGE)).url
+    const redacted = await eventsOf(link)
     expect(redacted).not.toMatch(/alice|mbp-7/)
     expect(redacted).toContain('/Users/REDACTED/x')
+    const opened = await decodeShareLink(link)
+    expect(opened.ok && [opened.doc.title, opened.doc.expectations?.[0]?.note]).toEqual(['REDACTED on REDACTED', 'REDACTED loads it'])
   })
 })
 

@@ -5,7 +5,7 @@ import { sharedDocumentOf } from './document-link'
 import { linkLength, type LinkLength } from './link-length'
 import { encodeShareLink, MAX_LINK_CHARS } from './share-link'
 import { redactCandidates, type RedactCandidate } from './redact-candidates'
-import { keepQueryFields, redactValues, type FieldsToKeep } from './trim-events'
+import { keepQueryFields, redactText, redactValues, type FieldsToKeep } from './trim-events'
 
 /**
  * The share dialog's link: the current document with the events the user chose to send (all,
@@ -68,6 +68,21 @@ function trim(eventsText: string, keep: FieldsToKeep): string {
   return keepQueryFields(text, keep)
 }
 
+/**
+ * The document's prose (title, task, expected outcomes' notes) with the redacted values replaced
+ * too: a note like "written on mbp-042" would leak what the events hide. The query is left as it
+ * is, since changing it would change what matches; the dialog says so.
+ */
+function redactedProse(source: ShareSource, values: readonly string[]): ShareSource {
+  if (values.length === 0) return source
+  return {
+    ...source,
+    title: redactText(source.title, values),
+    task: redactText(source.task, values),
+    expectations: source.expectations?.map((e) => (e.note === undefined ? e : { ...e, note: redactText(e.note, values) })),
+  }
+}
+
 /** The link for `source` with `options`, measured against the limits for a page at `pageUrl`. */
 export async function prepareShareLink(source: ShareSource, options: ShareOptions, pageUrl: string): Promise<PreparedLink> {
   const queryFields = fieldsOfQuery(source.language, source.query, source.settings ?? {})
@@ -102,7 +117,7 @@ export async function prepareShareLink(source: ShareSource, options: ShareOption
     }
   }
   if (events !== '' && options.redact.length > 0) events = redactValues(events, options.redact)
-  const fragment = await encodeShareLink(sharedDocumentOf(source, events))
+  const fragment = await encodeShareLink(sharedDocumentOf(redactedProse(source, options.redact), events))
   const url = pageUrl + fragment
   return {
     fragment,

@@ -142,6 +142,12 @@ export function keepQueryFields(eventsText: string, keep: FieldsToKeep): string 
 /** The text that replaces a redacted value. */
 export const REDACTED = 'REDACTED'
 
+/** Plain text (a title, a note) with every occurrence of the given values replaced by "REDACTED". */
+export function redactText(text: string, values: readonly string[]): string {
+  const chosen = [...new Set(values.filter((v) => v !== ''))].sort((a, b) => b.length - a.length)
+  return chosen.reduce((acc, v) => acc.split(v).join(REDACTED), text)
+}
+
 /**
  * The events with every occurrence of the given values replaced by "REDACTED": inside strings
  * (a user name in a path or command line is redacted too), and numbers or booleans written the
