@@ -80,6 +80,22 @@ test('a Kibana export of two rules: pick the second and open it', async ({ page 
   await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 2 events/)
 })
 
+test('a rule file picked in the dialog is read and opened', async ({ page }) => {
+  const toml = [
+    '[metadata]', 'maturity = "production"', '', '[rule]', 'name = "Defaults writes"', 'type = "eql"', 'language = "eql"',
+    'risk_score = 21', 'severity = "low"', "query = '''", 'process where process.args == "write"', "'''", '',
+  ].join('\n')
+  await page.getByRole('button', { name: 'Import rule' }).click()
+  const dialog = importDialog(page)
+  await dialog.getByLabel('Rule file').setInputFiles({ name: 'defaults.toml', mimeType: 'application/toml', buffer: Buffer.from(toml) })
+  await expect(dialog.getByLabel('Rule to import')).toHaveValue(toml)
+  await expect(dialog.getByTestId('import-format')).toContainText('detection-rules TOML')
+  await dialog.getByRole('button', { name: 'Open' }).click()
+  await expect.poll(() => queryText(page)).toBe('process where process.args == "write"\n')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 2 events/)
+})
+
 test('an ES|QL rule is explained, not opened, and the pasted text survives closing the dialog', async ({ page }) => {
   const esql = JSON.stringify({ rule_id: 'q', name: 'An ES|QL rule', type: 'esql', language: 'esql', query: 'FROM logs-* | LIMIT 1', risk_score: 21, severity: 'low' })
   await importText(page, esql)

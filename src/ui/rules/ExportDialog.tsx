@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { usePlayground } from '../use-playground'
-import { DiagnosticsList } from './DiagnosticsList'
 import { ExportTextActions } from './ExportTextActions'
-import { loadRuleActions } from './load-rule-actions'
-import { RuleDialog } from './RuleDialog'
+import { DiagnosticsList, loadRuleActions, RuleDialog } from './RuleDialog'
 import type { ExportFormat, ExportInput, ExportedText } from './rule-actions'
 
 const FORMATS: ReadonlyArray<readonly [ExportFormat, string, string]> = [

@@ -1,8 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react'
 import { usePlayground } from '../use-playground'
-import { DiagnosticsList } from './DiagnosticsList'
-import { loadRuleActions } from './load-rule-actions'
-import { RuleDialog } from './RuleDialog'
+import { DiagnosticsList, loadRuleActions, RuleDialog } from './RuleDialog'
 import type { ImportView, OpenableRule } from './rule-actions'
 
 type Openable = { ok: true; doc: OpenableRule } | { ok: false; reason: string }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
 import './rules.css'
 
 /**
@@ -33,4 +34,33 @@ export function RuleDialog({ title, onClose, children, className }: { title: str
       </div>
     </div>
   )
+}
+
+/** Problems an import or export found: severity, stable code and message, one per line. */
+export function DiagnosticsList({ diagnostics, label }: { diagnostics: readonly Diagnostic[]; label: string }) {
+  if (diagnostics.length === 0) return null
+  return (
+    <ul className="rule-diagnostics" aria-label={label}>
+      {diagnostics.map((d, i) => (
+        <li key={`${d.code}-${i}`} className={`diagnostic ${d.severity}`}>
+          <span className="code-name">{d.code}</span> {d.message}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The rule actions module, loaded once on first use (a dialog opening), then shared. */
+let loading: Promise<typeof import('./rule-actions')> | null = null
+
+/**
+ * Loads src/ui/rules/rule-actions.ts through a dynamic `import()`. A failed load (the chunk could
+ * not be fetched) is not cached, so opening the dialog again retries.
+ */
+export function loadRuleActions(): Promise<typeof import('./rule-actions')> {
+  loading ??= import('./rule-actions').catch((error: unknown) => {
+    loading = null
+    throw error
+  })
+  return loading
 }
