@@ -1,4 +1,4 @@
-import { evaluate, scanEvents, type Evaluated, type Explainable, type PlanNode } from './plan'
+import { evaluate, scanEvents, type Evaluated, type Explainable, type PlanNode, type ScanOptions } from './plan'
 import { nodeSpan, textOf } from './trace'
 import type { ClauseRef } from './types'
 
@@ -19,9 +19,10 @@ export interface ClauseCoverage extends ClauseRef {
  * written), the number of events it was true, false and null for. Each clause is counted for
  * every event, whether or not the matcher would have reached it, so a clause with trueCount 0 is
  * dead for these events. Clauses inside a KQL nested group count the object the tree shows for
- * the event (the first object satisfying the group, else the first object).
+ * the event (the first object satisfying the group, else the first object). When
+ * `options.shouldStop` ends the scan early, a row's three counts add up to the events scanned.
  */
-export function clauseCoverage(explainer: Explainable, events: readonly unknown[]): ClauseCoverage[] {
+export function clauseCoverage(explainer: Explainable, events: readonly unknown[], options: ScanOptions = {}): ClauseCoverage[] {
   const out: ClauseCoverage[] = []
   for (const plan of explainer.plans) {
     const rows = new Map<PlanNode, { t: number; f: number; n: number }>()
@@ -41,7 +42,7 @@ export function clauseCoverage(explainer: Explainable, events: readonly unknown[
       }
       for (const c of e.children) count(c)
     }
-    scanEvents(events, (event) => count(evaluate(plan.root, event, plan.faults)))
+    scanEvents(events, (event) => count(evaluate(plan.root, event, plan.faults)), options)
     for (const { node, depth } of order) {
       const row = rows.get(node) ?? { t: 0, f: 0, n: 0 }
       const span = nodeSpan(node, explainer.source)

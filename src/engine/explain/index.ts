@@ -23,4 +23,4 @@ export {
   type SequenceMembership,
   type SequenceBlocker,
 } from './sequence-verdict'
-export type { Explainable } from './plan'
+export type { Explainable, ScanOptions } from './plan'

@@ -95,3 +95,14 @@ describe('clauseCoverage', () => {
     expect(rows[0]?.trueCount).toBe(matched)
   })
 })
+
+describe('stopping early', () => {
+  it('shouldStop ends the scan; counts then cover the events scanned', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => events[i % events.length])
+    const x = eql('process where user.name == "root"')
+    const rows = clauseCoverage(x, many, { shouldStop: () => true })
+    const root = rows[0]
+    expect((root?.trueCount ?? 0) + (root?.falseCount ?? 0) + (root?.nullCount ?? 0)).toBe(1024)
+    expect(nearMisses(x, many, { shouldStop: () => true }).every((m) => m.index < 1024)).toBe(true)
+  })
+})

@@ -1,4 +1,4 @@
-import { conjunctsOf, decidingNode, evaluate, scanEvents, type Evaluated, type Explainable } from './plan'
+import { conjunctsOf, decidingNode, evaluate, scanEvents, type Evaluated, type Explainable, type ScanOptions } from './plan'
 import { refOf } from './trace'
 import type { ClauseRef } from './types'
 
@@ -23,9 +23,9 @@ export interface NearMiss {
  * with a true and b, c false, is a near miss; the failing conjunct is listed with the leaf that
  * decided it (see decidingNode). A filter with a single conjunct has no near misses (every
  * rejected event would be one). For sequences and samples each stage is a filter of its own.
- * Events come in input order, per filter in plan order.
+ * Events come in input order, per filter in plan order. `options.shouldStop` can end the scan early.
  */
-export function nearMisses(explainer: Explainable, events: readonly unknown[]): NearMiss[] {
+export function nearMisses(explainer: Explainable, events: readonly unknown[], options: ScanOptions = {}): NearMiss[] {
   const out: NearMiss[] = []
   for (const plan of explainer.plans) {
     scanEvents(events, (event, index) => {
@@ -47,7 +47,7 @@ export function nearMisses(explainer: Explainable, events: readonly unknown[]): 
         clause: refOf(failing, explainer.source),
         leaf: refOf(decidingNode(failing), explainer.source),
       })
-    })
+    }, options)
   }
   return out
 }

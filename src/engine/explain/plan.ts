@@ -178,16 +178,23 @@ export function conjunctsOf(e: Evaluated): Evaluated[] {
   return e.children.flatMap(conjunctsOf)
 }
 
+export interface ScanOptions {
+  /** polled every 1,024 events; returning true ends the scan early (results then cover fewer events) */
+  readonly shouldStop?: () => boolean
+}
+
 /**
  * Calls `fn` for every event as a run scans them: field reads of the top-level event come from the
  * event set's columns (values/prepared-events.ts), which the worker's runs have usually filled
  * already, instead of walking each event once per clause.
  */
-export function scanEvents(events: readonly unknown[], fn: (event: unknown, index: number) => void): void {
+export function scanEvents(events: readonly unknown[], fn: (event: unknown, index: number) => void, options: ScanOptions = {}): void {
   beginScan(events)
   try {
     const s = scan
+    const stop = options.shouldStop
     for (let i = 0; i < events.length; i++) {
+      if (stop !== undefined && (i & 1023) === 0 && i > 0 && stop()) break
       const ev = events[i]
       s.event = ev
       s.index = i
