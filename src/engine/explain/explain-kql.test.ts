@@ -110,7 +110,12 @@ describe('explainKql: not, missing fields, structure, deciding clause', () => {
 
   it('a value list is an or over the field', () => {
     const x = explain('process.name:(a or b or CMD.exe or d)')
-    expect(x.tree).toMatchObject({ kind: 'or', value: true })
+    expect(x.tree).toMatchObject({ kind: 'or', value: true, text: 'process.name:(a or b or CMD.exe or d)' })
+    const y = explain('process.pid:42 and not process.name:(a or (b and not CMD.exe))')
+    expect(y.tree.children.map((c) => c.text)).toEqual(['process.pid:42', 'not process.name:(a or (b and not CMD.exe))'])
+    expect(find(y.tree, 'not process.name:(a or (b and not CMD.exe))').children[0]?.text).toBe('process.name:(a or (b and not CMD.exe))')
+    expect(find(y.tree, 'b and not CMD.exe').children.map((c) => c.text)).toEqual(['b', 'not CMD.exe'])
+    expect(explain('process.name:(CMD.exe)').tree).toMatchObject({ kind: 'term', value: true, text: 'process.name:(CMD.exe)' })
     expect(x.tree.children.map((c) => c.value)).toEqual([false, false, true, false])
     expect(x.deciding.text).toBe('CMD.exe')
   })

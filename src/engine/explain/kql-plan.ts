@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../schema/types'
-import type { IsNode, KqlNode, RangeNode } from '../kql/ast'
+import { listOf, type IsNode, type KqlNode, type RangeNode, type ValueList } from '../kql/ast'
 import { resolveField } from '../kql/check-fields'
 import { insideNested, relativePath, type CompileContext } from '../kql/compile-context'
 import { compileNode } from '../kql/compile-node'
@@ -14,19 +14,22 @@ import type { TraceKind } from './types'
  * `compileNode` from the node's subtree with the query's context (a scratch diagnostics list: the
  * full compile already reported them), so node values are the matcher's answers.
  */
-export function planKql(node: KqlNode, ctx: CompileContext): PlanNode {
+export function planKql(node: KqlNode, ctx: CompileContext, parentList: ValueList | null = null): PlanNode {
   const test = compileNode(node, ctx).test
-  const base = { span: node.span, test, folded: false, fields: [], computed: [] }
+  // the root of a value list shows as the whole `field:( ... )` clause
+  const list = listOf(node)
+  const span = list !== null && list !== parentList ? list.span : node.span
+  const base = { span, test, folded: false, fields: [], computed: [] }
   switch (node.type) {
     case 'and':
     case 'or':
-      return { ...base, kind: node.type, combine: node.type, children: node.children.map((c) => planKql(c, ctx)) }
+      return { ...base, kind: node.type, combine: node.type, children: node.children.map((c) => planKql(c, ctx, list)) }
     case 'not':
       return {
         ...base,
         kind: 'not',
         combine: 'not',
-        children: [planKql(node.child, ctx)],
+        children: [planKql(node.child, ctx, list)],
         rule: 'must_not: true for every event the operand does not hold for, including events without the field',
       }
     case 'matchAll':
