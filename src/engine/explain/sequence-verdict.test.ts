@@ -69,7 +69,14 @@ describe('sequenceVerdicts: why an event is or is not in a sequence, from the ma
       'sequence by host.id with maxspan=1m [process where process.name == "a"] ![process where process.name == "stop"] [process where process.name == "b"]',
     )
     const mv = sequenceVerdicts(m, events)
-    expect(mv?.verdict(8).blockers.map((b) => b.blocker)).toEqual(['maxspan', 'missingEvent'])
+    expect(mv?.verdict(8).blockers.map((b) => b.blocker)).toEqual(['missingEvent'])
+    expect(mv?.verdict(8).summary).toBe('in no sequence: a missing-event stage was seen')
+    expect(mv?.verdict(5).completed).toBe(true) // within the 1m maxspan, nothing between
+    // maxspan still speaks when dropping the missing-event stages alone does not help
+    const tight = explainer(
+      'sequence by host.id with maxspan=10s [process where process.name == "a"] ![process where process.name == "zzz"] [process where process.name == "b"]',
+    )
+    expect(sequenceVerdicts(tight, events)?.verdict(5).blockers.map((b) => b.blocker)).toEqual(['maxspan'])
     expect(mv?.verdict(1).sequences[0]?.events).toEqual([0, null, 1])
   })
 

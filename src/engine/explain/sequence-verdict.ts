@@ -80,8 +80,12 @@ export function sequenceVerdicts(explainer: EqlExplainer, events: readonly unkno
       const sequences = written?.get(index) ?? []
       const blockers: SequenceVerdict['blockers'][number][] = []
       if (sequences.length === 0) {
+        const inVariant = (b: SequenceBlocker): SequenceMembership | undefined => variants.find(([x]) => x === b)?.[1]?.get(index)?.[0]
         for (const [blocker, found] of variants) {
           const first = found?.get(index)?.[0]
+          // the maxspan variant drops the missing-event stages too: it only speaks for maxspan
+          // when dropping those stages alone does not let the event in
+          if (blocker === 'maxspan' && inVariant('missingEvent') !== undefined) continue
           if (first !== undefined) blockers.push({ blocker, wouldBe: first })
         }
       }
