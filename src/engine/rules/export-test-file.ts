@@ -63,7 +63,15 @@ export function exportTestFile(rule: RuleDocument, events: readonly unknown[], e
   const eventsNdjson = events.map((e) => JSON.stringify(e ?? null)).join('\n') + (events.length > 0 ? '\n' : '')
   if (inline && !fitsLiteralBlock(eventsNdjson)) suite['events_ndjson'] = eventsNdjson
   const header = `# ${rule.name.replace(/\s+/g, ' ')}: exported from Rule Playground\n`
+  // A multi-line query reads as it was written in a ''' block (as detection-rules files do).
+  const queryBlock = rule.query.includes('\n') && fitsLiteralBlock(rule.query)
+  if (queryBlock) delete testCase['query']
   let toml = stringify({ suite, cases: [testCase] })
+  if (queryBlock) {
+    const withBlock = toml.replace(/^(\[\[cases\]\]\nname = .*\nlanguage = .*\n)/m, (head: string) => `${head}query = '''\n${rule.query}'''\n`)
+    // should smol-toml ever lay the case out otherwise, the query goes back in as a plain string
+    toml = withBlock !== toml ? withBlock : stringify({ suite, cases: [{ ...testCase, query: rule.query }] })
+  }
   if (inline && suite['events_ndjson'] === undefined) {
     // One event per line reads (and diffs) far better than one escaped string; smol-toml writes a
     // table's plain keys right after its header, so the block goes there.
