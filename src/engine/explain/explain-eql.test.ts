@@ -292,3 +292,33 @@ describe('explainEql: clause text', () => {
     expect(q.slice(and.span.start, and.span.end)).toBe(and.text)
   })
 })
+
+describe('explainEql: more leaf kinds', () => {
+  const s2 = buildSchema({ ecs: false, mappings: { properties: { flag: { type: 'boolean' }, 'a.b': { type: 'keyword' }, n: { type: 'long' }, v: { type: 'version' } } } }).schema
+  const ev = { '@timestamp': 1, flag: [false, true], a: { b: 'x-y-z' }, n: [3, 12], v: '1.10.0' }
+  const tree = (q: string): TraceNode => {
+    const out = explainEql(q, ev, { schema: s2 })
+    if (out.explanation?.kind !== 'event') throw new Error(JSON.stringify(out.diagnostics))
+    return out.explanation.tree.children[0] as TraceNode
+  }
+
+  it('a boolean field as a condition: true when any value is true', () => {
+    expect(tree('any where flag')).toMatchObject({ kind: 'field', value: true })
+    expect(tree('any where flag')?.rule).toContain('any of its values is true')
+  })
+
+  it('functions fan out over multi-valued arguments; computed values are listed', () => {
+    const t = tree('any where n * 2 > 20')
+    expect(t).toMatchObject({ kind: 'comparison', value: true })
+    expect(t.computed?.[0]?.values).toEqual([6, 24])
+    expect(tree('any where between(a.b, "-", "-") == "y"')).toMatchObject({ value: true, computed: [{ values: ['y'] }] })
+    expect(tree('any where concat(a.b, "!") : "X-Y-Z!"')).toMatchObject({ kind: 'match', value: true })
+  })
+
+  it('versions order semantically; not over not', () => {
+    expect(tree('any where v > "1.9.0"')).toMatchObject({ value: true, rule: expect.stringContaining('semantic version') })
+    const t = tree('any where not not a.b == "x-y-z"')
+    expect(t).toMatchObject({ kind: 'not', value: true })
+    expect(t.children[0]).toMatchObject({ kind: 'not', value: false })
+  })
+})
