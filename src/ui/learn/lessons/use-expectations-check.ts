@@ -21,8 +21,9 @@ function cachedCheck(expectations: readonly Expectation[], report: RunReport | n
 /** The check of the current document's expectations against the latest run. */
 export function useExpectationsCheck(): ExpectationsCheck {
   const expectations = usePlayground((s) => s.expectations)
-  const report = usePlayground((s) => s.report)
-  const status = usePlayground((s) => s.status)
+  // Without expectations there is nothing to judge: every event row asks, and must not re-render on each run.
+  const report = usePlayground((s) => (s.expectations.length > 0 ? s.report : null))
+  const status = usePlayground((s) => (s.expectations.length > 0 ? s.status : 'idle'))
   return cachedCheck(expectations, report, status)
 }
 
