@@ -36,9 +36,13 @@ async function importText(page: Page, text: string): Promise<void> {
   await importDialog(page).getByLabel('Rule to import').fill(text)
 }
 
+// The first load compiles the worker and the engine; on a busy 2-core machine that alone can take
+// longer than the default 10 s of an expectation.
+test.setTimeout(60_000)
+
 test.beforeEach(async ({ page }) => {
   await page.goto('/')
-  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
   await setEvents(page, EVENTS)
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
 })
