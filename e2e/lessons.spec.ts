@@ -84,6 +84,7 @@ test('marking an event as expected no-match in a plain document shows the check'
   const write = panel(page).getByRole('region', { name: 'Write your own' })
   await write.getByLabel('Title').fill('My lesson')
   await write.getByLabel('Task').fill('Make only the hook write match.')
+  await write.getByText('Expected outcomes and their notes (2)').click()
   await write.getByLabel('Note for event #0').fill('the hook write')
   await expect(panel(page).getByRole('region', { name: 'This document' }).getByRole('heading', { name: 'My lesson' })).toBeVisible()
   await expect(row(page, 0).getByTestId('expect-mark')).toHaveAttribute('title', /the hook write/)

@@ -26,8 +26,9 @@ export function WriteLesson() {
       <label htmlFor={`${id}-task`}>Task</label>
       <textarea id={`${id}-task`} rows={4} value={task} onChange={(e) => editAbout({ task: e.target.value })} />
       {expectations.length > 0 && (
-        <fieldset className="lesson-notes">
-          <legend>Expected outcomes</legend>
+        <details className="lesson-notes">
+          {/* Folded: a lesson's twenty notes would push everything else out of sight. */}
+          <summary>Expected outcomes and their notes ({expectations.length})</summary>
           {expectations.map((e) => (
             <label key={e.eventIndex} className="lesson-note-row">
               <span>
@@ -45,7 +46,7 @@ export function WriteLesson() {
           <button type="button" onClick={() => setExpectations([])}>
             Clear expected outcomes
           </button>
-        </fieldset>
+        </details>
       )}
     </section>
   )
