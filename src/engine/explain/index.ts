@@ -24,3 +24,4 @@ export {
   type SequenceBlocker,
 } from './sequence-verdict'
 export type { Explainable, ScanOptions } from './plan'
+export { formatExplanation, formatFilter } from './format'
