@@ -1,12 +1,12 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
 import './rules.css'
 
 /**
  * The frame of the Import and Export dialogs: a modal box over a backdrop, named by its heading.
  * Escape is handled by use-keyboard-shortcuts.ts (it closes whatever panel is open); a click on
- * the backdrop or the Close button closes too. Focus moves into the dialog when it opens and
- * back to the element that had it when it closes.
+ * the backdrop or the Close button closes too. Focus moves into the dialog when it opens, Tab
+ * cycles inside it (it is modal), and focus goes back to the element that had it when it closes.
  */
 export function RuleDialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
   const headingId = useId()
@@ -21,9 +21,24 @@ export function RuleDialog({ title, onClose, children, className }: { title: str
     }
   }, [])
 
+  const keepFocusInside = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key !== 'Tab' || !box.current) return
+    const focusable = [...box.current.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled), textarea, [tabindex]:not([tabindex="-1"])')]
+    const first = focusable[0]
+    const last = focusable.at(-1)
+    if (!first || !last) return
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault()
+      last.focus()
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault()
+      first.focus()
+    }
+  }
+
   return (
     <div className="rule-dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={box} className={`rule-dialog ${className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={headingId}>
+      <div ref={box} className={`rule-dialog ${className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby={headingId} onKeyDown={keepFocusInside}>
         <div className="rule-dialog-head">
           <h2 id={headingId}>{title}</h2>
           <button type="button" className="rule-dialog-close" onClick={onClose}>
