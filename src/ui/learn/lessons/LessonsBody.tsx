@@ -3,7 +3,7 @@ import { usePlayground } from '../../use-playground'
 import { CurrentDocument } from './CurrentDocument'
 import { InlineCode } from './inline-code'
 import { WriteLesson } from './WriteLesson'
-import './lessons.css'
+import './lessons-panel.css'
 
 /**
  * The panel's content, loaded on first open: the open document's check (when it states expected

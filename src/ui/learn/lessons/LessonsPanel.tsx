@@ -1,4 +1,5 @@
 import { Suspense, lazy } from 'react'
+import './lessons.css'
 
 // The lessons (their events and queries) load when the panel first opens, so they stay out of the
 // initial chunk every visitor downloads. The check line and row marks do not need them.
