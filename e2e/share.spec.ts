@@ -138,6 +138,7 @@ test('the dialog shows the link length, and keeping only the query fields shrink
   await dialog.getByRole('checkbox', { name: /mbp-042/ }).check()
   await dialog.getByLabel('Keep only the fields the query uses').uncheck()
   await expect(length).toContainText('with all the events')
+  await expect(dialog).toHaveAttribute('data-state', 'ready')
   const redacted = await dialog.getByLabel('Share link').inputValue()
   const { decodeShareLink } = await import('../src/share/share-link')
   const opened = await decodeShareLink(redacted)

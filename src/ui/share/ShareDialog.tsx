@@ -29,6 +29,8 @@ export function ShareDialog() {
   const [withoutEvents, setWithoutEvents] = useState(false)
   const [choice, setChoice] = useState<RedactChoice>({ picked: new Set(), typed: '' })
   const [prepared, setPrepared] = useState<PreparedLink | null>(null)
+  // true from a change until its link arrives, so a link that no longer matches the options is never copied
+  const [pending, setPending] = useState(true)
   const [candidates, setCandidates] = useState<readonly RedactCandidate[]>([])
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
   const input = useRef<HTMLInputElement>(null)
@@ -41,8 +43,11 @@ export function ShareDialog() {
     const seq = ++latest.current
     const options: ShareOptions = { keepOnlyQueryFields: keepOnly, withoutEvents, redact: redactKey === '' ? [] : redactKey.split('\n') }
     setCopy('idle')
+    setPending(true)
     void prepareLink(store.getState(), options).then((p) => {
-      if (seq === latest.current) setPrepared(p)
+      if (seq !== latest.current) return
+      setPrepared(p)
+      setPending(false)
     })
     // The document's fields are read through getState(); they are listed so any edit remakes the link.
   }, [store, language, query, eventsText, eventsFile, settings, kqlSettings, title, task, expectations, keepOnly, withoutEvents, redactKey])
@@ -65,7 +70,7 @@ export function ShareDialog() {
     if (!ok) input.current?.select()
   }
 
-  const ready = prepared !== null
+  const ready = prepared !== null && !pending
   const fileEvents = eventsFile !== null
   return (
     <div id="share-dialog" className="share-dialog" role="dialog" aria-label="Share" data-state={ready ? 'ready' : 'preparing'}>
