@@ -28,7 +28,10 @@ export function DocumentAbout() {
         <span className="document-about-title">
           <TextWithCode text={name} />
         </span>
-        <span className="document-about-teaser"> — {task}</span>
+        <span className="document-about-teaser">
+          {' — '}
+          <TextWithCode text={task} />
+        </span>
       </summary>
       <p className="document-about-task" data-testid="document-task">
         <TextWithCode text={task} />
