@@ -72,6 +72,24 @@ test('a copied link opens in a fresh browser with the same query, events and mat
   await fresh.close()
 })
 
+test('when the browser refuses to copy, the link is selected for copying by hand', async ({ page }) => {
+  // A browser that refuses clipboard writes (no permission, an insecure page), simulated.
+  await page.evaluate(() => {
+    Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('refused', 'NotAllowedError')) })
+  })
+  await setEvents(page, macosEvents)
+  await setQuery(page, QUERY)
+  await idle(page)
+  const dialog = await openShare(page)
+  await dialog.getByRole('button', { name: 'Copy link' }).click()
+  await expect(dialog.getByRole('status')).toContainText('copy it with Ctrl+C')
+  const input = dialog.getByLabel('Share link')
+  await expect(input).toBeFocused()
+  const selected = await input.evaluate((el) => (el instanceof HTMLInputElement ? el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0) : ''))
+  expect(selected).toBe(await input.inputValue())
+  expect(selected).toMatch(/#v1\./)
+})
+
 test('Ctrl+S copies the link of the current document and says so', async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   await setEvents(page, macosEvents)
