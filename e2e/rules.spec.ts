@@ -100,6 +100,24 @@ test('a rule file picked in the dialog is read and opened', async ({ page }) => 
   await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 2 events/)
 })
 
+test('a rule file dropped on the dialog is the rule, not events for the page', async ({ page }) => {
+  await page.getByRole('button', { name: 'Import rule' }).click()
+  const dialog = importDialog(page)
+  const rule = JSON.stringify({ rule_id: 'd', name: 'Dropped rule', type: 'eql', language: 'eql', query: 'process where process.args == "write"', risk_score: 21, severity: 'low' })
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }))
+    return dt
+  }, rule)
+  await dialog.getByLabel('Rule to import').dispatchEvent('drop', { dataTransfer })
+  await expect(dialog.getByLabel('Rule to import')).toHaveValue(rule)
+  await expect(dialog.getByLabel('Rule to open')).toContainText('Dropped rule')
+  await dialog.getByRole('button', { name: 'Open' }).click()
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  // the page's own drop handler (events) did not take the file: the two events are still there
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 match of 2 events/)
+})
+
 test('an ES|QL rule is explained, not opened, and the pasted text survives closing the dialog', async ({ page }) => {
   const esql = JSON.stringify({ rule_id: 'q', name: 'An ES|QL rule', type: 'esql', language: 'esql', query: 'FROM logs-* | LIMIT 1', risk_score: 21, severity: 'low' })
   await importText(page, esql)
