@@ -135,7 +135,10 @@ const persistedChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
   a.eventsFile !== b.eventsFile ||
   a.eventsLoad !== b.eventsLoad ||
   a.previousDocument !== b.previousDocument ||
-  a.paneLayouts !== b.paneLayouts
+  a.paneLayouts !== b.paneLayouts ||
+  // Closing the first-visit guide saves the (maybe untouched) example, so the next load restores
+  // it instead of starting the first visit, guide and all, again.
+  a.guideOpen !== b.guideOpen
 
 /** Every blob key the store's documents could have been saved under. */
 function blobKeysOf(s: PlaygroundState): string[] {

@@ -64,16 +64,12 @@ export function resetAcknowledged(): void {
 }
 
 /**
- * Closes the guide (every note) for good. Autosave writes only on a document change, and a first
- * visit's untouched example has never been saved, so a reload would run the first visit again and
- * bring the guide back. Setting the same expected outcomes again (a new array, same content) is
- * such a change: the document is saved, and the next load restores it without the guide.
+ * Closes the guide (every note) for good: autosave saves the document when the guide closes
+ * (effects-persist.ts), so the next load restores it instead of starting the first visit again.
  */
 export function closeGuide(store: PlaygroundStore): void {
-  const s = store.getState()
-  s.setGuideOpen(false)
+  store.getState().setGuideOpen(false)
   resetAcknowledged()
-  s.setExpectations([...s.expectations])
 }
 
 /** Opens the guide with every note showing. */
