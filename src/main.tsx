@@ -8,7 +8,6 @@ import { createPlaygroundStore, type InitialState } from './state/store'
 import { App } from './ui/App'
 import { PlaygroundContext } from './ui/use-playground'
 import { engineClient } from './worker/engine-client'
-import { firstVisitState } from './examples/first-visit'
 import { openLinkFromLocation } from './state/open-link'
 import './ui/app.css'
 import './ui/theme.css'
@@ -21,7 +20,8 @@ import './ui/theme.css'
 async function start(): Promise<void> {
   const saved = await loadBrowserState()
   const dark = window.matchMedia(DARK_QUERY)
-  const initial: InitialState = saved.initial ?? firstVisitState()
+  // The first-visit example (rule, metadata, labelled events) is loaded only when it is needed.
+  const initial: InitialState = saved.initial ?? (await import('./examples/first-visit')).firstVisitState()
   const store = createPlaygroundStore({ ...initial, colorScheme: schemeOf(dark.matches), storageProblem: saved.problem })
   connectColorScheme(store, dark, document.documentElement)
   const client = engineClient()
