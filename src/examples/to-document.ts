@@ -5,7 +5,7 @@
  * all build the document the same way.
  */
 import type { RuleDocument, ThreatEntry } from '../engine/rules/rule-document'
-import type { OpenedDocument } from '../state/document-slice'
+import type { DocumentWithEvents } from '../state/document-slice'
 import type { Example, MitreMapping } from './example'
 
 const ATTACK = 'https://attack.mitre.org'
@@ -83,7 +83,7 @@ export function exampleRule(example: Example): RuleDocument {
 }
 
 /** The document that opening this example gives (see OpenedDocument). */
-export function exampleToDocument(example: Example): OpenedDocument {
+export function exampleToDocument(example: Example): DocumentWithEvents {
   return {
     title: example.title,
     task: example.notes ?? '',

@@ -4,7 +4,7 @@
  * solution. Pure data with no engine or React dependency, so the panel can load it on demand.
  */
 import type { LabelledEvent } from '../examples'
-import type { Expectation, OpenedDocument } from '../state/document-slice'
+import type { Expectation, DocumentWithEvents } from '../state/document-slice'
 
 /** One lesson. */
 export interface Lesson {
@@ -50,7 +50,7 @@ export function indexOfReason(events: readonly LabelledEvent[], text: string): n
 }
 
 /** What opening a lesson puts in the playground: its starting query, events as NDJSON, task and checks. */
-export function lessonDocument(lesson: Lesson): OpenedDocument {
+export function lessonDocument(lesson: Lesson): DocumentWithEvents {
   return {
     title: lesson.title,
     task: lesson.task,

@@ -1,4 +1,4 @@
-import type { KqlDocumentSettings, OpenedDocument } from '../state/document-slice'
+import type { KqlDocumentSettings, DocumentWithEvents } from '../state/document-slice'
 import type { SharedDocument } from './shared-document'
 
 /**
@@ -37,7 +37,7 @@ export function sharedDocumentOf(state: ShareableState, events: string = state.e
 export const SHARED_LINK_SOURCE = 'shared link'
 
 /** What `openDocument` gets for a decoded link: every field set, so nothing of the old document leaks in. */
-export function openedDocumentOf(doc: SharedDocument): OpenedDocument {
+export function openedDocumentOf(doc: SharedDocument): DocumentWithEvents {
   return {
     language: doc.language,
     query: doc.query,

@@ -45,15 +45,22 @@ export interface DocumentAbout {
 
 export const EMPTY_ABOUT: DocumentAbout = { title: '', task: '', expectations: [], rule: null }
 
-/** What opening a document (an example, a link, an import) brings; omitted parts take their defaults. */
+/**
+ * What opening a document (an example, a link, an import) brings; omitted parts take their
+ * defaults. Without `eventsText` the current events stay (a rule imported to try on the events
+ * at hand, a streamed file included), and so do their expected outcomes unless new ones come.
+ */
 export interface OpenedDocument extends Partial<DocumentAbout> {
   readonly query: string
   readonly language: QueryLanguage
-  readonly eventsText: string
+  readonly eventsText?: string
   readonly eventsSource?: string | null
   readonly settings?: Partial<EqlSettings>
   readonly kqlSettings?: KqlDocumentSettings
 }
+
+/** A document that brings its own events (an example, a lesson, a link). */
+export type DocumentWithEvents = OpenedDocument & { readonly eventsText: string }
 
 /** A whole document at one moment, events included: what is saved, and what "New" sets aside. */
 export interface DocumentSnapshot extends DocumentAbout {
@@ -143,9 +150,11 @@ export const createDocumentSlice =
   (set, get) => {
     const snapshot = (): DocumentSnapshot => snapshotOf(get())
     // The document fields here; the events through their own slice's action, which owns them.
-    const open = (doc: DocumentSnapshot, previousDocument: DocumentSnapshot | null): void => {
+    const open = (doc: DocumentSnapshot, previousDocument: DocumentSnapshot | null, keepEvents = false): void => {
       const { documentId, query, language, settings, kqlSettings, title, task, expectations, rule } = doc
       set({ documentId, query, language, settings, kqlSettings, title, task, expectations, rule, previousDocument, status: 'running' })
+      // Kept events are already in the worker: nothing to parse or stream again.
+      if (keepEvents) return
       get().editEvents(doc.eventsText, doc.eventsSource)
       if (doc.eventsFile) get().loadEventsFiles([doc.eventsFile])
     }
@@ -176,17 +185,22 @@ export const createDocumentSlice =
         if (previous) open(previous, snapshot())
       },
       openDocument: (doc) => {
+        const current = snapshot()
+        const keepEvents = doc.eventsText === undefined
         open(
           {
             ...EMPTY_ABOUT,
+            ...(keepEvents ? { expectations: current.expectations } : {}),
             ...withoutUndefined(doc),
             documentId: newDocumentId(),
             settings: doc.settings ?? {},
             kqlSettings: doc.kqlSettings ?? DEFAULT_KQL_DOCUMENT_SETTINGS,
-            eventsSource: doc.eventsSource ?? null,
+            eventsText: doc.eventsText ?? current.eventsText,
+            eventsSource: keepEvents ? current.eventsSource : (doc.eventsSource ?? null),
             eventsFile: null,
           },
-          snapshot(),
+          current,
+          keepEvents,
         )
       },
       setExpectations: (expectations) => set({ expectations }),

@@ -19,8 +19,6 @@ export function ImportDialog({ draft, onDraft, onClose }: { draft: string; onDra
   const [picked, setPicked] = useState(0)
   const [problem, setProblem] = useState<string | null>(null)
   const openDocument = usePlayground((s) => s.openDocument)
-  const eventsText = usePlayground((s) => s.eventsText)
-  const eventsSource = usePlayground((s) => s.eventsSource)
 
   // Reading the text is derived state; the parsers load on first use (dynamic import).
   useEffect(() => {
@@ -69,7 +67,8 @@ export function ImportDialog({ draft, onDraft, onClose }: { draft: string; onDra
     if (!openable?.ok) return
     setProblem(null)
     try {
-      openDocument({ ...openable.doc, eventsText, eventsSource })
+      // No events in the document: the rule opens over the events at hand (a streamed file too).
+      openDocument(openable.doc)
       onClose()
     } catch (error) {
       setProblem(`The rule could not be opened: ${error instanceof Error ? error.message : String(error)}`)
