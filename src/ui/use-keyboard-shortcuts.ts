@@ -1,5 +1,5 @@
 import { useContext, useEffect } from 'react'
-import { copyLinkShortcut } from './share/copy-shortcut'
+import { copyLinkShortcut } from './share/copy-link'
 import { PlaygroundContext, usePlayground } from './use-playground'
 
 /**

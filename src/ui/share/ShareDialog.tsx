@@ -3,7 +3,6 @@ import type { PreparedLink, ShareOptions } from '../../share/prepare-link'
 import type { RedactCandidate } from '../../share/redact-candidates'
 import { PlaygroundContext, usePlayground } from '../use-playground'
 import { copyText, prepareLink } from './copy-link'
-import { LinkLength } from './LinkLength'
 import { RedactPicker, redactList, type RedactChoice } from './RedactPicker'
 
 /**
@@ -31,6 +30,8 @@ export function ShareDialog() {
   const [prepared, setPrepared] = useState<PreparedLink | null>(null)
   // true from a change until its link arrives, so a link that no longer matches the options is never copied
   const [pending, setPending] = useState(true)
+  // why the link could not be made (never expected: the link code does not throw on user input)
+  const [failure, setFailure] = useState<string | null>(null)
   const [candidates, setCandidates] = useState<readonly RedactCandidate[]>([])
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
   const input = useRef<HTMLInputElement>(null)
@@ -44,11 +45,20 @@ export function ShareDialog() {
     const options: ShareOptions = { keepOnlyQueryFields: keepOnly, withoutEvents, redact: redactKey === '' ? [] : redactKey.split('\n') }
     setCopy('idle')
     setPending(true)
-    void prepareLink(store.getState(), options).then((p) => {
-      if (seq !== latest.current) return
-      setPrepared(p)
-      setPending(false)
-    })
+    prepareLink(store.getState(), options).then(
+      (p) => {
+        if (seq !== latest.current) return
+        setPrepared(p)
+        setFailure(null)
+        setPending(false)
+      },
+      (e: unknown) => {
+        // e.g. the link code failed to load (the page was updated meanwhile): say so, do not spin forever
+        if (seq !== latest.current) return
+        setFailure(`The link could not be made: ${e instanceof Error ? e.message : String(e)}. Reload the page and try again.`)
+        setPending(false)
+      },
+    )
     // The document's fields are read through getState(); they are listed so any edit remakes the link.
   }, [store, language, query, eventsText, eventsFile, settings, kqlSettings, title, task, expectations, keepOnly, withoutEvents, redactKey])
 
@@ -70,7 +80,7 @@ export function ShareDialog() {
     if (!ok) input.current?.select()
   }
 
-  const ready = prepared !== null && !pending
+  const ready = prepared !== null && !pending && failure === null
   const fileEvents = eventsFile !== null
   return (
     <div id="share-dialog" className="share-dialog" role="dialog" aria-label="Share" data-state={ready ? 'ready' : 'preparing'}>
@@ -103,6 +113,11 @@ export function ShareDialog() {
           {prepared.eventsLeftOut}
         </p>
       )}
+      {failure && (
+        <p className="share-warning" role="alert">
+          {failure}
+        </p>
+      )}
       {prepared?.tooLong && (
         <p className="share-warning" role="note">
           {prepared.tooLong}
@@ -117,6 +132,28 @@ export function ShareDialog() {
           Copy link
         </button>
       </div>
+    </div>
+  )
+}
+
+const count = (n: number): string => n.toLocaleString('en-US')
+
+/** The link's length against each common limit, and what the link carries of the events. */
+function LinkLength({ prepared }: { prepared: PreparedLink }) {
+  const { length, limits } = prepared.length
+  const carries = prepared.events === 'all' ? 'all the events' : prepared.events === 'trimmed' ? 'the events trimmed to the fields the query uses' : 'no events'
+  return (
+    <div className="share-length" data-testid="share-link-length" data-length={length}>
+      <p>
+        <strong>{count(length)} characters</strong>, with {carries}.
+      </p>
+      <ul>
+        {limits.map((l) => (
+          <li key={l.name} className={l.fits ? 'share-fits' : 'share-too-long'}>
+            {l.fits ? '✓ fits' : '✗ too long for'} {l.name} ({count(l.limit)})
+          </li>
+        ))}
+      </ul>
     </div>
   )
 }
