@@ -48,7 +48,8 @@ export const EMPTY_ABOUT: DocumentAbout = { title: '', task: '', expectations: [
 /**
  * What opening a document (an example, a link, an import) brings; omitted parts take their
  * defaults. Without `eventsText` the current events stay (a rule imported to try on the events
- * at hand, a streamed file included), and so do their expected outcomes unless new ones come.
+ * at hand, a streamed file included). Expected outcomes come only with the document: the old
+ * document's marks stay with it (restorable), since they were written for its rule.
  */
 export interface OpenedDocument extends Partial<DocumentAbout> {
   readonly query: string
@@ -190,7 +191,6 @@ export const createDocumentSlice =
         open(
           {
             ...EMPTY_ABOUT,
-            ...(keepEvents ? { expectations: current.expectations } : {}),
             ...withoutUndefined(doc),
             documentId: newDocumentId(),
             settings: doc.settings ?? {},

@@ -21,19 +21,20 @@ describe('openDocument', () => {
     expect(store.getState()).toMatchObject({ query: 'process where true', eventsText: '{"id":1}\n{"id":2}', title: 'mine' })
   })
 
-  it('without events keeps the events at hand and their expected outcomes', () => {
+  it('without events keeps the events at hand, not the old expected outcomes', () => {
     const store = start()
     const before = store.getState()
     store.getState().openDocument({ query: 'file where true', language: 'eql', title: 'Imported' })
     const s = store.getState()
     expect(s.eventsText).toBe(before.eventsText)
     expect(s.eventsInfo).toBe(before.eventsInfo)
-    expect(s.expectations).toEqual([{ eventIndex: 1, expect: 'match' }])
+    expect(s.expectations).toEqual([])
+    expect(s.previousDocument?.expectations).toEqual([{ eventIndex: 1, expect: 'match' }])
     expect(s).toMatchObject({ query: 'file where true', title: 'Imported' })
     expect(s.documentId).not.toBe(before.documentId)
   })
 
-  it('takes new expected outcomes over the kept ones when they come', () => {
+  it('takes the expected outcomes the document brings', () => {
     const store = start()
     store.getState().openDocument({ query: 'q', language: 'eql', expectations: [{ eventIndex: 0, expect: 'no-match' }] })
     expect(store.getState().expectations).toEqual([{ eventIndex: 0, expect: 'no-match' }])
