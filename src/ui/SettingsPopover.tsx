@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
+import { usePopover } from './use-popover'
 import { usePlayground } from './use-playground'
 import { KqlMappingsTable } from './KqlMappingsTable'
 
@@ -9,23 +10,11 @@ import { KqlMappingsTable } from './KqlMappingsTable'
  * Every field edits the store at once, so results follow as the user types.
  */
 export function SettingsPopover() {
-  const open = usePlayground((s) => s.openPanel === 'settings')
-  const toggle = usePlayground((s) => s.togglePanel)
-  const close = usePlayground((s) => s.closePanel)
-  const root = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!open) return
-    const onPointer = (e: PointerEvent): void => {
-      if (root.current && e.target instanceof Node && !root.current.contains(e.target)) close()
-    }
-    document.addEventListener('pointerdown', onPointer)
-    return () => document.removeEventListener('pointerdown', onPointer)
-  }, [open, close])
+  const { open, toggle, root } = usePopover('settings')
 
   return (
     <div className="settings-popover-anchor" ref={root}>
-      <button type="button" aria-expanded={open} aria-controls="rule-settings" onClick={() => toggle('settings')}>
+      <button type="button" aria-expanded={open} aria-controls="rule-settings" onClick={toggle}>
         Rule settings
       </button>
       {open && (

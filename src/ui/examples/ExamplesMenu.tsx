@@ -1,4 +1,5 @@
-import { lazy, Suspense, useContext, useEffect, useRef } from 'react'
+import { lazy, Suspense, useContext } from 'react'
+import { usePopover } from '../use-popover'
 import { PlaygroundContext, usePlayground } from '../use-playground'
 import { closeGuide, openGuide } from './guide-notes'
 import './examples.css'
@@ -13,25 +14,13 @@ const ExamplesList = lazy(() => import('./ExamplesList'))
  * restorable). The guide's notes can be shown again from here. Escape or a click outside closes it.
  */
 export function ExamplesMenu() {
-  const open = usePlayground((s) => s.openPanel === 'examples')
-  const toggle = usePlayground((s) => s.togglePanel)
-  const close = usePlayground((s) => s.closePanel)
+  const { open, toggle, root } = usePopover('examples')
   const guideOpen = usePlayground((s) => s.guideOpen)
   const store = useContext(PlaygroundContext)
-  const root = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!open) return
-    const onPointer = (e: PointerEvent): void => {
-      if (root.current && e.target instanceof Node && !root.current.contains(e.target)) close()
-    }
-    document.addEventListener('pointerdown', onPointer)
-    return () => document.removeEventListener('pointerdown', onPointer)
-  }, [open, close])
 
   return (
     <div className="examples-menu-anchor" ref={root}>
-      <button type="button" aria-expanded={open} aria-controls="examples-menu" onClick={() => toggle('examples')}>
+      <button type="button" aria-expanded={open} aria-controls="examples-menu" onClick={toggle}>
         Examples
       </button>
       {open && (

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
-import { usePlayground } from '../use-playground'
+import { lazy, Suspense } from 'react'
+import { usePopover } from '../use-popover'
 import { useShareStatus } from './share-status'
 import './share.css'
 
@@ -11,27 +11,15 @@ const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m
  * rule settings) and the brief note Ctrl/Cmd+S leaves after copying the link.
  */
 export function ShareButton() {
-  const open = usePlayground((s) => s.openPanel === 'share')
-  const toggle = usePlayground((s) => s.togglePanel)
-  const close = usePlayground((s) => s.closePanel)
+  const { open, toggle, root } = usePopover('share')
   const status = useShareStatus()
-  const root = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!open) return
-    const onPointer = (e: PointerEvent): void => {
-      if (root.current && e.target instanceof Node && !root.current.contains(e.target)) close()
-    }
-    document.addEventListener('pointerdown', onPointer)
-    return () => document.removeEventListener('pointerdown', onPointer)
-  }, [open, close])
 
   return (
     <div className="share-anchor" ref={root}>
       <span className="share-status" role="status">
         {status}
       </span>
-      <button type="button" aria-expanded={open} aria-controls="share-dialog" title="Share this document by link (Ctrl+S copies it)" onClick={() => toggle('share')}>
+      <button type="button" aria-expanded={open} aria-controls="share-dialog" title="Share this document by link (Ctrl+S copies it)" onClick={toggle}>
         Share
       </button>
       {open && (
