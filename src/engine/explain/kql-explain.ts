@@ -4,10 +4,10 @@ import type { CompileContext } from '../kql/compile-context'
 import { compileKql, type CompileKqlOptions } from '../kql/compile-kql'
 import { parseTimeZone, UTC } from '../kql/compile-time-zone'
 import type { KqlProgram } from '../kql/program'
+import { bindConstants } from '../kql/run-kql'
 import { kqlSettings } from '../kql/settings'
 import { span } from '../source/span'
 import { parseDateMillis } from '../values/date-parse'
-import { scalarText } from '../values/field-indexer'
 import { planKql } from './kql-plan'
 import type { Explainable, FilterPlan } from './plan'
 import { explainFilter } from './trace'
@@ -62,21 +62,8 @@ export function compileExplainKql(text: string, opts: CompileKqlOptions): Compil
       program: compiled.program,
       source: text,
       plans: [plan],
-      bindEvents: (events) => {
-        // the same binding as runKql's (first event with a value), on the plan's own cells
-        for (const cell of constants) {
-          cell.value = undefined
-          for (const e of events) {
-            const v = cell.read(e)
-            const first = Array.isArray(v) ? (v as unknown[])[0] : v
-            const s = first === undefined ? undefined : scalarText(first)
-            if (s !== undefined) {
-              cell.value = s
-              break
-            }
-          }
-        }
-      },
+      // the same binding as runKql's (first event with a value), on the plan's own cells
+      bindEvents: (events) => bindConstants(constants, events),
       explain: (event) => ({ kind: 'kql', ...explainFilter(plan, event, text) }),
     }
     return { explainer, diagnostics }

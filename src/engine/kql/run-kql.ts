@@ -26,7 +26,7 @@ export function runKql(program: KqlProgram | null, events: readonly unknown[], o
   const matched: number[] = []
   let seen = 0
   try {
-    bindConstants(program, list)
+    bindConstants(program.constants, list)
     // field reads come from the events' columns (values/prepared-events.ts)
     beginScan(list)
     const s = scan
@@ -52,9 +52,12 @@ export function runKql(program: KqlProgram | null, events: readonly unknown[], o
   }
 }
 
-/** Sets each value-less constant_keyword field to the first value found in the events. */
-function bindConstants(program: KqlProgram, events: readonly unknown[]): void {
-  for (const cell of program.constants) {
+/**
+ * Sets each value-less constant_keyword field to the first value found in the events (exported
+ * for the explainer, whose own compiled cells must be bound the same way).
+ */
+export function bindConstants(cells: KqlProgram['constants'], events: readonly unknown[]): void {
+  for (const cell of cells) {
     cell.value = undefined
     for (const e of events) {
       const v = cell.read(e)
