@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { macosEvents } from './macos-events'
-import { expect, runStatus, setEvents, setQuery, test } from './fixtures'
+import { expect, pointAt, runStatus, setEvents, setQuery, test } from './fixtures'
 
 /**
  * The Monaco query editor: real typing, markers at the diagnostic's span, the problems list,
@@ -30,21 +30,6 @@ async function typeQuery(page: Page, text: string): Promise<void> {
   await queryBox(page).focus()
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.type(text)
-}
-
-/** Page coordinates of the middle of the character at 1-based line/column in the query editor. */
-async function pointAt(page: Page, lineNumber: number, column: number): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    ([lineNumber, column]) => {
-      const editor = window.__rp?.queryEditor
-      const pos = editor?.getScrolledVisiblePosition({ lineNumber, column })
-      const box = editor?.getDomNode()?.getBoundingClientRect()
-      return pos && box ? { x: box.left + pos.left + 3, y: box.top + pos.top + pos.height / 2 } : null
-    },
-    [lineNumber, column] as const,
-  )
-  if (!p) throw new Error('the query editor is not mounted')
-  return p
 }
 
 test.beforeEach(async ({ page }) => {

@@ -63,3 +63,26 @@ export async function setEvents(page: Page, events: readonly object[]): Promise<
 export const runStatus = (page: Page) => page.getByTestId('run-status')
 export const results = (page: Page) => page.getByRole('list', { name: 'Results' })
 export const matches = (page: Page) => results(page).locator('[data-match="true"]')
+
+/** The query editor's text: Monaco through the test hook, or the plain textarea. */
+export async function queryText(page: Page): Promise<string> {
+  const box = page.getByLabel('Rule query', { exact: true })
+  await expect(box).toBeVisible()
+  const viaHook = await page.evaluate(() => window.__rp?.queryEditor?.getValue() ?? null)
+  return viaHook ?? box.inputValue()
+}
+
+/** Page coordinates of the middle of the character at 1-based line/column in the query editor. */
+export async function pointAt(page: Page, lineNumber: number, column: number): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    ([lineNumber, column]) => {
+      const editor = window.__rp?.queryEditor
+      const pos = editor?.getScrolledVisiblePosition({ lineNumber, column })
+      const box = editor?.getDomNode()?.getBoundingClientRect()
+      return pos && box ? { x: box.left + pos.left + 3, y: box.top + pos.top + pos.height / 2 } : null
+    },
+    [lineNumber, column] as const,
+  )
+  if (!p) throw new Error('the query editor is not mounted')
+  return p
+}

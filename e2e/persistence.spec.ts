@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { macosEvents, manyEvents } from './macos-events'
-import { expect, runStatus, setEvents, setQuery, test } from './fixtures'
+import { expect, queryText, runStatus, setEvents, setQuery, test } from './fixtures'
 
 /**
  * Autosave: what a detection engineer typed survives a reload, and "New" never destroys work.
@@ -8,14 +8,6 @@ import { expect, runStatus, setEvents, setQuery, test } from './fixtures'
  */
 
 const KQL_RULE = 'process.name : "defaults" and process.args : "LoginHook"'
-
-/** The query editor's text: Monaco through the test hook, or the plain textarea. */
-async function queryText(page: Page): Promise<string> {
-  const box = page.getByLabel('Rule query', { exact: true })
-  await expect(box).toBeVisible()
-  const viaHook = await page.evaluate(() => window.__rp?.queryEditor?.getValue() ?? null)
-  return viaHook ?? box.inputValue()
-}
 
 const matchCount = (page: Page) => page.getByTestId('match-count')
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, runStatus, setQuery, test } from './fixtures'
+import { expect, pointAt, runStatus, setQuery, test } from './fixtures'
 
 /**
  * The quick reference (issue 5): search it, insert an entry into the query, switch to the other
@@ -10,21 +10,6 @@ import { expect, runStatus, setQuery, test } from './fixtures'
 const queryBox = (page: Page) => page.getByRole('textbox', { name: 'Rule query', exact: true })
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Quick reference' })
 const queryText = (page: Page) => page.evaluate(() => window.__rp?.queryEditor?.getValue())
-
-/** Page coordinates of the middle of the character at 1-based line/column in the query editor. */
-async function pointAt(page: Page, lineNumber: number, column: number): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    ([lineNumber, column]) => {
-      const editor = window.__rp?.queryEditor
-      const pos = editor?.getScrolledVisiblePosition({ lineNumber, column })
-      const box = editor?.getDomNode()?.getBoundingClientRect()
-      return pos && box ? { x: box.left + pos.left + 3, y: box.top + pos.top + pos.height / 2 } : null
-    },
-    [lineNumber, column] as const,
-  )
-  if (!p) throw new Error('the query editor is not mounted')
-  return p
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/')

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { macosEvents } from './macos-events'
-import { expect, matches, runStatus, setEvents, setQuery, test } from './fixtures'
+import { expect, matches, queryText, runStatus, setEvents, setQuery, test } from './fixtures'
 
 /**
  * Share by URL (issue 5): the share dialog makes a link of the whole document, a fresh browser
@@ -9,14 +9,6 @@ import { expect, matches, runStatus, setEvents, setQuery, test } from './fixture
  */
 
 const QUERY = 'process where process.name : "defaults" and process.args : "write"'
-
-/** The query editor's text: Monaco through the test hook, or the plain textarea. */
-async function queryText(page: Page): Promise<string> {
-  const box = page.getByLabel('Rule query', { exact: true })
-  await expect(box).toBeVisible()
-  const viaHook = await page.evaluate(() => window.__rp?.queryEditor?.getValue() ?? null)
-  return viaHook ?? box.inputValue()
-}
 
 const matchCount = (page: Page) => page.getByTestId('match-count')
 // A cold dev server transforms the engine module by module on the worker's first start: the
