@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { connectEngine } from './state/effects'
+import { connectBaseline } from './state/effects-baseline'
 import { connectEvents } from './state/effects-events'
 import { connectBrowserPersistence, loadBrowserState } from './state/effects-persist-browser'
 import { connectColorScheme, DARK_QUERY, schemeOf } from './state/effects-theme'
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
   connectEngine(store, client)
   connectEvents(store, client)
   connectBrowserPersistence(store)
+  connectBaseline(store)
   // A large file streamed last session is kept whole in IndexedDB: stream it in again.
   if (saved.eventsFile) store.getState().loadEventsFiles([saved.eventsFile])
   // A share link in the fragment opens over the autosaved document, which stays restorable.
