@@ -22,7 +22,7 @@ interface Pending {
 export type EventsSource = { readonly kind: 'text'; readonly version: number; readonly text: string } | { readonly kind: 'blob'; readonly version: number; readonly blob: Blob; readonly name: string }
 
 /** Kinds where only the newest request matters. */
-const LATEST_WINS: ReadonlySet<RequestKind> = new Set<RequestKind>(['run', 'setEvents', 'beginEvents', 'complete', 'hover', 'format'])
+const LATEST_WINS: ReadonlySet<RequestKind> = new Set<RequestKind>(['run', 'setEvents', 'beginEvents', 'complete', 'hover', 'format', 'explain'])
 /** Kinds that read events: a run queued behind one is armed when it is answered. */
 const LOADING: ReadonlySet<RequestKind> = new Set<RequestKind>(['setEvents', 'appendEvents', 'endEvents'])
 

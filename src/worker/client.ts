@@ -27,6 +27,8 @@ export class EngineClient extends EngineTransport {
   private versions = NO_EVENTS_VERSION
   /** a streamed load in progress, so a newer event set can stop it */
   private stream: { readonly version: number; readonly abort: () => void } | null = null
+  /** the latest analyze request: older replies settle as superseded */
+  private analyzeTicket = 0
 
   /** Changes the watchdog budget for runs sent from now on. */
   setRunBudget(ms: number): void {
@@ -106,6 +108,18 @@ export class EngineClient extends EngineTransport {
 
   format(language: QueryLanguage, text: string): Promise<Outcome<ResultMap['format']>> {
     return this.request({ kind: 'format', language, text })
+  }
+
+  /**
+   * Clause coverage and near misses of `query` over the current event set, scanned within the run
+   * budget. Latest wins: an older analysis answered after a newer one was asked settles as
+   * `superseded` (kept here rather than in the transport's kind list, which another request owns).
+   */
+  analyze(body: Omit<RequestBody<'analyze'>, 'kind' | 'eventsVersion' | 'budgetMs'>): Promise<Outcome<ResultMap['analyze']>> {
+    const ticket = ++this.analyzeTicket
+    return this.request({ ...body, eventsVersion: this.eventsVersion, budgetMs: this.runBudgetMs, kind: 'analyze' }).then((o) =>
+      ticket === this.analyzeTicket ? o : { status: 'superseded' as const },
+    )
   }
 
   ping(): Promise<Outcome<ResultMap['ping']>> {

@@ -2,6 +2,7 @@ import type { Diagnostic, EqlSettings, KqlSettings, RunOutput, Schema } from '..
 import type { CompletionRequest, CompletionResult, EcsDocs, FieldValueIndex, HoverResult } from '../engine/complete'
 import type { EventsReader } from '../engine/events/events-reader'
 import { overBudgetMessage } from './budget'
+import { analyze } from './handle-analyze'
 import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
 import * as P from './protocol'
 import { perEventData } from './run-report'
@@ -221,6 +222,8 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
         return endEvents(req)
       case 'cancelEvents':
         return cancelEvents(req)
+      case 'analyze':
+        return req.eventsVersion === dataset.version ? analyze(req, { events: dataset.events, eventsVersion: dataset.version, schema: schemaOf(dataset, req.settings.mappings).schema, now }) : unknownEvents(req.eventsVersion)
       default:
         return assertNever(req)
     }

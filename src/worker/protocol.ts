@@ -1,7 +1,9 @@
 import type { Diagnostic, EqlSettings, FieldHit, KqlSettings, RunResult } from '../engine'
 import type { Completions, Formatted, HoverInfo } from './protocol-editor'
+import type { Analysis, AnalyzeRequestFields } from './protocol-analyze'
 
 export type { CompletionEntry, Completions, Formatted, HoverInfo } from './protocol-editor'
+export type { Analysis, AnalyzeRequestFields, ClauseCount, NearMissItem } from './protocol-analyze'
 
 /**
  * The typed message protocol between the page (client.ts) and the engine worker (handle.ts).
@@ -137,6 +139,9 @@ export interface CancelEventsRequest extends RequestBase {
   readonly datasetVersion: number
 }
 
+/** Clause coverage and near misses of a query over the loaded events (protocol-analyze.ts). */
+export interface AnalyzeRequest extends RequestBase, AnalyzeRequestFields {}
+
 /** Liveness and version check. */
 export interface PingRequest extends RequestBase {
   readonly kind: 'ping'
@@ -154,6 +159,7 @@ export type Request =
   | EndEventsRequest
   | CancelEventsRequest
   | PingRequest
+  | AnalyzeRequest
 export type RequestKind = Request['kind']
 
 /** A problem reading the events text, e.g. a line of NDJSON that is not JSON. */
@@ -263,6 +269,7 @@ export interface ResultMap {
   readonly endEvents: EventsLoaded
   readonly cancelEvents: EventsCancelled
   readonly ping: Pong
+  readonly analyze: Analysis
 }
 
 export type FailureCode =

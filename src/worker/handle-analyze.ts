@@ -1,0 +1,55 @@
+import { clauseCoverage, compileExplainEql, compileExplainKql, nearMisses, type Diagnostic, type EqlSettings, type Explainable, type Schema } from '../engine'
+import { NEAR_MISS_LIMIT, type Analysis, type AnalyzeRequestFields, type ClauseCount, type NearMissItem } from './protocol-analyze'
+
+/**
+ * The worker's answer to `analyze`: clause coverage and near misses of a query over the loaded
+ * events, from src/engine/explain. Apart from handle.ts so the dispatcher only gains one `case`;
+ * it calls the engine's explain module directly (the worker bundles the whole engine anyway).
+ * Never throws on user input: a query that does not compile answers its diagnostics.
+ */
+
+/** What the dispatcher gives: its current events and the schema a run of the request would use. */
+export interface AnalyzeContext {
+  readonly events: readonly unknown[]
+  readonly eventsVersion: number
+  readonly schema: Schema
+  /** clock for the budget; injectable for tests */
+  readonly now: () => number
+}
+
+/** Computes the analysis; the scans stop at the request's budget like a run does. */
+export function analyze(req: AnalyzeRequestFields, ctx: AnalyzeContext): Analysis {
+  const base = { query: req.query, language: req.language, eventsVersion: ctx.eventsVersion, eventCount: ctx.events.length }
+  const compiled = compileFor(req, ctx)
+  const explainer = compiled.explainer
+  if (explainer === null) return { ...base, diagnostics: compiled.diagnostics, coverage: [], nearMisses: [], nearMissTotal: 0, stopped: false }
+  const deadline = req.budgetMs === undefined ? Infinity : ctx.now() + req.budgetMs
+  let stopped = false
+  const shouldStop = (): boolean => (stopped ||= ctx.now() > deadline)
+  const coverage = clauseCoverage(explainer, ctx.events, { shouldStop }).map(
+    (c): ClauseCount => ({ kind: c.kind, span: c.span, text: c.text, filter: c.filter, depth: c.depth, trueCount: c.trueCount, falseCount: c.falseCount, nullCount: c.nullCount }),
+  )
+  // Once the budget is spent the near-miss scan would stop at its first poll: skip it outright.
+  const misses = stopped ? [] : nearMisses(explainer, ctx.events, { shouldStop })
+  const limit = Math.max(0, req.nearMissLimit ?? NEAR_MISS_LIMIT)
+  const items = misses.slice(0, limit).map(
+    (m): NearMissItem => ({ eventIndex: m.index, filter: m.filter, span: m.clause.span, text: m.clause.text, leafSpan: m.leaf.span, leafText: m.leaf.text }),
+  )
+  return { ...base, diagnostics: compiled.diagnostics, coverage, nearMisses: items, nearMissTotal: misses.length, stopped }
+}
+
+function compileFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): { explainer: Explainable | null; diagnostics: readonly Diagnostic[] } {
+  if (req.language === 'kql') {
+    const c = compileExplainKql(req.query, { schema: ctx.schema, settings: req.settings.kql ?? {} })
+    // constant_keyword fields take the event set's first value, as a run binds them
+    c.explainer?.bindEvents(ctx.events)
+    return c
+  }
+  return compileExplainEql(req.query, { schema: ctx.schema, settings: eqlOnly(req.settings) })
+}
+
+/** The EQL settings of a run's settings (KQL settings and mappings are not EQL's). */
+function eqlOnly(settings: AnalyzeRequestFields['settings']): Partial<EqlSettings> {
+  const { kql: _kql, mappings: _mappings, ...eql } = settings
+  return eql
+}
