@@ -1,5 +1,7 @@
 import { memo, type Ref } from 'react'
 import type { FieldHit, Span } from '../../engine'
+import { FlipBadge } from '../baseline/BaselineBar'
+import { useFlipOf } from '../baseline/use-baseline-flips'
 import { compactJson } from '../format'
 import { ExpectationControl, ExpectationMark } from '../learn/lessons/ExpectationMark'
 import { useExpectationsCheck } from '../learn/lessons/use-expectations-check'
@@ -40,6 +42,8 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
   // The document's expected outcome for this event (a lesson's, or one a teacher marked), and its verdict.
   const expectation = usePlayground((s) => s.expectations.find((e) => e.eventIndex === eventIndex))
   const checked = useExpectationsCheck().byEvent.get(eventIndex)
+  // how the event flipped since a pinned baseline (new or lost match), if one is pinned
+  const flip = useFlipOf(eventIndex)
   const loaded = event !== undefined
   const className = ['event-row', match ? 'is-match' : 'is-dimmed', selected ? 'is-selected' : ''].filter(Boolean).join(' ')
   return (
@@ -54,6 +58,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       data-match={match ? 'true' : 'false'}
       data-event-index={eventIndex}
       data-expect={expectation?.expect}
+      data-flip={flip}
       data-expect-held={checked === undefined ? undefined : String(checked.outcome === 'held')}
       style={placement?.top === undefined ? undefined : { transform: `translateY(${placement.top}px)` }}
       onClick={() => selectEvent(eventIndex)}
@@ -74,6 +79,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
           {expanded ? '▾' : '▸'}
         </button>
         <span className="event-index">#{eventIndex}</span>
+        {flip && <FlipBadge flip={flip} />}
         {match ? <HitChips hits={hits} /> : <span className="event-nomatch">no match</span>}
         <span className="event-expect">
           {expectation && <ExpectationMark expectation={expectation} item={checked} />}

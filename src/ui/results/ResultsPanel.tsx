@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { RunResult } from '../../engine'
 import type { RunReport } from '../../worker/protocol'
+import { BaselineBar } from '../baseline/BaselineBar'
 import { ExpectationsCheckLine } from '../learn/lessons/ExpectationsCheckLine'
 import { usePlayground } from '../use-playground'
 import { EventList } from './EventList'
@@ -33,6 +34,7 @@ export function ResultsPanel() {
     // The page's pane already is the landmark; this is only the panel's layout box.
     <div className="results-panel" data-testid="results-panel" aria-busy={status === 'running'}>
       <ExpectationsCheckLine />
+      <BaselineBar />
       {body}
     </div>
   )
