@@ -122,6 +122,11 @@ export class EngineClient extends EngineTransport {
     )
   }
 
+  /** Why `query` matched event `eventIndex` of the current set or not (latest wins: selecting another event supersedes). */
+  explain(body: Omit<RequestBody<'explain'>, 'kind' | 'eventsVersion'>): Promise<Outcome<ResultMap['explain']>> {
+    return this.request({ ...body, eventsVersion: this.eventsVersion, kind: 'explain' })
+  }
+
   ping(): Promise<Outcome<ResultMap['ping']>> {
     return this.request({ kind: 'ping' })
   }

@@ -3,6 +3,7 @@ import type { CompletionRequest, CompletionResult, EcsDocs, FieldValueIndex, Hov
 import type { EventsReader } from '../engine/events/events-reader'
 import { overBudgetMessage } from './budget'
 import { analyze } from './handle-analyze'
+import { explainEvent } from './handle-explain'
 import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
 import * as P from './protocol'
 import { perEventData } from './run-report'
@@ -222,6 +223,8 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
         return endEvents(req)
       case 'cancelEvents':
         return cancelEvents(req)
+      case 'explain':
+        return req.eventsVersion === dataset.version ? explainEvent(req, dataset, schemaOf(dataset, req.settings.mappings).schema) : unknownEvents(req.eventsVersion)
       case 'analyze':
         return req.eventsVersion === dataset.version ? analyze(req, { events: dataset.events, eventsVersion: dataset.version, schema: schemaOf(dataset, req.settings.mappings).schema, now }) : unknownEvents(req.eventsVersion)
       default:

@@ -1,8 +1,10 @@
 import type { Diagnostic, EqlSettings, FieldHit, KqlSettings, RunResult } from '../engine'
 import type { Completions, Formatted, HoverInfo } from './protocol-editor'
+import type { ExplainReport } from './protocol-explain'
 import type { Analysis, AnalyzeRequestFields } from './protocol-analyze'
 
 export type { CompletionEntry, Completions, Formatted, HoverInfo } from './protocol-editor'
+export type { EventExplanation, ExplainedFilter, ExplainedStage, ExplainNode, ExplainReport } from './protocol-explain'
 export type { Analysis, AnalyzeRequestFields, ClauseCount, NearMissItem } from './protocol-analyze'
 
 /**
@@ -142,6 +144,17 @@ export interface CancelEventsRequest extends RequestBase {
 /** Clause coverage and near misses of a query over the loaded events (protocol-analyze.ts). */
 export interface AnalyzeRequest extends RequestBase, AnalyzeRequestFields {}
 
+/** Why the query matched the event at `eventIndex` of dataset `eventsVersion` or not (src/engine/explain). */
+export interface ExplainRequest extends RequestBase {
+  readonly kind: 'explain'
+  readonly eventsVersion: number
+  readonly language: QueryLanguage
+  readonly query: string
+  /** the run's settings, so the explanation is the run's answer */
+  readonly settings: RunSettings
+  readonly eventIndex: number
+}
+
 /** Liveness and version check. */
 export interface PingRequest extends RequestBase {
   readonly kind: 'ping'
@@ -159,6 +172,7 @@ export type Request =
   | EndEventsRequest
   | CancelEventsRequest
   | PingRequest
+  | ExplainRequest
   | AnalyzeRequest
 export type RequestKind = Request['kind']
 
@@ -269,6 +283,7 @@ export interface ResultMap {
   readonly endEvents: EventsLoaded
   readonly cancelEvents: EventsCancelled
   readonly ping: Pong
+  readonly explain: ExplainReport
   readonly analyze: Analysis
 }
 

@@ -34,6 +34,10 @@ const CHECKS: Record<Request['kind'], [(r: Fields) => boolean, string]> = {
   ],
   endEvents: [(r) => isNum(r['datasetVersion']), 'endEvents needs a dataset version.'],
   cancelEvents: [(r) => isNum(r['datasetVersion']), 'cancelEvents needs a dataset version.'],
+  explain: [
+    (r) => isLang(r['language']) && isStr(r['query']) && isNum(r['eventsVersion']) && isNum(r['eventIndex']) && isObj(r['settings']),
+    'explain needs a language, a query, an events version, settings and an event index.',
+  ],
   analyze: [
     (r) => isLang(r['language']) && isStr(r['query']) && isNum(r['eventsVersion']) && isObj(r['settings']),
     'analyze needs a language, a query, an events version and settings.',
