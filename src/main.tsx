@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { connectEngine } from './state/effects'
+import { connectAnalysis } from './state/effects-analysis'
 import { connectBaseline } from './state/effects-baseline'
 import { connectEvents } from './state/effects-events'
 import { connectBrowserPersistence, loadBrowserState } from './state/effects-persist-browser'
@@ -27,6 +28,7 @@ async function start(): Promise<void> {
   connectColorScheme(store, dark, document.documentElement)
   const client = engineClient()
   connectEngine(store, client)
+  connectAnalysis(store, client)
   connectEvents(store, client)
   connectBrowserPersistence(store)
   connectBaseline(store)

@@ -1,4 +1,5 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
+import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice'
 import { createBaselineSlice, type BaselineSlice } from './baseline-slice'
 import { createDocumentSlice, type DocumentInit, type DocumentSlice } from './document-slice'
 import { createEventsSlice, type EventsInit, type EventsSlice } from './events-slice'
@@ -23,7 +24,7 @@ export type { RunStatus } from './run-slice'
 export type { QueryLanguage, KqlDocumentSettings, DocumentSnapshot } from './document-slice'
 export type { ColorScheme, PaneLayout } from './shell-slice'
 
-export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice & BaselineSlice
+export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice & BaselineSlice & AnalysisSlice
 
 /** A slice: its part of the state, built with `set`/`get` over the whole state. */
 export type SliceCreator<T> = StateCreator<PlaygroundState, [], [], T>
@@ -40,5 +41,6 @@ export function createPlaygroundStore(initial: InitialState = {}): PlaygroundSto
     ...createResultsViewSlice()(...a),
     ...createShellSlice(initial)(...a),
     ...createBaselineSlice()(...a),
+    ...createAnalysisSlice()(...a),
   }))
 }
