@@ -9,7 +9,7 @@
  * Unknown options, missing values and bad values are usage errors (exit code 2).
  */
 
-export const COMMANDS = ['run', 'test', 'check', 'dsl', 'help'] as const
+export const COMMANDS = ['run', 'test', 'check', 'dsl', 'explain', 'help'] as const
 export type Command = (typeof COMMANDS)[number]
 
 const VALUE_OPTIONS = [
@@ -22,6 +22,9 @@ const VALUE_OPTIONS = [
   'timestamp-field',
   'tiebreaker-field',
   'event-category-field',
+  'event-id',
+  'id-field',
+  'event-index',
 ] as const
 const SWITCHES = ['json', 'expect-match', 'help', 'strict-fields', 'no-schema'] as const
 
@@ -111,6 +114,8 @@ Usage:
   rule-playground check --query <text> | --query-file <file> | <rule.toml|rules.jsonl>...  [options]
   rule-playground dsl   [--language kql] <query> | --query <text> | --query-file <file>
                         [--mappings <file> | --no-schema] [--json]
+  rule-playground explain --query <text> | --query-file <file>  --events <file|->
+                        --event-id <id> [--id-field <f>] | --event-index <n>  [--json]
 
 Commands:
   run     run a query over events; prints the matches as NDJSON (one line per matched event,
@@ -121,6 +126,8 @@ Commands:
           rule TOML files ([rule] query/language/type) or rules .jsonl files (query/language per line)
   dsl     print the Elasticsearch Query DSL Kibana's detection engine sends for a KQL query
           (field types from ECS and --mappings; dates in time zone Zulu)
+  explain print the evaluation tree of a query for one event: every clause true, false or null
+          with the values it read, and the clause that decided (its text and span)
 
 Options:
   --language eql|kql            query language (default eql; dsl: kql)
@@ -135,6 +142,9 @@ Options:
   --timestamp-field <f>         default @timestamp (EQL)
   --tiebreaker-field <f>        default none (EQL)
   --event-category-field <f>    default event.category (EQL)
+  --event-id <id>               explain: the event whose --id-field (default id) is <id>
+  --id-field <f>                explain: the field --event-id looks in (default id)
+  --event-index <n>             explain: the event at 0-based position n in --events
   --json                        machine-readable output (dsl: on one line)
   --expect-match                run: exit 1 when nothing matches
   --strict-fields               check: fields unknown to ECS and --mappings are errors (default:

@@ -7,6 +7,7 @@
 import { HELP, parseArgs, UsageError, type ParsedArgs } from './args'
 import { checkCommand } from './commands/check'
 import { dslCommand } from './commands/dsl'
+import { explainCommand } from './commands/explain'
 import { runCommand } from './commands/run'
 import { runConformance } from './conformance/runner'
 import { EngineUnavailable } from './engine-port'
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'run') return await runCommand(args)
     if (args.command === 'check') return await checkCommand(args)
     if (args.command === 'dsl') return await dslCommand(args)
+    if (args.command === 'explain') return await explainCommand(args)
     return await testCommand(args)
   } catch (e) {
     if (e instanceof UsageError) {
