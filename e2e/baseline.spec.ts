@@ -45,6 +45,13 @@ test('pin a baseline, edit the query, see the lost matches counted and marked, u
   await expect(lostRows).toHaveCount(lost.length)
   for (const i of lost) await expect(page.locator(`[data-event-index="${i}"]`)).toHaveAttribute('data-flip', 'lost')
 
+  // "Only matches" hides the lost rows (they no longer match); the line offers them back.
+  await page.getByLabel('Only matches').check()
+  await expect(lostRows).toHaveCount(0)
+  await flipsLine(page).getByRole('button', { name: 'Show lost' }).click()
+  await expect(page.getByLabel('Only matches')).not.toBeChecked()
+  await expect(lostRows).toHaveCount(lost.length)
+
   // Back to the pinned query: nothing flipped any more.
   await setQuery(page, query)
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')

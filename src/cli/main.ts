@@ -1,6 +1,6 @@
 /**
  * Entry point of the `rule-playground` command (run with `npm run cli -- <command>`, or through
- * bin/rule-playground.mjs). Dispatches to run / test / check / dsl and owns the exit codes:
+ * bin/rule-playground.mjs). Dispatches to run / test / check / dsl / explain and owns the exit codes:
  * 0 ok, 1 failures, 2 bad usage or input (message on stderr). An engine that cannot be loaded, or
  * anything else thrown (a bug), exits 3, so it is never mistaken for a test failure.
  */
