@@ -10,6 +10,8 @@ export interface QueryEditorHandle {
   revealSpan(span: Span): void
   /** put `text` at the cursor (replacing the selection) as one undoable edit, and focus the editor */
   insertText(text: string): void
+  /** replace `span` of the query with `text` as one undoable edit (an exclusion added from the results) */
+  applyEdit(span: Span, text: string): void
 }
 
 let handle: QueryEditorHandle | null = null
@@ -30,5 +32,15 @@ export function revealInQueryEditor(span: Span): boolean {
 export function insertIntoQueryEditor(text: string): boolean {
   if (!handle) return false
   handle.insertText(text)
+  return true
+}
+
+/**
+ * Replaces a span of the query in the editor as one undoable edit (Ctrl+Z takes it back); false
+ * when no editor is mounted, and the caller then edits the document through the store.
+ */
+export function applyEditInQueryEditor(span: Span, text: string): boolean {
+  if (!handle) return false
+  handle.applyEdit(span, text)
   return true
 }

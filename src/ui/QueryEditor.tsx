@@ -7,6 +7,7 @@ import { monaco } from '../editor/monaco-setup'
 import { MARKER_OWNER, exposeEditor } from '../editor/test-hook'
 import { monacoThemeFor } from '../editor/theme'
 import { useClauseHover } from '../editor/use-clause-hover'
+import { useCoverageDecorations } from '../editor/coverage-decorations'
 import { PlaygroundContext, usePlayground } from './use-playground'
 import { useReferenceLinks } from './learn/reference/use-reference-links'
 import '../editor/editor.css'
@@ -90,6 +91,16 @@ export default function QueryEditor() {
         ed.pushUndoStop()
         ed.focus()
       },
+      applyEdit(span, text) {
+        const m = ed.getModel()
+        if (!m) return
+        const r = spanToRange(span, (o) => m.getPositionAt(o))
+        const range = new monaco.Range(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn)
+        // one undo stop on each side: a single Ctrl+Z removes the exclusion again
+        ed.pushUndoStop()
+        ed.executeEdits('exclusion', [{ range, text, forceMoveMarkers: true }])
+        ed.pushUndoStop()
+      },
     })
     exposeEditor(monaco, 'queryEditor', ed)
     setEditor(ed)
@@ -133,6 +144,9 @@ export default function QueryEditor() {
 
   // editor -> results: the clause under the pointer lights up the fields it matched
   useClauseHover(editor, report, hoverSpan)
+
+  // clause coverage: how many events each clause held for, dead clauses marked
+  useCoverageDecorations(editor)
 
   // results -> editor: the results panel points at a clause, the editor highlights it
   useEffect(() => {

@@ -1,8 +1,12 @@
-import { memo, useMemo, useState } from 'react'
+import { lazy, memo, Suspense, useMemo, useState } from 'react'
 import type { FieldHit } from '../../engine'
 import { usePlayground } from '../use-playground'
 import { buildFieldTree, formatScalar, hasSpan, initiallyExpanded, type FieldNode } from './field-tree'
 import { useSpanHover } from './use-span-hover'
+import { ExcludeButton, isExcludable } from '../tune/ExcludeAction'
+
+// Loaded on first "Exclude…": the popover and the exclusion editor stay out of the initial bundle.
+const ExcludePopover = lazy(() => import('../tune/ExcludePopover').then((m) => ({ default: m.ExcludePopover })))
 
 /**
  * One event as a collapsible tree of its fields (ARIA tree: it must not add list items to the
@@ -13,6 +17,8 @@ import { useSpanHover } from './use-span-hover'
 export const FieldTree = memo(function FieldTree({ event, hits, eventIndex }: { event: unknown; hits: readonly FieldHit[]; eventIndex: number }) {
   const root = useMemo(() => buildFieldTree(event, hits), [event, hits])
   const [open, setOpen] = useState(() => initiallyExpanded(root))
+  // Values of a matched event offer "Exclude…" (tuning a false positive out of the rule).
+  const matchedEvent = usePlayground((s) => s.report?.matchedIndexes.includes(eventIndex) ?? false)
   const toggle = (id: string) =>
     setOpen((prev) => {
       const next = new Set(prev)
@@ -24,7 +30,7 @@ export const FieldTree = memo(function FieldTree({ event, hits, eventIndex }: { 
   return (
     <ul className="field-tree" role="tree" aria-label={`Fields of event ${eventIndex}`}>
       {root.children.map((c) => (
-        <FieldItem key={c.id} node={c} open={open} toggle={toggle} />
+        <FieldItem key={c.id} node={c} open={open} toggle={toggle} excludable={matchedEvent} />
       ))}
       <Omitted n={root.omitted} />
     </ul>
@@ -35,15 +41,19 @@ interface ItemProps {
   readonly node: FieldNode
   readonly open: ReadonlySet<string>
   readonly toggle: (id: string) => void
+  /** true in a matched event: value leaves get an "Exclude…" action */
+  readonly excludable?: boolean
 }
 
-function FieldItem({ node, open, toggle }: ItemProps) {
+function FieldItem({ node, open, toggle, excludable = false }: ItemProps) {
   const matched = node.spans.length > 0
   // A boolean selector: only the fields whose linked state flips re-render on a hover.
   const linked = usePlayground((s) => hasSpan(node, s.hoveredSpan))
   const branch = node.kind !== 'value'
   const expanded = branch && open.has(node.id)
   const hover = useSpanHover(node.spans[0])
+  const [excluding, setExcluding] = useState(false)
+  const exclusionValue = !branch && excludable && node.path !== '' && isExcludable(node.value) ? node.value : null
   const className = ['field', matched ? 'field-hit' : '', linked ? 'field-linked' : ''].filter(Boolean).join(' ')
   return (
     <li role="treeitem" aria-expanded={branch ? expanded : undefined} aria-selected={false} className="field-item" data-field={node.path}>
@@ -67,11 +77,19 @@ function FieldItem({ node, open, toggle }: ItemProps) {
         ) : (
           <span className="field-value">{formatScalar(node.value)}</span>
         )}
+        {exclusionValue !== null && (
+          <ExcludeButton field={node.path} value={exclusionValue} open={excluding} onToggle={() => setExcluding((x) => !x)} />
+        )}
       </div>
+      {excluding && exclusionValue !== null && (
+        <Suspense fallback={null}>
+          <ExcludePopover field={node.path} value={exclusionValue} onClose={() => setExcluding(false)} />
+        </Suspense>
+      )}
       {expanded && (
         <ul role="group">
           {node.children.map((c) => (
-            <FieldItem key={c.id} node={c} open={open} toggle={toggle} />
+            <FieldItem key={c.id} node={c} open={open} toggle={toggle} excludable={excludable} />
           ))}
           <Omitted n={node.omitted} />
         </ul>

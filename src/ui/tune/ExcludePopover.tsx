@@ -1,0 +1,105 @@
+import { useEffect, useId, useState } from 'react'
+import type { AddExclusionResult, ExclusionForm } from '../../engine/tune/add-exclusion'
+import { applyEditInQueryEditor } from '../../editor/editor-handle'
+import { usePlayground } from '../use-playground'
+import { loadAddExclusion } from './exclusion-loader'
+
+import type { ExcludableValue } from './ExcludeAction'
+
+const FORMS: readonly { form: ExclusionForm; label: string }[] = [
+  { form: 'exact', label: 'Exact' },
+  { form: 'case-insensitive', label: 'Case-insensitive' },
+  { form: 'wildcard', label: 'Wildcard' },
+]
+
+/**
+ * Excluding one field value from the rule: the form (exact, case-insensitive, wildcard with an
+ * editable pattern), a preview of the clause the query gains, the warning when the form excludes
+ * more than the value, and "Add to query", which applies the edit in the query editor as one
+ * undoable step (or through the store when no editor is mounted).
+ */
+export function ExcludePopover({ field, value, onClose }: { field: string; value: ExcludableValue; onClose: () => void }) {
+  const query = usePlayground((s) => s.query)
+  const language = usePlayground((s) => s.language)
+  const editQuery = usePlayground((s) => s.editQuery)
+  const [form, setForm] = useState<ExclusionForm>('exact')
+  const [pattern, setPattern] = useState(String(value))
+  const [result, setResult] = useState<AddExclusionResult | null>(null)
+  const name = useId()
+  const textOnly = typeof value === 'string'
+
+  useEffect(() => {
+    let current = true
+    void loadAddExclusion().then((addExclusion) => {
+      if (current) setResult(addExclusion({ language, query, field, value, form, pattern: form === 'wildcard' ? pattern : undefined }))
+    })
+    return () => {
+      current = false
+    }
+  }, [language, query, field, value, form, pattern])
+
+  const problems = result?.diagnostics.filter((d) => d.severity === 'error') ?? []
+  const notes = result?.diagnostics.filter((d) => d.severity !== 'error') ?? []
+  const apply = (): void => {
+    if (!result?.edit) return
+    if (!applyEditInQueryEditor(result.edit.span, result.edit.text)) editQuery(result.query)
+    onClose()
+  }
+
+  return (
+    <div
+      className="exclude-popover settings-form"
+      role="dialog"
+      aria-label={`Exclude ${field}`}
+      style={{ border: '1px solid var(--border)', borderRadius: 6, padding: '6px 10px', margin: '4px 0 6px 1.5em', background: 'var(--panel)' }}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          onClose()
+        }
+      }}
+    >
+      <fieldset>
+        <legend>Exclude {field}</legend>
+        {FORMS.map((f) => (
+          <label key={f.form} style={{ justifyContent: 'flex-start' }}>
+            <input
+              type="radio"
+              name={name}
+              style={{ width: 'auto' }}
+              checked={form === f.form}
+              disabled={!textOnly && f.form !== 'exact'}
+              onChange={() => setForm(f.form)}
+            />
+            {f.label}
+          </label>
+        ))}
+        {form === 'wildcard' && (
+          <label>
+            Pattern
+            <input aria-label="Wildcard pattern" value={pattern} onChange={(e) => setPattern(e.target.value)} />
+          </label>
+        )}
+      </fieldset>
+      {result && (
+        <div aria-live="polite">
+          {result.edit && (
+            <p style={{ margin: '4px 0' }}>
+              {result.appended ? 'Adds to the existing list: ' : 'Adds: '}
+              <code data-testid="exclusion-preview">{result.appended ? result.clause : `and ${result.clause}`}</code>
+            </p>
+          )}
+          {result.warning && <p role="note" className="exclude-warning" data-testid="exclusion-warning" style={{ margin: '4px 0' }}>⚠ {result.warning}</p>}
+          {[...problems, ...notes].map((d) => (
+            <p key={d.code} role={d.severity === 'error' ? 'alert' : 'note'} style={{ margin: '4px 0' }}>{d.message}</p>
+          ))}
+        </div>
+      )}
+      <div style={{ display: 'flex', gap: 8, marginTop: 6 }}>
+        <button type="button" onClick={apply} disabled={!result?.edit}>Add to query</button>
+        <button type="button" onClick={onClose}>Cancel</button>
+      </div>
+    </div>
+  )
+}
