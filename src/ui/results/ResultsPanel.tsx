@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import type { RunResult } from '../../engine'
 import type { RunReport } from '../../worker/protocol'
 import { BaselineBar } from '../baseline/BaselineBar'
+import { ExplainSection } from '../explain/ExplainSection'
 import { ExpectationsCheckLine } from '../learn/lessons/ExpectationsCheckLine'
 import { usePlayground } from '../use-playground'
 import { EventList } from './EventList'
@@ -36,6 +37,7 @@ export function ResultsPanel() {
       <ExpectationsCheckLine />
       <BaselineBar />
       {body}
+      {report?.result && <ExplainSection />}
     </div>
   )
 }
