@@ -42,4 +42,11 @@ test('excluding a script path of a matched event flips that event and no other',
   expect(await queryText(page)).toContain(
     '"/Library/Application Support/JAMF/ManagementFrameworkScripts/loginhook.sh",\n' + `         "${SCRIPT}"\n       )`,
   )
+
+  // one undo takes the exclusion back
+  await page.getByLabel('Rule query', { exact: true }).focus()
+  await page.keyboard.press('ControlOrMeta+Z')
+  await expect(count).toHaveText(/^5 matches of 13 events/)
+  await expect(row).toHaveAttribute('data-match', 'true')
+  expect(await queryText(page)).not.toContain(SCRIPT)
 })
