@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { RunResult } from '../../engine'
 import type { RunReport } from '../../worker/protocol'
 import { BaselineBar } from '../baseline/BaselineBar'
-import { ExplainSection } from '../explain/ExplainSection'
+import { ExplainPanel } from '../explain/ExplainPanel'
 import { ExpectationsCheckLine } from '../learn/lessons/ExpectationsCheckLine'
 import { usePlayground } from '../use-playground'
 import { EventList } from './EventList'
@@ -37,7 +37,7 @@ export function ResultsPanel() {
       <ExpectationsCheckLine />
       <BaselineBar />
       {body}
-      {report?.result && <ExplainSection />}
+      {report?.result && <ExplainPanel />}
     </div>
   )
 }
