@@ -116,6 +116,12 @@ describe('addExclusion on other EQL shapes', () => {
     const r = addExclusion({ language: 'eql', query: q, field: 'file.my field', value: 3, form: 'exact', stage: 1 })
     expect(r.query).toBe('sequence by host.id [process where true] [file where true and not file.`my field` == 3]')
     expect(addExclusion({ language: 'eql', query: q, field: 'x', value: 1, form: 'exact', stage: 5 }).diagnostics[0]?.code).toBe('TUNE002')
+    // without a stage index, the stage holding the offset of a condition the event matched
+    const at = [q.indexOf('host.id'), q.indexOf('file where') + 2]
+    expect(addExclusion({ language: 'eql', query: q, field: 'x', value: 1, form: 'exact', at }).query)
+      .toBe('sequence by host.id [process where true] [file where true and not x == 1]')
+    expect(addExclusion({ language: 'eql', query: q, field: 'x', value: 1, form: 'exact' }).query)
+      .toBe('sequence by host.id [process where true and not x == 1] [file where true]')
   })
 
   it('refuses a query with errors and a non-string in the wildcard form', () => {

@@ -1,4 +1,4 @@
-import type { EventFilter, Expr, In, Literal, Match } from '../eql/ast'
+import type { EventFilter, Expr, In, Literal, Match, Stage } from '../eql/ast'
 import { parseEql } from '../eql/parser'
 import { printExpr, quoteString } from '../eql/print'
 import { hasErrors, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic'
@@ -23,7 +23,7 @@ export function placeEqlExclusion(opts: AddExclusionOptions): PlacedExclusion {
   const whole = span(0, opts.query.length)
   if (statement === null || hasErrors(diagnostics)) return failed(makeDiagnostic(TUNE_CODES.queryErrors, whole))
   const q = statement.query
-  const stage = opts.stage ?? 0
+  const stage = opts.stage ?? (q.type === 'EventQuery' ? 0 : stageAt(q.stages, opts.at))
   const filter: EventFilter | undefined = q.type === 'EventQuery' ? (stage === 0 ? q.filter : undefined) : q.stages[stage]?.filter
   if (filter === undefined) return failed(makeDiagnostic(TUNE_CODES.noStage, whole, { stage: stage + 1 }))
   const literal = literalFor(opts)
@@ -44,6 +44,12 @@ export function placeEqlExclusion(opts: AddExclusionOptions): PlacedExclusion {
     return { edit: listInsertion(opts.query, first.span, last.span, literal), clause: literal, appended: true, diagnostics: [] }
   }
   return newClause(opts, filter, literal)
+}
+
+/** The first stage whose text holds one of the offsets (an event's matched conditions), else 0. */
+function stageAt(stages: readonly Stage[], at: readonly number[] | undefined): number {
+  const i = stages.findIndex((s) => at?.some((o) => s.span.start <= o && o < s.span.end) ?? false)
+  return i < 0 ? 0 : i
 }
 
 function failed(d: Diagnostic): PlacedExclusion {

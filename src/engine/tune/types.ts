@@ -26,8 +26,13 @@ export interface AddExclusionOptions {
   readonly form: ExclusionForm
   /** the wildcard form's pattern; defaults to the value itself */
   readonly pattern?: string
-  /** EQL sequences and samples: which stage (0-based) gets the exclusion; 0 when absent */
+  /** EQL sequences and samples: which stage (0-based) gets the exclusion */
   readonly stage?: number
+  /**
+   * EQL sequences and samples without `stage`: offsets in the query of the conditions the event
+   * matched; the first stage containing one gets the exclusion (the first stage when none does)
+   */
+  readonly at?: readonly number[]
   /** the field's mapping type when known ('keyword', 'text', …), for KQL's phrase warning */
   readonly fieldType?: string
 }

@@ -19,6 +19,8 @@ export const FieldTree = memo(function FieldTree({ event, hits, eventIndex }: { 
   const [open, setOpen] = useState(() => initiallyExpanded(root))
   // Values of a matched event offer "Exclude…" (tuning a false positive out of the rule).
   const matchedEvent = usePlayground((s) => s.report?.matchedIndexes.includes(eventIndex) ?? false)
+  // where the event matched in the query: in a sequence, names the stage the exclusion belongs to
+  const exclusion = useMemo(() => (matchedEvent ? { at: hits.map((h) => h.span.start) } : undefined), [matchedEvent, hits])
   const toggle = (id: string) =>
     setOpen((prev) => {
       const next = new Set(prev)
@@ -30,7 +32,7 @@ export const FieldTree = memo(function FieldTree({ event, hits, eventIndex }: { 
   return (
     <ul className="field-tree" role="tree" aria-label={`Fields of event ${eventIndex}`}>
       {root.children.map((c) => (
-        <FieldItem key={c.id} node={c} open={open} toggle={toggle} excludable={matchedEvent} />
+        <FieldItem key={c.id} node={c} open={open} toggle={toggle} exclusion={exclusion} />
       ))}
       <Omitted n={root.omitted} />
     </ul>
@@ -41,11 +43,11 @@ interface ItemProps {
   readonly node: FieldNode
   readonly open: ReadonlySet<string>
   readonly toggle: (id: string) => void
-  /** true in a matched event: value leaves get an "Exclude…" action */
-  readonly excludable?: boolean
+  /** set in a matched event: value leaves get an "Exclude…" action (`at`: offsets of its matched conditions) */
+  readonly exclusion?: { readonly at: readonly number[] } | undefined
 }
 
-function FieldItem({ node, open, toggle, excludable = false }: ItemProps) {
+function FieldItem({ node, open, toggle, exclusion }: ItemProps) {
   const matched = node.spans.length > 0
   // A boolean selector: only the fields whose linked state flips re-render on a hover.
   const linked = usePlayground((s) => hasSpan(node, s.hoveredSpan))
@@ -53,7 +55,7 @@ function FieldItem({ node, open, toggle, excludable = false }: ItemProps) {
   const expanded = branch && open.has(node.id)
   const hover = useSpanHover(node.spans[0])
   const [excluding, setExcluding] = useState(false)
-  const exclusionValue = !branch && excludable && node.path !== '' && isExcludable(node.value) ? node.value : null
+  const exclusionValue = !branch && exclusion !== undefined && node.path !== '' && isExcludable(node.value) ? node.value : null
   const className = ['field', matched ? 'field-hit' : '', linked ? 'field-linked' : ''].filter(Boolean).join(' ')
   return (
     <li role="treeitem" aria-expanded={branch ? expanded : undefined} aria-selected={false} className="field-item" data-field={node.path}>
@@ -83,13 +85,13 @@ function FieldItem({ node, open, toggle, excludable = false }: ItemProps) {
       </div>
       {excluding && exclusionValue !== null && (
         <Suspense fallback={null}>
-          <ExcludePopover field={node.path} value={exclusionValue} onClose={() => setExcluding(false)} />
+          <ExcludePopover field={node.path} value={exclusionValue} at={exclusion?.at} onClose={() => setExcluding(false)} />
         </Suspense>
       )}
       {expanded && (
         <ul role="group">
           {node.children.map((c) => (
-            <FieldItem key={c.id} node={c} open={open} toggle={toggle} excludable={excludable} />
+            <FieldItem key={c.id} node={c} open={open} toggle={toggle} exclusion={exclusion} />
           ))}
           <Omitted n={node.omitted} />
         </ul>

@@ -6,6 +6,14 @@ import { loadAddExclusion } from './exclusion-loader'
 
 import type { ExcludableValue } from './ExcludeAction'
 
+interface ExcludePopoverProps {
+  readonly field: string
+  readonly value: ExcludableValue
+  /** offsets of the conditions the event matched: in a sequence, they name the stage that gets the exclusion */
+  readonly at: readonly number[] | undefined
+  readonly onClose: () => void
+}
+
 const FORMS: readonly { form: ExclusionForm; label: string }[] = [
   { form: 'exact', label: 'Exact' },
   { form: 'case-insensitive', label: 'Case-insensitive' },
@@ -18,10 +26,12 @@ const FORMS: readonly { form: ExclusionForm; label: string }[] = [
  * more than the value, and "Add to query", which applies the edit in the query editor as one
  * undoable step (or through the store when no editor is mounted).
  */
-export function ExcludePopover({ field, value, onClose }: { field: string; value: ExcludableValue; onClose: () => void }) {
+export function ExcludePopover({ field, value, at, onClose }: ExcludePopoverProps) {
   const query = usePlayground((s) => s.query)
   const language = usePlayground((s) => s.language)
   const editQuery = usePlayground((s) => s.editQuery)
+  // the user's own field-type table (rule settings): a text field makes a KQL value a phrase match
+  const fieldType = usePlayground((s) => s.kqlSettings.mappings[field])
   const [form, setForm] = useState<ExclusionForm>('exact')
   const [pattern, setPattern] = useState(String(value))
   const [result, setResult] = useState<AddExclusionResult | null>(null)
@@ -31,12 +41,14 @@ export function ExcludePopover({ field, value, onClose }: { field: string; value
   useEffect(() => {
     let current = true
     void loadAddExclusion().then((addExclusion) => {
-      if (current) setResult(addExclusion({ language, query, field, value, form, pattern: form === 'wildcard' ? pattern : undefined }))
+      if (!current) return
+      const wildcard = form === 'wildcard' ? { pattern } : {}
+      setResult(addExclusion({ language, query, field, value, form, at, fieldType, ...wildcard }))
     })
     return () => {
       current = false
     }
-  }, [language, query, field, value, form, pattern])
+  }, [language, query, field, value, form, pattern, at, fieldType])
 
   const problems = result?.diagnostics.filter((d) => d.severity === 'error') ?? []
   const notes = result?.diagnostics.filter((d) => d.severity !== 'error') ?? []
