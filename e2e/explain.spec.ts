@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { expect, matches, runStatus, test } from './fixtures'
+import { expect, matches, results, runStatus, setEvents, setQuery, test } from './fixtures'
+import { benignRead, hookShell, loginHook } from './macos-events'
 
 /**
  * Explain: on the first-visit example (Login/Logout Hook), select an event the JAMF exclusion
@@ -72,4 +73,25 @@ test('a JAMF event excluded by the not-list: false, the exclusion deciding; a ma
   // (the list grows back under the pointer, whose hit chips link clauses of their own)
   await page.mouse.move(0, 0)
   await expect.poll(() => highlighted(page)).toBeNull()
+})
+
+test('a sequence event: each stage with its tree and join key, and whether it completed a sequence', async ({ page }) => {
+  await page.goto('/')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  await setEvents(page, [loginHook, benignRead, hookShell])
+  await setQuery(page, 'sequence by host.name with maxspan=1m\n  [process where process.args == "LoginHook"]\n  [process where process.name == "sh"]')
+  await expect(page.getByTestId('match-count')).toHaveText(/^1 sequence of 3 events/)
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+
+  // the second stage's event (the shell the hook ran)
+  await results(page).getByRole('group', { name: 'Sequence 1' }).locator('[data-event-index="2"] .event-index').click()
+  await expect(explain(page)).toHaveAttribute('data-status', 'ready')
+  await expect(explain(page)).toHaveAttribute('data-outcome', 'true')
+  const stages = explain(page).getByTestId('explain-stage')
+  await expect(stages).toHaveCount(2)
+  await expect(stages.nth(0)).toHaveAttribute('data-fills', 'false')
+  await expect(stages.nth(1)).toHaveAttribute('data-fills', 'true')
+  await expect(stages.nth(1)).toContainText('host.name = "mbp-042"')
+  await expect(stages.nth(0).getByTestId('explain-node').first()).toHaveAttribute('data-value', 'false')
+  await expect(explain(page).getByTestId('explain-sequence-verdict')).not.toBeEmpty()
 })
