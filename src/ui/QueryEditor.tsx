@@ -8,7 +8,6 @@ import { MARKER_OWNER, exposeEditor } from '../editor/test-hook'
 import { monacoThemeFor } from '../editor/theme'
 import { useClauseHover } from '../editor/use-clause-hover'
 import { useCoverageDecorations } from '../editor/coverage-decorations'
-import { useCoverageDecorations } from '../editor/coverage-decorations'
 import { PlaygroundContext, usePlayground } from './use-playground'
 import { useReferenceLinks } from './learn/reference/use-reference-links'
 import '../editor/editor.css'
@@ -145,9 +144,6 @@ export default function QueryEditor() {
 
   // editor -> results: the clause under the pointer lights up the fields it matched
   useClauseHover(editor, report, hoverSpan)
-
-  // clause coverage: how many events each clause held for, dead clauses marked
-  useCoverageDecorations(editor)
 
   // clause coverage: how many events each clause held for, dead clauses marked
   useCoverageDecorations(editor)
