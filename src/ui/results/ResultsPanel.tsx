@@ -4,7 +4,7 @@ import type { RunReport } from '../../worker/protocol'
 import { BaselineBar } from '../baseline/BaselineBar'
 import { ExplainPanel } from '../explain/ExplainPanel'
 import { ExpectationsCheckLine } from '../learn/lessons/ExpectationsCheckLine'
-import { NearMisses } from '../analysis/NearMisses'
+import { NearMissesPanel } from '../analysis/NearMissesPanel'
 import { usePlayground } from '../use-playground'
 import { EventList } from './EventList'
 import { MatchCount, OnlyMatchesToggle } from './MatchCount'
@@ -38,7 +38,7 @@ export function ResultsPanel() {
       <ExpectationsCheckLine />
       <BaselineBar />
       {body}
-      <NearMisses />
+      <NearMissesPanel />
       {report?.result && <ExplainPanel />}
     </div>
   )
