@@ -57,10 +57,15 @@ test('clause coverage labels each clause in the editor and marks a clause no eve
   await expect.poll(async () => (await coverageLabels(page)).find((c) => c.text === 'process.name == "defaults"')?.label).toBe(` ✓ ${FIRST_VISIT_EXAMPLE.events.length}`)
   expect((await coverageLabels(page)).filter((c) => c.dead)).toEqual([])
 
+  const nearMisses = page.getByTestId('near-misses')
+  await nearMisses.locator('summary').click()
   const query = await queryText(page)
   await setQuery(page, `${query.trimEnd()} and process.name == "nothing"`)
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await expect(results(page).locator('[data-match="true"]')).toHaveCount(0)
   await expect.poll(async () => (await coverageLabels(page)).filter((c) => c.dead).map((c) => c.text)).toEqual(['process.name == "nothing"'])
   await expect(page.getByTestId('query-editor').locator('.rp-coverage-dead')).toHaveText(/dead:\s0\sevents/)
+  // The list stayed open through the edit: the events the rule matched before now miss by the new clause.
+  const wereMatches = FIRST_VISIT_EXAMPLE.events.flatMap((e, i) => (e.expect === 'match' ? [`#${i}`] : []))
+  await expect(nearMisses.getByRole('region', { name: 'Near misses failing process.name == "nothing"' }).getByRole('button')).toHaveText(wereMatches)
 })

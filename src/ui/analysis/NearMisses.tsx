@@ -10,9 +10,9 @@ import './analysis.css'
  * source text, grouped by clause so an exclusion's catch reads as one block. Clicking an event
  * selects it in the results; pointing at one highlights its clause in the editor. Collapsed by
  * default: it is a tuning aid, the results stay the main view. Shown only for an analysis of the
- * current text (currentAnalysis).
+ * current text (currentAnalysis); `open` is kept by the panel, so it survives edits.
  */
-export function NearMisses() {
+export function NearMisses({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const analysis = usePlayground(currentAnalysis)
   const selectEvent = usePlayground((s) => s.selectEvent)
   const hoverSpan = usePlayground((s) => s.hoverSpan)
@@ -21,7 +21,7 @@ export function NearMisses() {
   const total = analysis.nearMissTotal
   const shown = analysis.nearMisses.length
   return (
-    <details className="near-misses" data-testid="near-misses" data-count={total}>
+    <details className="near-misses" data-testid="near-misses" data-count={total} open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}>
       <summary>
         Near misses: {total === 0 ? 'no event' : total === 1 ? '1 event' : `${total} events`} {total === 1 ? 'fails' : 'fail'} only one clause
         {analysis.stopped && <span className="near-misses-note"> (stopped at the time limit: counts are partial)</span>}

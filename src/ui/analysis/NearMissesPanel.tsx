@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { currentAnalysis } from '../../state/analysis-slice'
 import { usePlayground } from '../use-playground'
 
@@ -10,10 +10,12 @@ const NearMisses = lazy(() => import('./NearMisses').then((m) => ({ default: m.N
  */
 export function NearMissesPanel() {
   const ready = usePlayground((s) => currentAnalysis(s) !== null)
+  // kept here, above the list that unmounts while an edit is analyzed, so the section stays open
+  const [open, setOpen] = useState(false)
   if (!ready) return null
   return (
     <Suspense fallback={null}>
-      <NearMisses />
+      <NearMisses open={open} onOpenChange={setOpen} />
     </Suspense>
   )
 }
