@@ -1,3 +1,5 @@
+import './exclude.css'
+
 /** A scalar field value an exclusion can name. */
 export type ExcludableValue = string | number | boolean
 

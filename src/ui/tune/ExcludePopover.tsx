@@ -63,7 +63,6 @@ export function ExcludePopover({ field, value, at, onClose }: ExcludePopoverProp
       className="exclude-popover settings-form"
       role="dialog"
       aria-label={`Exclude ${field}`}
-      style={{ border: '1px solid var(--border)', borderRadius: 6, padding: '6px 10px', margin: '4px 0 6px 1.5em', background: 'var(--panel)' }}
       onClick={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -75,11 +74,10 @@ export function ExcludePopover({ field, value, at, onClose }: ExcludePopoverProp
       <fieldset>
         <legend>Exclude {field}</legend>
         {FORMS.map((f) => (
-          <label key={f.form} style={{ justifyContent: 'flex-start' }}>
+          <label key={f.form} className="exclude-form">
             <input
               type="radio"
               name={name}
-              style={{ width: 'auto' }}
               checked={form === f.form}
               disabled={!textOnly && f.form !== 'exact'}
               onChange={() => setForm(f.form)}
@@ -97,18 +95,18 @@ export function ExcludePopover({ field, value, at, onClose }: ExcludePopoverProp
       {result && (
         <div aria-live="polite">
           {result.edit && (
-            <p style={{ margin: '4px 0' }}>
+            <p>
               {result.appended ? 'Adds to the existing list: ' : 'Adds: '}
               <code data-testid="exclusion-preview">{result.appended ? result.clause : `and ${result.clause}`}</code>
             </p>
           )}
-          {result.warning && <p role="note" className="exclude-warning" data-testid="exclusion-warning" style={{ margin: '4px 0' }}>⚠ {result.warning}</p>}
+          {result.warning && <p role="note" className="exclude-warning" data-testid="exclusion-warning">⚠ {result.warning}</p>}
           {[...problems, ...notes].map((d) => (
-            <p key={d.code} role={d.severity === 'error' ? 'alert' : 'note'} style={{ margin: '4px 0' }}>{d.message}</p>
+            <p key={d.code} role={d.severity === 'error' ? 'alert' : 'note'}>{d.message}</p>
           ))}
         </div>
       )}
-      <div style={{ display: 'flex', gap: 8, marginTop: 6 }}>
+      <div className="exclude-actions">
         <button type="button" onClick={apply} disabled={!result?.edit}>Add to query</button>
         <button type="button" onClick={onClose}>Cancel</button>
       </div>
