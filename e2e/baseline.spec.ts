@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, matches, queryText, runStatus, setQuery, test } from './fixtures'
+import { expect, matches, queryText, results, runStatus, setQuery, test } from './fixtures'
 
 /**
  * "What changed": on the first-visit example (Login/Logout Hook), pin the matches, make the query
@@ -41,9 +41,9 @@ test('pin a baseline, edit the query, see the lost matches counted and marked, u
   await expect(flipsLine(page)).toHaveAttribute('data-gained', String(gained.length))
   await expect(flipsLine(page)).toContainText(`−${lost.length} lost`)
   // every lost event's row says so, and no other row does
-  const lostRows = page.locator('[role="listitem"][data-flip="lost"]')
+  const lostRows = results(page).locator('[role="listitem"][data-flip="lost"]')
   await expect(lostRows).toHaveCount(lost.length)
-  for (const i of lost) await expect(page.locator(`[data-event-index="${i}"]`)).toHaveAttribute('data-flip', 'lost')
+  for (const i of lost) await expect(results(page).locator(`[role="listitem"][data-event-index="${i}"]`)).toHaveAttribute('data-flip', 'lost')
 
   // "Only matches" hides the lost rows (they no longer match); the line offers them back.
   await page.getByLabel('Only matches').check()
