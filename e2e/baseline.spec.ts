@@ -40,6 +40,7 @@ test('pin a baseline, edit the query, see the lost matches counted and marked, u
   await expect(flipsLine(page)).toHaveAttribute('data-lost', String(lost.length))
   await expect(flipsLine(page)).toHaveAttribute('data-gained', String(gained.length))
   await expect(flipsLine(page)).toContainText(`−${lost.length} lost`)
+  await expect(flipsLine(page).getByRole('group', { name: 'Lost matches' }).getByRole('button')).toHaveText(lost.map((i) => `#${i}`))
   // every lost event's row says so, and no other row does
   const lostRows = results(page).locator('[role="listitem"][data-flip="lost"]')
   await expect(lostRows).toHaveCount(lost.length)

@@ -1,3 +1,4 @@
+import { showEvent } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import { useBaselineFlips } from './use-baseline-flips'
 import './baseline.css'
@@ -56,11 +57,32 @@ function BaselineFlips() {
           <span className="flip-count is-gained">+{gained.length} new</span>, <span className="flip-count is-lost">−{lost.length} lost</span>
         </>
       )}
+      <FlipChips flip="gained" indexes={gained} />
+      <FlipChips flip="lost" indexes={lost} />
       {lost.length > 0 && onlyMatches && eventsView && (
         <button type="button" className="baseline-show-lost" onClick={() => setOnlyMatches(false)}>
           Show lost
         </button>
       )}
+    </span>
+  )
+}
+
+/** How many flipped events are named one by one; the counts say the rest. */
+const CHIP_LIMIT = 8
+
+/** The first flipped events as chips: a click selects the event and brings its row into view. */
+function FlipChips({ flip, indexes }: { flip: 'gained' | 'lost'; indexes: readonly number[] }) {
+  const selectEvent = usePlayground((s) => s.selectEvent)
+  if (indexes.length === 0) return null
+  return (
+    <span className="flip-chips" role="group" aria-label={flip === 'gained' ? 'New matches' : 'Lost matches'}>
+      {indexes.slice(0, CHIP_LIMIT).map((i) => (
+        <button key={i} type="button" className={`flip-chip is-${flip}`} onClick={() => showEvent(selectEvent, i)}>
+          #{i}
+        </button>
+      ))}
+      {indexes.length > CHIP_LIMIT && <span className="flip-more">…</span>}
     </span>
   )
 }
