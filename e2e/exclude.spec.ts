@@ -1,3 +1,4 @@
+import { PERIODIC_TASKS_KQL } from '../src/examples/periodic-tasks'
 import { expect, queryText, results, runStatus, test } from './fixtures'
 
 /**
@@ -49,4 +50,31 @@ test('excluding a script path of a matched event flips that event and no other',
   await expect(count).toHaveText(/^5 matches of 13 events/)
   await expect(row).toHaveAttribute('data-match', 'true')
   expect(await queryText(page)).not.toContain(SCRIPT)
+})
+
+test('KQL: a wildcard exclusion of a file path is added as `and not field: pattern`', async ({ page }) => {
+  await page.goto('/')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
+  await page.getByRole('button', { name: 'Examples', exact: true }).click()
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: PERIODIC_TASKS_KQL.title.replaceAll('`', '') }).click()
+  const count = page.getByTestId('match-count')
+  await expect(count).toHaveText(/^7 matches of 13 events/)
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+
+  const row = results(page).locator('[data-event-index="2"]') // /private/etc/defaults/periodic.conf edited
+  await expect(row).toHaveAttribute('data-match', 'true')
+  await row.getByRole('button', { name: 'Fields' }).click()
+  await row.getByRole('button', { name: 'Exclude file.path /private/etc/defaults/periodic.conf' }).click()
+  const dialog = row.getByRole('dialog', { name: 'Exclude file.path' })
+  await expect(dialog.getByTestId('exclusion-preview')).toHaveText('and not file.path: "/private/etc/defaults/periodic.conf"')
+  await dialog.getByRole('radio', { name: 'Wildcard' }).check()
+  await dialog.getByLabel('Wildcard pattern').fill('/private/etc/defaults/*')
+  await expect(dialog.getByTestId('exclusion-preview')).toHaveText('and not file.path: /private/etc/defaults/*')
+  await expect(dialog.getByTestId('exclusion-warning')).toContainText('"/private/etc/defaults/anything"')
+  await dialog.getByRole('button', { name: 'Add to query' }).click()
+
+  await expect(count).toHaveText(/^6 matches of 13 events/)
+  await expect(row).toHaveAttribute('data-match', 'false')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  expect(await queryText(page)).toContain('periodic.conf) and not file.path: /private/etc/defaults/*')
 })
