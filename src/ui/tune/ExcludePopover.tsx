@@ -79,6 +79,8 @@ export function ExcludePopover({ field, value, at, onClose }: ExcludePopoverProp
               type="radio"
               name={name}
               checked={form === f.form}
+              // keyboard users land in the popover it opened (Escape closes it again)
+              autoFocus={f.form === 'exact'}
               disabled={!textOnly && f.form !== 'exact'}
               onChange={() => setForm(f.form)}
             />
