@@ -11,15 +11,19 @@ import type { Page } from '@playwright/test'
 /** The example's JAMF events, which the rule must not report. */
 const JAMF = FIRST_VISIT_EXAMPLE.events.flatMap((e, i) => (e.expect === 'no-match' && JSON.stringify(e.event).includes('JAMF') ? [i] : []))
 
-/** The query text each coverage label follows, with its label, read from the editor's decorations. */
-async function coverageLabels(page: Page): Promise<{ text: string; label: string; dead: boolean }[]> {
+/** Each clause's coverage as the editor's decorations carry it: hover text and dead label. */
+async function coverageLabels(page: Page): Promise<{ text: string; hover: string; label: string; dead: boolean }[]> {
   return page.evaluate(() => {
     const model = window.__rp?.queryEditor?.getModel()
     if (!model) return []
     return model
       .getAllDecorations()
-      .filter((d) => d.options.after?.inlineClassName?.includes('rp-coverage') === true)
-      .map((d) => ({ text: model.getValueInRange(d.range), label: d.options.after?.content ?? '', dead: d.options.after?.inlineClassName?.includes('rp-coverage-dead') === true }))
+      .filter((d) => d.options.inlineClassName?.includes('rp-clause-covered') === true)
+      .map((d) => {
+        const hover = d.options.hoverMessage
+        const value = hover === null || hover === undefined ? '' : Array.isArray(hover) ? hover.map((h) => h.value).join('\n') : hover.value
+        return { text: model.getValueInRange(d.range), hover: value, label: d.options.after?.content ?? '', dead: d.options.after?.inlineClassName?.includes('rp-coverage-dead') === true }
+      })
   })
 }
 
@@ -54,7 +58,8 @@ test('near misses list the JAMF events that only the exclusion keeps out; a clic
 test('clause coverage labels each clause in the editor and marks a clause no event satisfies as dead', async ({ page }) => {
   await page.goto('/')
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
-  await expect.poll(async () => (await coverageLabels(page)).find((c) => c.text === 'process.name == "defaults"')?.label).toBe(` ✓ ${FIRST_VISIT_EXAMPLE.events.length}`)
+  const count = FIRST_VISIT_EXAMPLE.events.length
+  await expect.poll(async () => (await coverageLabels(page)).find((c) => c.text === 'process.name == "defaults"')?.hover).toContain(`true for ${count} events`)
   expect((await coverageLabels(page)).filter((c) => c.dead)).toEqual([])
 
   const nearMisses = page.getByTestId('near-misses')
@@ -64,7 +69,8 @@ test('clause coverage labels each clause in the editor and marks a clause no eve
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await expect(results(page).locator('[data-match="true"]')).toHaveCount(0)
   await expect.poll(async () => (await coverageLabels(page)).filter((c) => c.dead).map((c) => c.text)).toEqual(['process.name == "nothing"'])
-  await expect(page.getByTestId('query-editor').locator('.rp-coverage-dead')).toHaveText(/dead:\s0\sevents/)
+  expect((await coverageLabels(page)).find((c) => c.dead)?.label).toContain('dead: 0 events')
+  await expect(page.getByTestId('query-editor').locator('.rp-coverage-dead').first()).toBeVisible()
   // The list stayed open through the edit: the events the rule matched before now miss by the new clause.
   const wereMatches = FIRST_VISIT_EXAMPLE.events.flatMap((e, i) => (e.expect === 'match' ? [`#${i}`] : []))
   await expect(nearMisses.getByRole('region', { name: 'Near misses failing process.name == "nothing"' }).getByRole('button')).toHaveText(wereMatches)

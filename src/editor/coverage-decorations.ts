@@ -11,10 +11,14 @@ type Editor = ReturnType<typeof monaco.editor.create>
 /** The DOM class of a dead clause's label (e2e tests find dead clauses by it). */
 export const DEAD_LABEL_CLASS = 'rp-coverage-dead'
 
+/** The inline class of every clause with coverage (e2e tests read the counts from their hovers). */
+export const COVERED_CLASS = 'rp-clause-covered'
+
 /**
- * Clause coverage in the query editor: after each clause a faint label with the number of events
- * it held for ("✓ 12"), and a clause that held for none struck through with a red "✗ dead" label,
- * so clauses that keep a rule from matching (or exclusions that never fire) show while tuning.
+ * Clause coverage in the query editor: hovering a clause tells how many events it was true, false
+ * and missing a field for, and a clause true for none is struck through with a red "✗ dead: 0
+ * events" label after it, so clauses that keep a rule from matching (or exclusions that never
+ * fire) show while tuning.
  * Drawn only from an analysis of exactly the editor's text (currentAnalysis), and cleared at the
  * next keystroke until the new text is analyzed.
  */
@@ -32,9 +36,15 @@ export function useCoverageDecorations(editor: Editor | null): void {
           options: {
             description: 'rule-playground-coverage',
             stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-            ...(m.dead ? { inlineClassName: 'rp-clause-dead' } : {}),
             hoverMessage: { value: m.hover },
-            after: { content: m.label, inlineClassName: m.dead ? `rp-coverage ${DEAD_LABEL_CLASS}` : 'rp-coverage', cursorStops: monaco.editor.InjectedTextCursorStops.None },
+            inlineClassName: m.dead ? `${COVERED_CLASS} rp-clause-dead` : COVERED_CLASS,
+            // Only a dead clause gets text of its own: a label after every clause would reflow
+            // the query at each keystroke (labels go and come back with each analysis).
+            ...(m.dead
+              ? {
+                  after: { content: m.label, inlineClassName: `rp-coverage ${DEAD_LABEL_CLASS}`, cursorStops: monaco.editor.InjectedTextCursorStops.None },
+                }
+              : {}),
           },
         }
       }),

@@ -39,7 +39,7 @@ export function coverageMarks(coverage: readonly ClauseCount[], stopped = false)
     const partial = stopped ? ' (partial)' : ''
     const label = dead ? ` ✗ dead: 0 events${partial}` : ` ✓ ${outer.trueCount}${partial}`
     const lines = clauses.map((c) => `\`${oneLine(c.text)}\`: true for ${plural(c.trueCount, 'event')}, false for ${c.falseCount}, missing field for ${c.nullCount}`)
-    const head = dead ? '**Dead clause**: it held for no event, so the rule cannot match through it.' : '**Clause coverage** over the loaded events'
+    const head = dead ? '**Dead clause**: it held for no event, so the rule cannot match through it.' : `**Clause coverage**: ✓ ${outer.trueCount}${partial}`
     marks.push({ start: outer.span.start, end: outer.span.end, label, dead, hover: [head, ...lines].join('\n\n') })
   }
   return marks.sort((a, b) => a.end - b.end)
