@@ -42,7 +42,7 @@ export function NearMisses({ open, onOpenChange }: { open: boolean; onOpenChange
               <li key={m.eventIndex}>
                 <button
                   type="button"
-                  data-event-index={m.eventIndex}
+                  data-near-miss={m.eventIndex}
                   onClick={() => showEvent(selectEvent, m.eventIndex)}
                   onMouseEnter={() => hoverSpan(m.span)}
                   onMouseLeave={() => hoverSpan(null)}
