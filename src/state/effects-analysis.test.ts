@@ -2,31 +2,15 @@ import { describe, expect, it } from 'vitest'
 import type { Outcome } from '../worker/client'
 import type { Analysis, RunReport } from '../worker/protocol'
 import { currentAnalysis } from './analysis-slice'
-import type { DebounceTimers } from './effects'
 import { connectAnalysis, type AnalyzeEngine } from './effects-analysis'
 import { createPlaygroundStore } from './store'
+import { ManualTimers } from './manual-timers'
 
 /** An engine whose analyze replies the test releases by hand. */
 class FakeEngine implements AnalyzeEngine {
   readonly asked: { query: string; resolve: (o: Outcome<Analysis>) => void }[] = []
   analyze(body: Parameters<AnalyzeEngine['analyze']>[0]): Promise<Outcome<Analysis>> {
     return new Promise((resolve) => this.asked.push({ query: body.query, resolve }))
-  }
-}
-
-class ManualTimers implements DebounceTimers {
-  pending: (() => void) | null = null
-  setTimeout(fn: () => void): unknown {
-    this.pending = fn
-    return 1
-  }
-  clearTimeout(): void {
-    this.pending = null
-  }
-  flush(): void {
-    const fn = this.pending
-    this.pending = null
-    fn?.()
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { connectPersistence, loadSavedState, STORAGE_KEYS, type BlobStorage, type PersistTimers, type TextStorage } from './effects-persist'
+import { connectPersistence, loadSavedState, STORAGE_KEYS, type BlobStorage, type TextStorage } from './effects-persist'
 import { createPlaygroundStore, type InitialState } from './store'
+import { ManualTimers } from './manual-timers'
 
 /** localStorage as a Map; `quota` caps the total characters stored, as browsers do. */
 class FakeStorage implements TextStorage {
@@ -39,22 +40,6 @@ class FakeBlobs implements BlobStorage {
   delete(key: string) {
     this.items.delete(key)
     return Promise.resolve()
-  }
-}
-
-class ManualTimers implements PersistTimers {
-  private pending: (() => void) | null = null
-  setTimeout(fn: () => void): unknown {
-    this.pending = fn
-    return 1
-  }
-  clearTimeout(): void {
-    this.pending = null
-  }
-  flush(): void {
-    const fn = this.pending
-    this.pending = null
-    fn?.()
   }
 }
 

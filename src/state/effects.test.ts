@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Outcome, RunOptions } from '../worker/client'
 import type { EventsLoaded, RunReport, RunSettings } from '../worker/protocol'
-import { connectEngine, runSettingsOf, type DebounceTimers, type EngineLike } from './effects'
+import { connectEngine, runSettingsOf, type EngineLike } from './effects'
 import { createPlaygroundStore } from './store'
+import { ManualTimers } from './manual-timers'
 
 /** An engine whose replies the test releases by hand, recording what it was asked. */
 class FakeEngine implements EngineLike {
@@ -20,22 +21,6 @@ class FakeEngine implements EngineLike {
     const language = typeof options === 'object' ? options.language : undefined
     this.calls.push(language === 'kql' ? `kql:${query}` : `run:${query}`)
     return new Promise((resolve) => this.runs.push({ query, resolve }))
-  }
-}
-
-class ManualTimers implements DebounceTimers {
-  private pending: (() => void) | null = null
-  setTimeout(fn: () => void): unknown {
-    this.pending = fn
-    return 1
-  }
-  clearTimeout(): void {
-    this.pending = null
-  }
-  flush(): void {
-    const fn = this.pending
-    this.pending = null
-    fn?.()
   }
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { firstVisitState } from '../../examples/first-visit'
-import { connectPersistence, loadSavedState, type PersistTimers, type TextStorage } from '../../state/effects-persist'
+import { connectPersistence, loadSavedState, type TextStorage } from '../../state/effects-persist'
 import { createPlaygroundStore, type InitialState } from '../../state/store'
 import { acknowledgeNote, acknowledgedNotes, closeGuide, openGuide, resetAcknowledged } from './guide-notes'
+import { ManualTimers } from '../../state/manual-timers'
 
 /** localStorage as a Map. */
 class MemoryStorage implements TextStorage {
@@ -13,22 +14,6 @@ class MemoryStorage implements TextStorage {
 }
 
 /** Timers that run only when told, so the save debounce is under the test's control. */
-class ManualTimers implements PersistTimers {
-  private pending: (() => void) | null = null
-  setTimeout(fn: () => void): unknown {
-    this.pending = fn
-    return 1
-  }
-  clearTimeout(): void {
-    this.pending = null
-  }
-  flush(): void {
-    const fn = this.pending
-    this.pending = null
-    fn?.()
-  }
-}
-
 /** What main.tsx does on a load: the saved document, or the first visit when nothing was saved. */
 async function load(storage: TextStorage): Promise<InitialState> {
   return (await loadSavedState(storage, null)).initial ?? firstVisitState()
