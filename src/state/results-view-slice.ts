@@ -15,21 +15,30 @@ export interface ResultsViewSlice {
   readonly selectedIndex: number | null
   /** the query span under the pointer, highlighted in both the editor and the results */
   readonly hoveredSpan: TextSpan | null
+  /**
+   * the clause that decided the selected event's outcome, highlighted in the editor while its
+   * explanation is shown and nothing is pointed at (kept apart from `hoveredSpan`, so an
+   * explanation arriving late never overrides what the pointer is on)
+   */
+  readonly decidingSpan: TextSpan | null
 
   setOnlyMatches(onlyMatches: boolean): void
   selectEvent(index: number | null): void
   hoverSpan(span: TextSpan | null): void
+  setDecidingSpan(span: TextSpan | null): void
 }
 
 export const createResultsViewSlice = (): SliceCreator<ResultsViewSlice> => (set) => ({
   onlyMatches: false,
   selectedIndex: null,
   hoveredSpan: null,
+  decidingSpan: null,
 
   setOnlyMatches: (onlyMatches) => set({ onlyMatches }),
   selectEvent: (selectedIndex) => set({ selectedIndex }),
   // Pointer moves repeat the same span; an unchanged span must not notify every subscriber.
   hoverSpan: (hoveredSpan) => set((s) => (sameSpan(s.hoveredSpan, hoveredSpan) ? s : { hoveredSpan })),
+  setDecidingSpan: (decidingSpan) => set((s) => (sameSpan(s.decidingSpan, decidingSpan) ? s : { decidingSpan })),
 })
 
 function sameSpan(a: TextSpan | null, b: TextSpan | null): boolean {

@@ -28,7 +28,8 @@ export default function QueryEditor() {
   const query = usePlayground((s) => s.query)
   const language = usePlayground((s) => s.language)
   const report = usePlayground((s) => s.report)
-  const hoveredSpan = usePlayground((s) => s.hoveredSpan)
+  // what the pointer is on wins; otherwise the clause that decided the explained event
+  const hoveredSpan = usePlayground((s) => s.hoveredSpan ?? s.decidingSpan)
   const editQuery = usePlayground((s) => s.editQuery)
   const hoverSpan = usePlayground((s) => s.hoverSpan)
   const store = useContext(PlaygroundContext)

@@ -1,4 +1,3 @@
-import type { Span } from '../../engine'
 import type { ExplainedFilter, ExplainNode } from '../../worker/protocol'
 import { usePlayground } from '../use-playground'
 import { formatValues } from './explain-format'
@@ -12,7 +11,7 @@ import { formatValues } from './explain-format'
 export function ExplainTree({ filter }: { filter: ExplainedFilter }) {
   return (
     <ul className="explain-tree" role="tree" aria-label="Evaluation tree">
-      <NodeItem node={filter.tree} path={[]} deciding={filter.decidingPath} rest={filter.decidingSpan} />
+      <NodeItem node={filter.tree} path={[]} deciding={filter.decidingPath} />
     </ul>
   )
 }
@@ -21,11 +20,9 @@ interface NodeProps {
   readonly node: ExplainNode
   readonly path: readonly number[]
   readonly deciding: readonly number[]
-  /** the span to highlight again when the pointer leaves */
-  readonly rest: Span
 }
 
-function NodeItem({ node, path, deciding, rest }: NodeProps) {
+function NodeItem({ node, path, deciding }: NodeProps) {
   const hoverSpan = usePlayground((s) => s.hoverSpan)
   const isDeciding = path.length === deciding.length && path.every((p, i) => p === deciding[i])
   const badge = node.value === null ? 'missing' : String(node.value)
@@ -38,7 +35,8 @@ function NodeItem({ node, path, deciding, rest }: NodeProps) {
         data-kind={node.kind}
         data-deciding={isDeciding ? 'true' : undefined}
         onMouseEnter={() => hoverSpan(node.span)}
-        onMouseLeave={() => hoverSpan(rest)}
+        // leaving hands the editor back to the deciding clause (decidingSpan)
+        onMouseLeave={() => hoverSpan(null)}
       >
         <span className={`explain-badge is-${badge}`} title={node.value === null ? 'no value for a field it reads (or folded to null)' : undefined}>
           {badge}
@@ -66,7 +64,7 @@ function NodeItem({ node, path, deciding, rest }: NodeProps) {
       {node.children.length > 0 && (
         <ul role="group">
           {node.children.map((child, i) => (
-            <NodeItem key={i} node={child} path={[...path, i]} deciding={deciding} rest={rest} />
+            <NodeItem key={i} node={child} path={[...path, i]} deciding={deciding} />
           ))}
         </ul>
       )}
