@@ -67,7 +67,8 @@ test('a first visit opens the Login/Logout Hook example with a guided note per p
   await expect(check(page)).toHaveAttribute('data-check', 'pass')
   await expect(check(page)).toContainText(`${ex.events.length} of ${ex.events.length} outcomes as expected`)
   await expect(page.getByTestId('events-info')).toContainText(`${ex.events.length} events from example:${FIRST}`)
-  expect(await queryText(page)).toBe(ex.query)
+  // Monaco mounts after the first run: wait for the editor, then its text
+  await expect.poll(() => queryText(page)).toBe(ex.query)
 
   const query = page.getByRole('region', { name: 'Query pane' })
   await expect(query.getByRole('note', { name: 'Guide: the rule' })).toBeVisible()
