@@ -14,7 +14,7 @@ import {
 } from '../engine'
 import type { Dataset } from './dataset'
 import type { ExplainRequest, ExplainReport, RunSettings } from './protocol'
-import type { EventExplanation, ExplainedFilter, ExplainedStage, ExplainNode } from './protocol-explain'
+import type { EventExplanation, ExplainedFilter, ExplainedStage } from './protocol-explain'
 
 /**
  * The worker's `explain` request: the evaluation tree of the query for one loaded event, as
@@ -99,11 +99,8 @@ function stageOf(s: StageExplanation): ExplainedStage {
 }
 
 function filterOf(f: FilterExplanation): ExplainedFilter {
-  return { tree: nodeOf(f.tree), outcome: f.outcome, decidingPath: decidingPathOf(f), decidingSpan: f.decidingSpan }
-}
-
-function nodeOf(n: TraceNode): ExplainNode {
-  return { ...n, children: n.children.map(nodeOf) }
+  // the tree is plain data already; posting the reply clones it
+  return { tree: f.tree, outcome: f.outcome, decidingPath: decidingPathOf(f), decidingSpan: f.decidingSpan }
 }
 
 /** The path to the deciding node; by its span when it is not the tree's own object (defensive). */

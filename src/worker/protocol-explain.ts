@@ -1,4 +1,4 @@
-import type { Diagnostic, FieldRead, ComputedValue, JoinKeyValues, SequenceVerdict, Span, TraceKind, TraceValue } from '../engine'
+import type { Diagnostic, JoinKeyValues, SequenceVerdict, Span, TraceNode } from '../engine'
 
 /**
  * Reply shape of the `explain` request: the engine's explanation of one event (src/engine/explain)
@@ -6,20 +6,8 @@ import type { Diagnostic, FieldRead, ComputedValue, JoinKeyValues, SequenceVerdi
  * structured clone cannot keep; here it is a path of child indexes from the root instead.
  */
 
-/** One clause of the evaluation tree (the engine's TraceNode, unchanged apart from its children). */
-export interface ExplainNode {
-  readonly kind: TraceKind
-  readonly span: Span
-  readonly text: string
-  /** true: holds; false: does not; null: does not, because a field had no value (or folded to null) */
-  readonly value: TraceValue
-  readonly seen?: readonly FieldRead[]
-  readonly computed?: readonly ComputedValue[]
-  /** the operator's case and wildcard rule */
-  readonly rule?: string
-  readonly note?: string
-  readonly children: readonly ExplainNode[]
-}
+/** One clause of the evaluation tree: the engine's TraceNode, already plain data (no references). */
+export type ExplainNode = TraceNode
 
 /** One event filter (an event query, a KQL query, or a stage) explained for the event. */
 export interface ExplainedFilter {
