@@ -59,3 +59,6 @@ export * from './docs'
 export * from './rules'
 export { fieldsOfQuery, type QueryFields } from './query-fields'
 export * from './tune/add-exclusion'
+
+// ---- Kibana-style exception items applied on top of a rule
+export * from './exceptions'

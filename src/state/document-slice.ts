@@ -1,4 +1,4 @@
-import type { EqlSettings, RuleDocument } from '../engine'
+import type { EqlSettings, ExceptionItem, RuleDocument } from '../engine'
 import { languageAfterEdit } from './detect-language'
 import type { PlaygroundState, SliceCreator } from './store'
 
@@ -41,9 +41,14 @@ export interface DocumentAbout {
   readonly task: string
   readonly expectations: readonly Expectation[]
   readonly rule: RuleDocument | null
+  /**
+   * Kibana-style exception items applied on top of the rule (src/engine/exceptions): part of the
+   * rule, so they travel with it (saved, shared, exported) and an opened rule brings its own.
+   */
+  readonly exceptions: readonly ExceptionItem[]
 }
 
-export const EMPTY_ABOUT: DocumentAbout = { title: '', task: '', expectations: [], rule: null }
+export const EMPTY_ABOUT: DocumentAbout = { title: '', task: '', expectations: [], rule: null, exceptions: [] }
 
 /**
  * What opening a document (an example, a link, an import) brings; omitted parts take their
@@ -103,6 +108,8 @@ export interface DocumentSlice extends DocumentAbout {
   setExpectations(expectations: readonly Expectation[]): void
   /** edits the title, the task or the rule metadata */
   editAbout(about: Partial<DocumentAbout>): void
+  /** replaces the exception items (adding, editing or removing one); the rule runs again */
+  setExceptions(exceptions: readonly ExceptionItem[]): void
 }
 
 export interface DocumentInit extends Partial<DocumentAbout> {
@@ -136,8 +143,8 @@ function streamedFileOf(s: PlaygroundState): File | null {
 
 /** The current document, events included. */
 export function snapshotOf(s: PlaygroundState): DocumentSnapshot {
-  const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, title, task, expectations, rule } = s
-  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile: streamedFileOf(s), title, task, expectations, rule }
+  const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, title, task, expectations, rule, exceptions } = s
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile: streamedFileOf(s), title, task, expectations, rule, exceptions }
 }
 
 /** Drops keys set to undefined: a cleared setting means "the engine's default", not undefined. */
@@ -153,7 +160,9 @@ export const createDocumentSlice =
     // The document fields here; the events through their own slice's action, which owns them.
     const open = (doc: DocumentSnapshot, previousDocument: DocumentSnapshot | null, keepEvents = false): void => {
       const { documentId, query, language, settings, kqlSettings, title, task, expectations, rule } = doc
-      set({ documentId, query, language, settings, kqlSettings, title, task, expectations, rule, previousDocument, status: 'running' })
+      // documents saved before exceptions existed have none
+      const exceptions = doc.exceptions ?? []
+      set({ documentId, query, language, settings, kqlSettings, title, task, expectations, rule, exceptions, previousDocument, status: 'running' })
       // Kept events are already in the worker: nothing to parse or stream again.
       if (keepEvents) return
       get().editEvents(doc.eventsText, doc.eventsSource)
@@ -170,6 +179,7 @@ export const createDocumentSlice =
       task: init.task ?? EMPTY_ABOUT.task,
       expectations: init.expectations ?? EMPTY_ABOUT.expectations,
       rule: init.rule ?? EMPTY_ABOUT.rule,
+      exceptions: init.exceptions ?? EMPTY_ABOUT.exceptions,
 
       editQuery: (query) => set((s) => ({ query, language: languageAfterEdit(s.query, query, s.language), status: 'running' })),
       setLanguage: (language) => set((s) => (s.language === language ? {} : { language, status: 'running' })),
@@ -205,5 +215,6 @@ export const createDocumentSlice =
       },
       setExpectations: (expectations) => set({ expectations }),
       editAbout: (about) => set(withoutUndefined(about)),
+      setExceptions: (exceptions) => set({ exceptions, status: 'running' }),
     }
   }

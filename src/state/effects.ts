@@ -34,6 +34,7 @@ const inputsChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
   a.eventsText !== b.eventsText ||
   a.settings !== b.settings ||
   a.kqlSettings !== b.kqlSettings ||
+  a.exceptions !== b.exceptions ||
   a.runBudgetMs !== b.runBudgetMs
 
 /**
@@ -88,7 +89,7 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
     }
     store.getState().markRunning()
     const started = performance.now()
-    void engine.run(state.query, runSettingsOf(state), { language: state.language }).then((o) => {
+    void engine.run(state.query, runSettingsOf(state), { language: state.language, exceptions: state.exceptions }).then((o) => {
       if (!current()) return
       if (o.status === 'ok') store.getState().finishRun(o.result, performance.now() - started)
       // After failed events the run cannot find them; the events failure is the one to show.

@@ -1,4 +1,4 @@
-import type { RuleDocument } from '../engine'
+import { readExceptionItems, type RuleDocument } from '../engine'
 import { DEFAULT_KQL_DOCUMENT_SETTINGS, type DocumentAbout, type DocumentSnapshot, type Expectation, type KqlDocumentSettings, type QueryLanguage } from './document-slice'
 import type { PaneLayout } from './shell-slice'
 
@@ -34,9 +34,9 @@ export const eventsBlobKey = (documentId: string): string => `events:${documentI
 export const eventsFileKey = (documentId: string): string => `events-file:${documentId}`
 
 export function encodeDocument(doc: DocumentSnapshot, events: SavedEvents): SavedDocument {
-  const { documentId, query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule } = doc
+  const { documentId, query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule, exceptions } = doc
   const file = doc.eventsFile ? { file: { key: eventsFileKey(documentId), name: doc.eventsFile.name } } : {}
-  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events, ...file, title, task, expectations, rule }
+  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events, ...file, title, task, expectations, rule, exceptions }
 }
 
 type Json = Record<string, unknown>
@@ -97,13 +97,15 @@ export function decodeDocument(text: string | null): SavedDocument | null {
     task: str(v.task, ''),
     expectations: decodeExpectations(v.expectations),
     rule: decodeRule(v.rule),
+    // older saves have none; a damaged item is dropped rather than losing the document
+    exceptions: readExceptionItems(v.exceptions).items,
   }
 }
 
 /** The snapshot a saved document stands for, once its events text (and file, if any) are read back. */
 export function toSnapshot(saved: SavedDocument, eventsText: string, eventsFile: File | null = null): DocumentSnapshot {
-  const { documentId, query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule } = saved
-  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile, title, task, expectations, rule }
+  const { documentId, query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule, exceptions } = saved
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile, title, task, expectations, rule, exceptions }
 }
 
 /** Reads saved pane sizes: `{ group: { pane: percent } }`, dropping anything else. */

@@ -1,3 +1,4 @@
+import type { ExceptionItem } from '../engine'
 import type { Failure, QueryLanguage, Request, RequestKind } from './protocol'
 
 /** The engine client's public types (client.ts), apart so the client file stays about behaviour. */
@@ -43,6 +44,8 @@ export interface RunOptions {
   /** matched events copied back with the report (default 500) */
   readonly displayLimit?: number
   readonly histogramBuckets?: number
+  /** Kibana-style exception items applied on top of the rule (omitted when empty) */
+  readonly exceptions?: readonly ExceptionItem[]
 }
 
 /** a run's time budget unless the user sets one */

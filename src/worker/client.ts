@@ -90,6 +90,7 @@ export class EngineClient extends EngineTransport {
       displayLimit: o.displayLimit ?? 500,
       budgetMs: this.runBudgetMs,
       ...(o.histogramBuckets === undefined ? {} : { histogramBuckets: o.histogramBuckets }),
+      ...(o.exceptions === undefined || o.exceptions.length === 0 ? {} : { exceptions: o.exceptions }),
     })
   }
 

@@ -3,6 +3,7 @@ import type { CompletionRequest, CompletionResult, EcsDocs, FieldValueIndex, Hov
 import type { EventsReader } from '../engine/events/events-reader'
 import { overBudgetMessage } from './budget'
 import { analyze } from './handle-analyze'
+import { compare } from './handle-compare'
 import { explainEvent } from './handle-explain'
 import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
 import * as P from './protocol'
@@ -227,6 +228,10 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
         return req.eventsVersion === dataset.version ? explainEvent(req, dataset, schemaOf(dataset, req.settings.mappings).schema) : unknownEvents(req.eventsVersion)
       case 'analyze':
         return req.eventsVersion === dataset.version ? analyze(req, { events: dataset.events, eventsVersion: dataset.version, schema: schemaOf(dataset, req.settings.mappings).schema, now }) : unknownEvents(req.eventsVersion)
+      case 'compare':
+        return req.eventsVersion === dataset.version
+          ? compare(req, { events: dataset.events, eventsVersion: dataset.version, schemaFor: (mappings) => schemaOf(dataset, mappings).schema, now })
+          : unknownEvents(req.eventsVersion)
       default:
         return assertNever(req)
     }

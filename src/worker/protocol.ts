@@ -1,11 +1,13 @@
-import type { Diagnostic, EqlSettings, FieldHit, KqlSettings, RunResult } from '../engine'
+import type { Diagnostic, EqlSettings, ExceptionItem, FieldHit, KqlSettings, RunResult } from '../engine'
 import type { Completions, Formatted, HoverInfo } from './protocol-editor'
 import type { ExplainReport } from './protocol-explain'
 import type { Analysis, AnalyzeRequestFields } from './protocol-analyze'
+import type { CompareReport, CompareRequestFields } from './protocol-compare'
 
 export type { CompletionEntry, Completions, Formatted, HoverInfo } from './protocol-editor'
 export type { EventExplanation, ExplainedFilter, ExplainedStage, ExplainNode, ExplainReport } from './protocol-explain'
 export type { Analysis, AnalyzeRequestFields, ClauseCount, NearMissItem } from './protocol-analyze'
+export type { CompareReport, CompareRequestFields } from './protocol-compare'
 
 /**
  * The typed message protocol between the page (client.ts) and the engine worker (handle.ts).
@@ -67,6 +69,12 @@ export interface RunRequest extends RequestBase {
   readonly histogramBuckets?: number
   /** the worker stops the run after this many ms (from its start) and answers `timeout` */
   readonly budgetMs?: number
+  /**
+   * Kibana-style exception items applied on top of the rule, as the detection engine applies them:
+   * a negated filter on the search, so an excepted event is not seen at all (for a sequence it
+   * cannot fill a stage). Omitted or empty: none.
+   */
+  readonly exceptions?: readonly ExceptionItem[]
 }
 
 /**
@@ -155,6 +163,9 @@ export interface ExplainRequest extends RequestBase {
   readonly eventIndex: number
 }
 
+/** Two rule versions over the same events: where they disagree and why (protocol-compare.ts). */
+export interface CompareRequest extends RequestBase, CompareRequestFields {}
+
 /** Liveness and version check. */
 export interface PingRequest extends RequestBase {
   readonly kind: 'ping'
@@ -174,6 +185,7 @@ export type Request =
   | PingRequest
   | ExplainRequest
   | AnalyzeRequest
+  | CompareRequest
 export type RequestKind = Request['kind']
 
 /** A problem reading the events text, e.g. a line of NDJSON that is not JSON. */
@@ -254,6 +266,33 @@ export interface RunReport {
   /** null when no event has a readable timestamp */
   readonly histogram: Histogram | null
   readonly elapsedMs: number
+  /**
+   * Events the rule matches without its exception items but not with them ("matched but excluded
+   * by an exception"), ascending by index; absent when the run had no exceptions.
+   */
+  readonly excepted?: readonly ExceptedEvent[]
+  /** problems with the exception items (an unknown list, a value the field's type rejects, ...) */
+  readonly exceptionProblems?: readonly ExceptionProblem[]
+}
+
+/** An event an exception took out of the rule's matches. */
+export interface ExceptedEvent {
+  readonly index: number
+  /**
+   * index (in the run's `exceptions`) of the first item that matches this event itself; -1 when
+   * no item matches it but it lost its sequence because another event of it was excepted
+   */
+  readonly item: number
+}
+
+/** A problem with one exception item (or one of its entries), said in words. */
+export interface ExceptionProblem {
+  readonly code: string
+  readonly item: number
+  /** the entry's position in the item, when the problem is one entry's */
+  readonly entry?: number
+  readonly severity: 'error' | 'warning'
+  readonly message: string
 }
 
 /** The reply to `getEvents`: `[index, event]` pairs, in the order asked. */
@@ -285,6 +324,7 @@ export interface ResultMap {
   readonly ping: Pong
   readonly explain: ExplainReport
   readonly analyze: Analysis
+  readonly compare: CompareReport
 }
 
 export type FailureCode =
