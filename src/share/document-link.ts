@@ -17,6 +17,8 @@ export interface ShareableState {
   readonly title: string
   readonly task: string
   readonly expectations: SharedDocument['expectations']
+  /** the exception items applied on top of the rule */
+  readonly exceptions: NonNullable<SharedDocument['exceptions']>
 }
 
 /** The shared form of the current document (events as given: the caller decides what to drop). */
@@ -30,6 +32,7 @@ export function sharedDocumentOf(state: ShareableState, events: string = state.e
     expectations: state.expectations,
     title: state.title,
     task: state.task,
+    exceptions: state.exceptions,
   }
 }
 
@@ -50,5 +53,7 @@ export function openedDocumentOf(doc: SharedDocument): DocumentWithEvents {
     expectations: (doc.expectations ?? []).map((e) => ({ ...e })),
     // A link carries no rule metadata; an imported rule's stays with the document it came in.
     rule: null,
+    // the validator rebuilt each item, so the store gets objects no one else holds
+    exceptions: doc.exceptions ?? [],
   }
 }

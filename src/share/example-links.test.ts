@@ -29,6 +29,7 @@ function sourceOf(ex: Example): ShareSource {
     title: doc.title ?? '',
     task: doc.task ?? '',
     expectations: doc.expectations ?? [],
+    exceptions: doc.exceptions ?? [],
     eventsFile: null,
   }
 }

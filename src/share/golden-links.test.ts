@@ -40,6 +40,35 @@ const GOLDEN_V1: readonly { readonly link: string; readonly doc: SharedDocument 
       eqlSettings: { tiebreakerField: 'event.sequence', size: 5, resultPosition: 'head', maxSamplesPerKey: 3, timestampField: 'ts', eventCategoryField: 'cat' },
     },
   },
+  {
+    // written when links started carrying exception items (one of each entry kind, OS-bound, with comments)
+    link: '#v1.zQMBfxBTtVNNb9QwFPwr0RyrbNRFXPANKiqBBBw4NtHKtd9mTRM79ceSVZT_jl6S7W5XQOmBk_3keeN54_EAsrWxBIHrYl1cIwepAIF3xdup0k5BDGikrZOsGffw2DCqV9RF42yAuBtgZctnn99_uc2C8qaLgUE2ekMzYmuo0RDovFMUQtFJTzYWU2MO15GX0XkIGKuapEkjRzx0zNrKqHbIsZdN4vqHbLcYqxwubBjCF6CVygVUOUykdmP0glutMeZP-j4k0-hs58IkT9Ms1TgLgZtPmU_Wkv-Tcm77d70baQ8nzXdQZrVGzssbVCzp0hDp6_CcmfpL5p-m0Up6fWbG1Wql6T7VVzgnTYF8YfRLSqk3bAV7qVzbko3zyEsBAfeQdeSz799uMFZnTn6lECem3zm1NQ0VH_tYKKdpE0xtZUyeTvfav3VHn5bTV6Ui-kSLxiNTcMkrKkz3EldjQkQ-L2LAlB7ThSL28QQyHcaxYq8eE_kD27fnCCsZqXb-IJaXzKTV2fFV2S7hgpyTxhPvZ5cxlPO-hBhKHElKiPIYiRJjflYwjOkmyBNlCcZMn-kCwvEvMTIHR3c-dQsRzzShpn_DsLG0_13SvQy76S6M4y8',
+    doc: {
+      language: 'kql',
+      query: 'event.category:process and process.name:osascript',
+      events: '{"event":{"category":"process"},"process":{"name":"osascript","parent":{"name":"jamf"}},"host":{"os":{"type":"macos"}}}\n{"event":{"category":"process"},"process":{"name":"osascript","parent":{"name":"bash"}}}',
+      exceptions: [
+        { name: 'JAMF scripts', entries: [{ field: 'process.parent.name', operator: 'included', type: 'match', value: 'jamf' }], os_types: ['macos'], item_id: 'jamf-1' },
+        {
+          name: 'Build hosts',
+          description: 'CI runners',
+          entries: [
+            { field: 'host.name', operator: 'included', type: 'match_any', value: ['ci-1', 'ci-2'] },
+            { field: 'process.args', operator: 'excluded', type: 'wildcard', value: '*--debug*' },
+            { field: 'user.id', operator: 'included', type: 'exists' },
+          ],
+          comments: [{ comment: 'ok per SOC' }],
+        },
+        {
+          name: 'Nested',
+          entries: [
+            { field: 'file.Ext.code_signature', type: 'nested', entries: [{ field: 'trusted', operator: 'included', type: 'match', value: 'true' }] },
+            { field: 'source.ip', operator: 'included', type: 'list', list: { id: 'ips.txt', type: 'ip' } },
+          ],
+        },
+      ],
+    },
+  },
 ]
 
 describe('golden links, format v1', () => {

@@ -20,6 +20,7 @@ const source = (over: Partial<ShareSource> = {}): ShareSource => ({
   title: '',
   task: '',
   expectations: [],
+  exceptions: [],
   eventsFile: null,
   ...over,
 })

@@ -2,6 +2,7 @@ import { parseEventsText } from '../engine/events/parse-events'
 import { fieldsOfQuery } from '../engine/query-fields'
 import type { ShareableState } from './document-link'
 import { sharedDocumentOf } from './document-link'
+import { fieldsOfExceptions } from './exception-fields'
 import { linkLength, type LinkLength } from './link-length'
 import { encodeShareLink, MAX_LINK_CHARS } from './share-link'
 import { redactCandidates, type RedactCandidate } from './redact-candidates'
@@ -83,9 +84,22 @@ function redactedProse(source: ShareSource, values: readonly string[]): ShareSou
   }
 }
 
+/**
+ * The fields to keep when trimming: the query's, plus those the exception items read, which
+ * apply to every event (so they join the fields every EQL event keeps).
+ */
+function fieldsToKeep(source: ShareSource): FieldsToKeep & { readonly complete: boolean } {
+  const queryFields = fieldsOfQuery(source.language, source.query, source.settings ?? {})
+  const extra = fieldsOfExceptions(source.exceptions)
+  if (extra.length === 0) return queryFields
+  const fields = [...new Set([...queryFields.fields, ...extra])]
+  const by = queryFields.byCategory
+  return { complete: queryFields.complete, fields, byCategory: by === null ? null : { ...by, common: [...new Set([...by.common, ...extra])] } }
+}
+
 /** The link for `source` with `options`, measured against the limits for a page at `pageUrl`. */
 export async function prepareShareLink(source: ShareSource, options: ShareOptions, pageUrl: string): Promise<PreparedLink> {
-  const queryFields = fieldsOfQuery(source.language, source.query, source.settings ?? {})
+  const queryFields = fieldsToKeep(source)
   const { fields, complete } = queryFields
   const cannotTrim = complete
     ? null

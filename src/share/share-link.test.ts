@@ -60,6 +60,7 @@ describe('defaults are stripped', () => {
       kqlSettings: { mappings: {}, now: null },
       expectations: [],
       title: '',
+      exceptions: [],
     }
     const bare: SharedDocument = { language: 'eql', query: 'any where true', events: '' }
     const link = await encodeShareLink(withDefaults)

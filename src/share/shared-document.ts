@@ -1,4 +1,4 @@
-import { DEFAULT_EQL_SETTINGS, type EqlSettings } from '../engine'
+import { DEFAULT_EQL_SETTINGS, type EqlSettings, type ExceptionItem } from '../engine'
 
 /**
  * What a share link carries: the document a reader needs to see the same matches (language,
@@ -34,6 +34,11 @@ export interface SharedDocument {
   readonly title?: string
   /** the document's task: an example's guided note, a lesson's instructions (plain text) */
   readonly task?: string
+  /**
+   * Kibana-style exception items applied on top of the rule, in Kibana's item shape: part of the
+   * rule, so a reader sees the same matches. Left out when there is none (older links have none).
+   */
+  readonly exceptions?: readonly ExceptionItem[]
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -74,6 +79,7 @@ export function normalizeSharedDocument(doc: SharedDocument): SharedDocument {
   }
   if (doc.title) out.title = doc.title
   if (doc.task) out.task = doc.task
+  if (doc.exceptions && doc.exceptions.length > 0) out.exceptions = doc.exceptions
   return out
 }
 

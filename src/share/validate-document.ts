@@ -1,4 +1,4 @@
-import type { EqlSettings } from '../engine'
+import { readExceptionItems, type EqlSettings, type ExceptionItem } from '../engine'
 import { normalizeSharedDocument, type SharedDocument, type SharedExpectation, type SharedKqlSettings } from './shared-document'
 
 /**
@@ -82,6 +82,22 @@ function expectations(v: unknown): SharedExpectation[] | undefined {
   })
 }
 
+/**
+ * Exception items go through the engine's checked reader, which rebuilds each item from the
+ * fields it knows, so a crafted link cannot slip anything else into the document. An item the
+ * reader would drop rejects the link: opening it without that item would show matches the author
+ * had excepted, with nothing to say so.
+ */
+function exceptions(v: unknown): ExceptionItem[] | undefined {
+  if (v === undefined) return undefined
+  if (!Array.isArray(v)) return fail('The exception items are not a list.')
+  return v.flatMap((item: unknown, i) => {
+    const read = readExceptionItems([item])
+    if (read.problems.length > 0 || read.items.length !== 1) fail(`Exception item ${i + 1} is not an exception item the playground can read (a field, operator or value is missing or of the wrong kind).`)
+    return read.items
+  })
+}
+
 /** The document a link's JSON stands for (canonical form), or why it is not a valid one. */
 export function validateSharedDocument(v: unknown): { ok: true; doc: SharedDocument } | { ok: false; message: string } {
   try {
@@ -94,6 +110,7 @@ export function validateSharedDocument(v: unknown): { ok: true; doc: SharedDocum
     const expected = expectations(v.expectations)
     const title = optionalString(v.title, 'The title')
     const task = optionalString(v.task, 'The task')
+    const items = exceptions(v.exceptions)
     const doc: SharedDocument = {
       language: v.language,
       query,
@@ -103,6 +120,7 @@ export function validateSharedDocument(v: unknown): { ok: true; doc: SharedDocum
       ...(expected ? { expectations: expected } : {}),
       ...(title !== undefined ? { title } : {}),
       ...(task !== undefined ? { task } : {}),
+      ...(items ? { exceptions: items } : {}),
     }
     return { ok: true, doc: normalizeSharedDocument(doc) }
   } catch (e) {

@@ -28,7 +28,7 @@ export function RedactPicker({ candidates, choice, onChange }: { candidates: rea
   return (
     <fieldset className="share-redact">
       <legend>Redact values</legend>
-      <p className="share-muted">Replaced by REDACTED in the events, the title, the task and the notes (not in the query, whose matches would change).</p>
+      <p className="share-muted">Replaced by REDACTED in the events, the title, the task and the notes (not in the query or the exception items, whose matches would change).</p>
       {candidates.length > 0 ? (
         <ul className="share-redact-candidates" aria-label="Values found in the events">
           {candidates.map((c) => (

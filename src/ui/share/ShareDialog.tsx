@@ -24,6 +24,7 @@ export function ShareDialog() {
   const title = usePlayground((s) => s.title)
   const task = usePlayground((s) => s.task)
   const expectations = usePlayground((s) => s.expectations)
+  const exceptions = usePlayground((s) => s.exceptions)
   const [keepOnly, setKeepOnly] = useState(false)
   const [withoutEvents, setWithoutEvents] = useState(false)
   const [choice, setChoice] = useState<RedactChoice>({ picked: new Set(), typed: '' })
@@ -60,7 +61,7 @@ export function ShareDialog() {
       },
     )
     // The document's fields are read through getState(); they are listed so any edit remakes the link.
-  }, [store, language, query, eventsText, eventsFile, settings, kqlSettings, title, task, expectations, keepOnly, withoutEvents, redactKey])
+  }, [store, language, query, eventsText, eventsFile, settings, kqlSettings, title, task, expectations, exceptions, keepOnly, withoutEvents, redactKey])
 
   useEffect(() => {
     let live = true

@@ -23,6 +23,7 @@ export function shareSourceOf(s: PlaygroundState): ShareSource {
     title: s.title,
     task: s.task,
     expectations: s.expectations,
+    exceptions: s.exceptions,
     eventsFile: s.eventsFile,
   }
 }
