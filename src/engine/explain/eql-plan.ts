@@ -8,7 +8,7 @@ import { compilePredicate } from '../eql/compile-predicate'
 import { displayIndexed } from '../values/compare-indexed'
 import type { Indexed } from '../values/indexed-types'
 import { CATEGORY_RULE, eqlRule } from './eql-rules'
-import { rawValues, type ComputedProbe, type FieldProbe, type PlanNode } from './plan'
+import { rawValues, type ComputedProbe, type ElementProbe, type FieldProbe, type PlanNode } from './plan'
 import type { TraceKind } from './types'
 
 /**
@@ -63,8 +63,31 @@ export function planExpr(e: Expr, ctx: CompileContext): PlanNode {
     fields: leafFields(e, ctx),
     computed: leafComputed(e, ctx),
   }
+  const negated = (e.type === 'Compare' && e.op === '!=') || (e.type === 'In' && e.negated)
+  const elements = leafElements(e, ctx)
   const rule = eqlRule(e, ctx)
-  return rule === undefined ? node : { ...node, rule }
+  return {
+    ...node,
+    ...(rule === undefined ? {} : { rule }),
+    ...(negated ? { negated } : {}),
+    ...(elements.length > 0 ? { elements } : {}),
+  }
+}
+
+/**
+ * The elements of a list leaf, and the positive form of a negated one, each compiled alone by the
+ * matcher's compiler (`x not in ("a", "b")` -> `x in ("a")`, `x in ("b")`; `x != 1` -> `x == 1`),
+ * so an exclusion can say which element an event's value matched.
+ */
+function leafElements(e: Expr, ctx: CompileContext): ElementProbe[] {
+  if (e.type === 'Match' && e.patterns.length > 1) {
+    return e.patterns.map((p) => ({ span: p.span, test: compilePredicate({ ...e, patterns: [p], list: false }, ctx).test }))
+  }
+  if (e.type === 'In' && (e.negated || e.items.length > 1)) {
+    return e.items.map((item) => ({ span: item.span, test: compilePredicate({ ...e, negated: false, items: [item] }, ctx).test }))
+  }
+  if (e.type === 'Compare' && e.op === '!=') return [{ span: e.right.span, test: compilePredicate({ ...e, op: '==' }, ctx).test }]
+  return []
 }
 
 function flatten(e: Expr, op: 'and' | 'or', out: Expr[]): void {

@@ -16,6 +16,7 @@ export {
 export { compileExplainKql, explainKql, type KqlExplainer, type KqlExplanation, type CompileExplainKqlOutput } from './kql-explain'
 export { nearMisses, type NearMiss } from './near-misses'
 export { clauseCoverage, type ClauseCoverage } from './coverage'
+export { excludedEvents, exclusionsOf, type Exclusion, type ExcludedEvent } from './exclusion-verdict'
 export {
   sequenceVerdicts,
   type SequenceVerdicts,

@@ -30,6 +30,16 @@ export interface ComputedProbe {
 
 export type Combine = 'and' | 'or' | 'not' | 'leaf' | 'nested'
 
+/**
+ * One element of a leaf's value list (`field : ("a", "b")`, `x in (1, 2)`) or the positive form
+ * of a negated leaf (`x != 1` -> `x == 1`), compiled alone by the matcher's compiler: says which
+ * element an event's value matched.
+ */
+export interface ElementProbe {
+  readonly span: Span
+  readonly test: (scope: unknown) => boolean
+}
+
 export interface PlanNode {
   readonly kind: TraceKind
   readonly span: Span
@@ -45,6 +55,10 @@ export interface PlanNode {
   readonly note?: string
   /** nested: the objects of the scope its child is evaluated against */
   readonly objects?: (scope: unknown) => readonly unknown[]
+  /** leaves written negated (`!=`, `not in`): they exclude what their positive form matches */
+  readonly negated?: boolean
+  /** leaves over a list of values (or negated leaves): each element's (positive) test alone */
+  readonly elements?: readonly ElementProbe[]
 }
 
 /** One event filter of a query: the whole query, or one stage of a sequence or sample. */
