@@ -37,6 +37,8 @@ const analysis = (query: string, over: Partial<Analysis> = {}): Analysis => ({
   coverage: [],
   nearMisses: [{ eventIndex: 1, filter: 'query', span: { start: 14, end: 18 }, text: 'a==1', leafSpan: { start: 14, end: 18 }, leafText: 'a==1' }],
   nearMissTotal: 1,
+  excluded: [],
+  excludedTotal: 0,
   stopped: false,
   ...over,
 })

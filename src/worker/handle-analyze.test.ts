@@ -20,7 +20,7 @@ function setup() {
   const handle = createHandler(engine)
   handle({ id: 1, protocol: PROTOCOL_VERSION, kind: 'setEvents', version: 1, text: events.map((e) => JSON.stringify(e)).join('\n') })
   let id = 2
-  const ask = (query: string, extra: { language?: 'eql' | 'kql'; nearMissLimit?: number; eventsVersion?: number } = {}): Reply =>
+  const ask = (query: string, extra: { language?: 'eql' | 'kql'; nearMissLimit?: number; excludedLimit?: number; eventsVersion?: number } = {}): Reply =>
     handle({ id: id++, protocol: PROTOCOL_VERSION, kind: 'analyze', language: extra.language ?? 'eql', query, eventsVersion: extra.eventsVersion ?? 1, settings: {}, ...extra })
   const analysis = (query: string, extra: Parameters<typeof ask>[1] = {}): Analysis => {
     const reply = ask(query, extra)
@@ -75,6 +75,35 @@ describe('analyze request', () => {
 
   it('refuses a dataset version it does not hold', () => {
     expect(setup().ask(QUERY, { eventsVersion: 7 })).toMatchObject({ ok: false, failure: { code: 'unknown-events' } })
+  })
+
+  it('lists the events the query excludes, with the clause, the leaf that fired and the value seen', () => {
+    const a = setup().analysis(QUERY)
+    expect(a.excludedTotal).toBe(1)
+    expect(a.excluded).toEqual([
+      {
+        eventIndex: 1,
+        exclusions: [
+          {
+            filter: 'query',
+            span: { start: QUERY.indexOf('not '), end: QUERY.length },
+            text: 'not process.args : "*JAMF*"',
+            leafSpan: { start: QUERY.indexOf('process.args :'), end: QUERY.length },
+            leafText: 'process.args : "*JAMF*"',
+            field: 'process.args',
+            values: ['/Library/JAMF/loginhook.sh'],
+          },
+        ],
+      },
+    ])
+  })
+
+  it('caps the excluded events but counts them all; KQL too', () => {
+    const kql = 'process.name : "defaults" and not process.args : ("write" or "read")'
+    const a = setup().analysis(kql, { language: 'kql', excludedLimit: 1 })
+    expect(a.excludedTotal).toBe(3)
+    expect(a.excluded.map((e) => [e.eventIndex, e.exclusions[0]?.leafText, e.exclusions[0]?.values])).toEqual([[0, '"write"', ['write']]])
+    expect(setup().analysis('process where process.name ==').excluded).toEqual([])
   })
 
   it('stops at its budget and says so', () => {

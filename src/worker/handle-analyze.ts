@@ -1,5 +1,25 @@
-import { clauseCoverage, compileExplainEql, compileExplainKql, nearMisses, type Diagnostic, type EqlSettings, type Explainable, type Schema } from '../engine'
-import { NEAR_MISS_LIMIT, type Analysis, type AnalyzeRequestFields, type ClauseCount, type NearMissItem } from './protocol-analyze'
+import {
+  clauseCoverage,
+  compileExplainEql,
+  compileExplainKql,
+  excludedEvents,
+  nearMisses,
+  type Diagnostic,
+  type EqlExplainer,
+  type EqlSettings,
+  type ExcludedEvent,
+  type KqlExplainer,
+  type Schema,
+} from '../engine'
+import {
+  EXCLUDED_LIMIT,
+  NEAR_MISS_LIMIT,
+  type Analysis,
+  type AnalyzeRequestFields,
+  type ClauseCount,
+  type ExcludedItem,
+  type NearMissItem,
+} from './protocol-analyze'
 
 /**
  * The worker's answer to `analyze`: clause coverage and near misses of a query over the loaded
@@ -22,7 +42,9 @@ export function analyze(req: AnalyzeRequestFields, ctx: AnalyzeContext): Analysi
   const base = { query: req.query, language: req.language, eventsVersion: ctx.eventsVersion, eventCount: ctx.events.length }
   const compiled = compileFor(req, ctx)
   const explainer = compiled.explainer
-  if (explainer === null) return { ...base, diagnostics: compiled.diagnostics, coverage: [], nearMisses: [], nearMissTotal: 0, stopped: false }
+  if (explainer === null) {
+    return { ...base, diagnostics: compiled.diagnostics, coverage: [], nearMisses: [], nearMissTotal: 0, excluded: [], excludedTotal: 0, stopped: false }
+  }
   const deadline = req.budgetMs === undefined ? Infinity : ctx.now() + req.budgetMs
   let stopped = false
   const shouldStop = (): boolean => (stopped ||= ctx.now() > deadline)
@@ -35,10 +57,39 @@ export function analyze(req: AnalyzeRequestFields, ctx: AnalyzeContext): Analysi
   const items = misses.slice(0, limit).map(
     (m): NearMissItem => ({ eventIndex: m.index, filter: m.filter, span: m.clause.span, text: m.clause.text, leafSpan: m.leaf.span, leafText: m.leaf.text }),
   )
-  return { ...base, diagnostics: compiled.diagnostics, coverage, nearMisses: items, nearMissTotal: misses.length, stopped }
+  const excluded = stopped ? [] : excludedEvents(explainer, ctx.events, { shouldStop })
+  const excludedLimit = Math.max(0, req.excludedLimit ?? EXCLUDED_LIMIT)
+  return {
+    ...base,
+    diagnostics: compiled.diagnostics,
+    coverage,
+    nearMisses: items,
+    nearMissTotal: misses.length,
+    excluded: excluded.slice(0, excludedLimit).map(excludedItem),
+    excludedTotal: excluded.length,
+    stopped,
+  }
 }
 
-function compileFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): { explainer: Explainable | null; diagnostics: readonly Diagnostic[] } {
+/** Values shown per exclusion at most: a field with many values is named by the few that fired. */
+const VALUES_SHOWN = 5
+
+function excludedItem(e: ExcludedEvent): ExcludedItem {
+  return {
+    eventIndex: e.index,
+    exclusions: e.exclusions.map((x) => ({
+      filter: x.filter,
+      span: x.clause.span,
+      text: x.clause.text,
+      leafSpan: x.leaf.span,
+      leafText: x.leaf.text,
+      field: x.field,
+      values: x.values.slice(0, VALUES_SHOWN).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v))),
+    })),
+  }
+}
+
+function compileFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): { explainer: EqlExplainer | KqlExplainer | null; diagnostics: readonly Diagnostic[] } {
   if (req.language === 'kql') {
     const c = compileExplainKql(req.query, { schema: ctx.schema, settings: req.settings.kql ?? {} })
     // constant_keyword fields take the event set's first value, as a run binds them

@@ -21,7 +21,12 @@ export interface AnalyzeRequestFields {
   readonly budgetMs?: number
   /** at most this many near misses are sent back (default NEAR_MISS_LIMIT) */
   readonly nearMissLimit?: number
+  /** at most this many excluded events are sent back (default EXCLUDED_LIMIT) */
+  readonly excludedLimit?: number
 }
+
+/** Events excluded by the query sent back at most (the total is always counted). */
+export const EXCLUDED_LIMIT = 5000
 
 /** Near misses sent back at most (the total is always counted). */
 export const NEAR_MISS_LIMIT = 200
@@ -52,6 +57,31 @@ export interface NearMissItem {
   readonly leafText: string
 }
 
+/** One negated clause of the query that took an event out (see src/engine/explain/exclusion-verdict.ts). */
+export interface ExclusionHit {
+  /** which filter: `query`, or `stage N` of a sequence or sample */
+  readonly filter: string
+  /** the negated conjunct as written, e.g. `not process.args : (...)` */
+  readonly span: Span
+  readonly text: string
+  /** what fired inside it: the list element or leaf its negated condition matched */
+  readonly leafSpan: Span
+  readonly leafText: string
+  /** the field that leaf read (null: none or several) */
+  readonly field: string | null
+  /** the event's values that made it fire, as text (at most a few) */
+  readonly values: readonly string[]
+}
+
+/**
+ * An event the query excludes: every positive condition holds, but a negated one (`not ...`,
+ * `!=`, `not in`) does not because what it negates matched; every such clause is listed.
+ */
+export interface ExcludedItem {
+  readonly eventIndex: number
+  readonly exclusions: readonly ExclusionHit[]
+}
+
 /** The reply to `analyze`. */
 export interface Analysis {
   /** the query this is for (spans refer to it) */
@@ -67,6 +97,10 @@ export interface Analysis {
   readonly nearMisses: readonly NearMissItem[]
   /** how many near misses there are in all (may exceed `nearMisses.length`) */
   readonly nearMissTotal: number
+  /** events the query's own exclusions take out, in input order, at most the request's limit */
+  readonly excluded: readonly ExcludedItem[]
+  /** how many events are excluded in all (may exceed `excluded.length`) */
+  readonly excludedTotal: number
   /** true when the budget ran out: counts cover only the events scanned before */
   readonly stopped: boolean
 }
