@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { connectEngine } from './state/effects'
 import { connectAnalysis } from './state/effects-analysis'
 import { connectBaseline } from './state/effects-baseline'
+import { connectCompare } from './state/effects-compare'
 import { connectEvents } from './state/effects-events'
 import { connectBrowserPersistence, loadBrowserState } from './state/effects-persist-browser'
 import { connectColorScheme, DARK_QUERY, schemeOf } from './state/effects-theme'
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
   connectEvents(store, client)
   connectBrowserPersistence(store)
   connectBaseline(store)
+  connectCompare(store, client)
   // A large file streamed last session is kept whole in IndexedDB: stream it in again.
   if (saved.eventsFile) store.getState().loadEventsFiles([saved.eventsFile])
   // A share link in the fragment opens over the autosaved document, which stays restorable.

@@ -1,6 +1,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice'
 import { createBaselineSlice, type BaselineSlice } from './baseline-slice'
+import { createCompareSlice, type CompareSlice } from './compare-slice'
 import { createDocumentSlice, type DocumentInit, type DocumentSlice } from './document-slice'
 import { createEventsSlice, type EventsInit, type EventsSlice } from './events-slice'
 import { createResultsViewSlice, type ResultsViewSlice } from './results-view-slice'
@@ -24,7 +25,7 @@ export type { RunStatus } from './run-slice'
 export type { QueryLanguage, KqlDocumentSettings, DocumentSnapshot } from './document-slice'
 export type { ColorScheme, PaneLayout } from './shell-slice'
 
-export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice & BaselineSlice & AnalysisSlice
+export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice & BaselineSlice & AnalysisSlice & CompareSlice
 
 /** A slice: its part of the state, built with `set`/`get` over the whole state. */
 export type SliceCreator<T> = StateCreator<PlaygroundState, [], [], T>
@@ -42,5 +43,6 @@ export function createPlaygroundStore(initial: InitialState = {}): PlaygroundSto
     ...createShellSlice(initial)(...a),
     ...createBaselineSlice()(...a),
     ...createAnalysisSlice()(...a),
+    ...createCompareSlice()(...a),
   }))
 }

@@ -29,6 +29,8 @@ export class EngineClient extends EngineTransport {
   private stream: { readonly version: number; readonly abort: () => void } | null = null
   /** the latest analyze request: older replies settle as superseded */
   private analyzeTicket = 0
+  /** the latest compare request: older replies settle as superseded */
+  private compareTicket = 0
 
   /** Changes the watchdog budget for runs sent from now on. */
   setRunBudget(ms: number): void {
@@ -120,6 +122,18 @@ export class EngineClient extends EngineTransport {
     const ticket = ++this.analyzeTicket
     return this.request({ ...body, eventsVersion: this.eventsVersion, budgetMs: this.runBudgetMs, kind: 'analyze' }).then((o) =>
       ticket === this.analyzeTicket ? o : { status: 'superseded' as const },
+    )
+  }
+
+  /**
+   * Two rule versions over the current event set: the events they disagree on and why
+   * (protocol-compare.ts), within the run budget. Latest wins, as for analyze: the comparison
+   * re-runs on every edit and only the newest answer is wanted.
+   */
+  compare(body: Omit<RequestBody<'compare'>, 'kind' | 'eventsVersion' | 'budgetMs'>): Promise<Outcome<ResultMap['compare']>> {
+    const ticket = ++this.compareTicket
+    return this.request({ ...body, eventsVersion: this.eventsVersion, budgetMs: this.runBudgetMs, kind: 'compare' }).then((o) =>
+      ticket === this.compareTicket ? o : { status: 'superseded' as const },
     )
   }
 
