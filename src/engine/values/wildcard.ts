@@ -36,6 +36,29 @@ export function parseEqlWildcard(pattern: string): WildcardPart[] {
   return parts
 }
 
+/**
+ * Lucene's WildcardQuery syntax, as the Query DSL `wildcard` query takes it: `*` and `?` are
+ * wildcards, a backslash makes the next character literal (`\*` is a star, `\\` a backslash),
+ * and a backslash at the very end stands for itself, as Lucene reads it.
+ */
+export function parseLuceneWildcard(pattern: string): WildcardPart[] {
+  const parts: WildcardPart[] = []
+  let lit = ''
+  const chars = [...pattern]
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string
+    if (ch === '\\' && i + 1 < chars.length) {
+      lit += chars[++i] as string
+    } else if (ch === '*' || ch === '?') {
+      if (lit !== '') parts.push({ kind: 'literal', text: lit })
+      lit = ''
+      parts.push(ch === '*' ? { kind: 'any' } : { kind: 'one' })
+    } else lit += ch
+  }
+  if (lit !== '') parts.push({ kind: 'literal', text: lit })
+  return parts
+}
+
 /** True when the EQL pattern text contains a wildcard (otherwise it is a plain term test). */
 export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?')
