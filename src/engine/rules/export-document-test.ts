@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic'
+import type { ExceptionItem } from '../exceptions/types'
 import { exportTestFile } from './export-test-file'
 import { ruleDiagnostic, type RuleDocument } from './rule-document'
 
@@ -16,6 +17,8 @@ export interface DocumentTestOptions {
   readonly mappings?: Readonly<Record<string, string>>
   /** EQL result cap */
   readonly size?: number
+  /** the document's exception items: the expected outcomes are those of the rule with them */
+  readonly exceptions?: readonly ExceptionItem[]
 }
 
 /** What `exportDocumentTestFile` returns: one self-contained suite, and what the export decided. */
@@ -65,6 +68,7 @@ export function exportDocumentTestFile(
     ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.mappings !== undefined ? { mappings: options.mappings } : {}),
     ...(options.size !== undefined ? { size: options.size } : {}),
+    ...(options.exceptions !== undefined ? { exceptions: options.exceptions } : {}),
   })
   return { text: out.toml, idField, expectedEventIds, diagnostics }
 }

@@ -39,12 +39,17 @@ export function exportDetectionRulesToml(rule: RuleDocument): string {
  * part of the API and is left out. Pretty-printed; one line of NDJSON is `JSON.stringify` of it.
  */
 export function exportKibanaRuleJson(rule: RuleDocument): string {
+  return JSON.stringify(kibanaRuleObject(rule), null, 2)
+}
+
+/** The rule object the detection engine API takes (what `exportKibanaRuleJson` prints). */
+export function kibanaRuleObject(rule: RuleDocument): Record<string, unknown> {
   const out = ruleToSnake(rule)
   // The API needs these; detection-rules files always have them, other sources may not.
   out['description'] ??= rule.name
   out['severity'] ??= 'low'
   out['risk_score'] ??= 21
-  return JSON.stringify(out, null, 2)
+  return out
 }
 
 /** A TOML multi-line literal cannot hold ''', control characters, or end in a quote. */

@@ -1,4 +1,5 @@
 import { stringify } from 'smol-toml'
+import type { ExceptionItem } from '../exceptions/types'
 import type { RuleDocument } from './rule-document'
 
 /** The outcomes one exported case expects. */
@@ -24,6 +25,11 @@ export interface TestExpectations {
   inlineEvents?: boolean
   /** compare the matching events as a set (`compare = "set"`): EQL result order and repeats ignored */
   unordered?: boolean
+  /**
+   * exception items applied on top of the rule, written as the case's `[[cases.exceptions]]`
+   * tables in Kibana's item shape; the CLI runs the rule with them
+   */
+  exceptions?: readonly ExceptionItem[]
 }
 
 /** A suite and the events file it reads, to be written side by side (or one file when inline). */
@@ -59,6 +65,8 @@ export function exportTestFile(rule: RuleDocument, events: readonly unknown[], e
   else testCase['expected_event_ids'] = [...expectations.expectedEventIds]
   if (expectations.unordered === true && testCase['expect_error'] === undefined) testCase['compare'] = 'set'
   if (expectations.size !== undefined) testCase['size'] = expectations.size
+  // through JSON: TOML has no undefined, and an item object may carry an optional key left undefined
+  if (expectations.exceptions !== undefined && expectations.exceptions.length > 0) testCase['exceptions'] = JSON.parse(JSON.stringify(expectations.exceptions)) as unknown
   // One event per line; NDJSON cannot hold a line break inside a value, and JSON.stringify escapes them.
   const eventsNdjson = events.map((e) => JSON.stringify(e ?? null)).join('\n') + (events.length > 0 ? '\n' : '')
   if (inline && !fitsLiteralBlock(eventsNdjson)) suite['events_ndjson'] = eventsNdjson

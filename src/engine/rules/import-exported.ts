@@ -1,6 +1,7 @@
 import { parse } from 'smol-toml'
 import type { Diagnostic } from '../diagnostics/diagnostic'
-import { ruleDiagnostic, type RuleDocument, type RuleImportResult } from './rule-document'
+import { readExceptionItems } from '../exceptions/read-items'
+import { ruleDiagnostic, type RuleDocument, type RuleExceptions, type RuleImportResult } from './rule-document'
 import { isRecord } from './rule-fields'
 
 /**
@@ -53,8 +54,9 @@ export function isTestFile(text: string): boolean {
 
 /**
  * Reads a CLI test file back into rules: one per case (name, language, query), with the suite's
- * timestamp, tiebreaker and event category fields as the EQL rule's overrides. The events and
- * expected outcomes are the suite's, not the rule's, and are not read here.
+ * timestamp, tiebreaker and event category fields as the EQL rule's overrides, and the case's
+ * exception items. The events and expected outcomes are the suite's, not the rule's, and are not
+ * read here.
  */
 export function importTestFile(text: string): RuleImportResult {
   const diagnostics: Diagnostic[] = []
@@ -68,6 +70,7 @@ export function importTestFile(text: string): RuleImportResult {
   const suite = isRecord(doc['suite']) ? doc['suite'] : {}
   const cases = Array.isArray(doc['cases']) ? doc['cases'] : []
   const rules: RuleDocument[] = []
+  const exceptions: RuleExceptions[] = []
   cases.forEach((c, i) => {
     if (!isRecord(c) || typeof c['query'] !== 'string') {
       diagnostics.push(ruleDiagnostic('RULE2001', `case ${i + 1}: no query`))
@@ -87,9 +90,13 @@ export function importTestFile(text: string): RuleImportResult {
       if (tiebreaker !== undefined) rule.tiebreakerField = tiebreaker
     }
     rules.push(rule)
+    const read = readExceptionItems(c['exceptions'])
+    for (const p of read.problems) diagnostics.push(ruleDiagnostic('RULE1012', `case ${i + 1}: exception ${p}`, 'warning'))
+    const n = read.items.length
+    exceptions.push({ items: read.items, notes: n > 0 ? [`${n} exception item${n === 1 ? '' : 's'} from the test file`] : [] })
   })
   if (rules.length === 0 && diagnostics.length === 0) diagnostics.push(ruleDiagnostic('RULE1005', 'the test file has no case'))
-  return { rules, diagnostics }
+  return { rules, diagnostics, ...(exceptions.some((e) => e.items.length > 0) ? { exceptions } : {}) }
 }
 
 function jsonObject(text: string): Record<string, unknown> | null {

@@ -14,7 +14,7 @@ describe('Kibana rule JSON and export NDJSON', () => {
     expect(rules[1]?.tiebreakerField).toBe('event.sequence')
   })
 
-  it('skips exception lists, their items and connectors that travel with an export', () => {
+  it('reads exception lists and items as such (not as rules) and skips connectors that travel with an export', () => {
     const ndjson = [rule(1),
       JSON.stringify({ list_id: 'l1', name: 'Exceptions', type: 'detection', namespace_type: 'single', description: 'd' }),
       JSON.stringify({ item_id: 'i1', list_id: 'l1', name: 'item', entries: [], type: 'simple' }),
@@ -22,7 +22,8 @@ describe('Kibana rule JSON and export NDJSON', () => {
       JSON.stringify({ exported_count: 4, exported_rules_count: 1 })].join('\n')
     const { rules, diagnostics } = importKibanaRuleJson(ndjson)
     expect(rules.map((r) => r.name)).toEqual(['Rule 1'])
-    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['RULE1008', 'info'], ['RULE1008', 'info'], ['RULE1008', 'info']])
+    // the connector is skipped; the item, having no entry, is left out with a warning
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['RULE1008', 'info'], ['RULE1012', 'warning']])
   })
 
   it('reports a broken line and still reads the others', () => {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic'
+import { exceptionLineOf, exceptionsForRules, type ExceptionLine } from './import-exception-lists'
 import { ruleDiagnostic, type RuleDocument, type RuleImportResult } from './rule-document'
 import { isRecord, ruleFromSnake } from './rule-fields'
 
@@ -6,11 +7,13 @@ import { isRecord, ruleFromSnake } from './rule-fields'
  * Imports a Kibana rule: one JSON object (the detection engine API shape), a JSON array of them,
  * or an export NDJSON (one rule per line, ending with the `exported_count` summary line, which is
  * skipped). Saved-objects lines wrap the rule in `attributes` (with `params` for alerting rules)
- * and are unwrapped. Never throws.
+ * and are unwrapped. Exception lists and items exported with the rules are read, and each rule
+ * gets the items of the lists its `exceptions_list` references (import-exception-lists.ts). Never throws.
  */
 export function importKibanaRuleJson(text: string): RuleImportResult {
   const diagnostics: Diagnostic[] = []
   const rules: RuleDocument[] = []
+  const exceptionLines: ExceptionLine[] = []
   const whole = tryJson(text)
   const items: Array<{ value: unknown; where: string }> = []
   if (whole.ok) {
@@ -31,6 +34,11 @@ export function importKibanaRuleJson(text: string): RuleImportResult {
       continue
     }
     if (isExportSummary(value)) continue
+    const exceptionLine = exceptionLineOf(value)
+    if (exceptionLine !== null) {
+      exceptionLines.push(exceptionLine)
+      continue
+    }
     const other = notARule(value)
     if (other !== null) {
       diagnostics.push(ruleDiagnostic('RULE1008', `${where}: ${other} skipped (not a rule)`, 'info'))
@@ -40,7 +48,8 @@ export function importKibanaRuleJson(text: string): RuleImportResult {
     if (rule !== null) rules.push(rule)
   }
   if (rules.length === 0 && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(ruleDiagnostic('RULE1005', 'no rule found in the JSON'))
-  return { rules, diagnostics }
+  const exceptions = exceptionsForRules(rules, exceptionLines, diagnostics)
+  return { rules, diagnostics, ...(exceptions.some((e) => e.notes.length > 0) ? { exceptions } : {}) }
 }
 
 /** The last line of a rule export counts what was exported; it is not a rule. */
@@ -49,12 +58,10 @@ function isExportSummary(obj: Record<string, unknown>): boolean {
 }
 
 /**
- * A rule export also carries the rules' exception lists and items and their action connectors,
- * one per line; they are reported and skipped rather than read as malformed rules.
+ * A rule export also carries the rules' action connectors, one per line; they are reported and
+ * skipped rather than read as malformed rules (exception lists are read before this).
  */
 function notARule(obj: Record<string, unknown>): string | null {
-  if ('item_id' in obj && 'entries' in obj) return 'an exception list item'
-  if ('list_id' in obj && !('query' in obj) && !('rule_id' in obj)) return 'an exception list'
   if (obj['type'] === 'action' && isRecord(obj['attributes'])) return 'an action connector'
   return null
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic'
+import type { ExceptionItem } from '../exceptions/types'
 import { span } from '../source/span'
 
 /** One MITRE ATT&CK mapping as Elastic writes it (same shape in TOML and Kibana JSON). */
@@ -45,10 +46,22 @@ export interface RuleDocument {
   extra: Record<string, unknown>
 }
 
+/** What came with one imported rule: its exception items, and a line per list saying so. */
+export interface RuleExceptions {
+  readonly items: readonly ExceptionItem[]
+  /** e.g. "2 exception items from list 'JAMF scripts'"; a referenced list not in the input too */
+  readonly notes: readonly string[]
+}
+
 /** What every importer returns; importers never throw. */
 export interface RuleImportResult {
   rules: RuleDocument[]
   diagnostics: Diagnostic[]
+  /**
+   * The exception items that came with each rule, index-aligned with `rules` (formats that carry
+   * them: a Kibana export with its exception lists, a playground test file); absent: none.
+   */
+  exceptions?: RuleExceptions[]
 }
 
 /**
