@@ -1,5 +1,6 @@
 import { LazyQueryEditor } from '../../editor/lazy'
 import { EventsPanel } from '../events/EventsPanel'
+import { ExceptionsSection } from '../exceptions/ExceptionsSection'
 import { DocumentAbout } from '../examples/DocumentAbout'
 import { GuideNote } from '../examples/GuideNote'
 import { ProblemsList } from '../ProblemsList'
@@ -22,6 +23,7 @@ export function QueryPane() {
       <DocumentAbout />
       <LazyQueryEditor placeholderText={query} />
       <ProblemsList />
+      <ExceptionsSection />
     </div>
   )
 }
