@@ -3,6 +3,7 @@ import type { AddExclusionResult, ExclusionForm } from '../../engine/tune/add-ex
 import { applyEditInQueryEditor } from '../../editor/editor-handle'
 import { usePlayground } from '../use-playground'
 import { loadAddExclusion } from './exclusion-loader'
+import { ExceptionActions } from './ExceptionActions'
 
 import type { ExcludableValue } from './ExcludeAction'
 
@@ -24,7 +25,8 @@ const FORMS: readonly { form: ExclusionForm; label: string }[] = [
  * Excluding one field value from the rule: the form (exact, case-insensitive, wildcard with an
  * editable pattern), a preview of the clause the query gains, the warning when the form excludes
  * more than the value, and "Add to query", which applies the edit in the query editor as one
- * undoable step (or through the store when no editor is mounted).
+ * undoable step (or through the store when no editor is mounted). Below, the same value as a
+ * Kibana-style exception item instead, leaving the query as it is (ExceptionActions).
  */
 export function ExcludePopover({ field, value, at, onClose }: ExcludePopoverProps) {
   const query = usePlayground((s) => s.query)
@@ -112,6 +114,7 @@ export function ExcludePopover({ field, value, at, onClose }: ExcludePopoverProp
         <button type="button" onClick={apply} disabled={!result?.edit}>Add to query</button>
         <button type="button" onClick={onClose}>Cancel</button>
       </div>
+      <ExceptionActions field={field} value={value} onDone={onClose} />
     </div>
   )
 }
