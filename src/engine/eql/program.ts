@@ -114,6 +114,14 @@ export interface RunLimits {
   readonly maxPendingSequences?: number
   /** polled every few thousand events; returning true ends the run with a warning */
   readonly shouldStop?: () => boolean
+  /**
+   * Events hidden from the run (1 = hidden), by input index: the rule's exception items, which the
+   * detection engine sends as a negated filter, so Elasticsearch never sees those events. A hidden
+   * event is skipped as if it were not in the index: it matches no filter, fills no sequence or
+   * sample stage, ends no sequence as `until`, and is not the event a missing stage `![...]`
+   * forbids; size and head/tail cut what remains. `eventCount` still counts it (it was read).
+   */
+  readonly excluded?: Uint8Array
 }
 
 /** Default cap on pending partial sequences: far above real rule tests, well below a tab's memory. */

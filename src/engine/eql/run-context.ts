@@ -17,6 +17,8 @@ export class RunContext {
   /** events processed when the run was stopped */
   private stoppedAt = 0
   private readonly poll: (() => boolean) | undefined
+  /** hidden events by input index (RunLimits.excluded); undefined when none */
+  readonly excluded: Uint8Array | undefined
 
   constructor(
     limits: RunLimits | undefined,
@@ -26,6 +28,7 @@ export class RunContext {
     const max = limits?.maxPendingSequences
     this.maxPending = max !== undefined && Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_PENDING
     this.poll = limits?.shouldStop
+    this.excluded = limits?.excluded instanceof Uint8Array ? limits.excluded : undefined
   }
 
   /** Polls the caller; once it says stop, records EQL3003 and keeps answering true. */

@@ -65,8 +65,11 @@ function runEventQuery(program: EventProgram, events: readonly unknown[], ctx: R
   const matched: number[] = []
   const n = events.length
   const s = scan
+  const hidden = ctx.excluded
   for (let i = 0; i < n; i++) {
     if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
+    // an event hidden by an exception is not in the search at all
+    if (hidden !== undefined && hidden[i] === 1) continue
     const ev = events[i]
     s.event = ev
     s.index = i

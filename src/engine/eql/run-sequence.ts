@@ -105,8 +105,12 @@ function testFilters(
   const flags = new Uint8Array(n * F)
   const candidates: number[] = []
   const s = scan
+  // an event hidden by an exception is never a candidate: it fills no stage, is no `until` event
+  // and no missing-stage event (all three are read from these flags)
+  const hidden = ctx.excluded
   for (let i = 0; i < n; i++) {
     if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
+    if (hidden !== undefined && hidden[i] === 1) continue
     const ev = events[i]
     // filters read the event's columns (runEql began the scan)
     s.event = ev

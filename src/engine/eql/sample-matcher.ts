@@ -38,8 +38,11 @@ export function runSample(program: SampleProgram, events: readonly unknown[], ct
   let stored = 0
   const n = events.length
   const cur = scan
+  const hidden = ctx.excluded
   for (let i = 0; i < n; i++) {
     if ((i & POLL_MASK) === 0 && ctx.shouldStop(i)) break
+    // an event hidden by an exception fills no stage of any sample
+    if (hidden !== undefined && hidden[i] === 1) continue
     const ev = events[i]
     // filters and keys read the event's columns (runEql began the scan)
     cur.event = ev

@@ -17,3 +17,4 @@ export {
   type LabelledEntryType,
 } from './describe'
 export { exceptionsFilterDsl, itemDsl } from './to-dsl'
+export { runWithExceptions, runCutsMatches, type ExceptedEventInfo, type RunWithExceptionsOptions } from './apply-exceptions'

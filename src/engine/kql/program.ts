@@ -56,4 +56,9 @@ export interface KqlProgram {
 export interface KqlRunOptions {
   /** polled every few thousand events; returning true ends the run with a warning */
   readonly shouldStop?: () => boolean
+  /**
+   * Events hidden from the run (1 = hidden), by input index: the rule's exception items, a negated
+   * filter on the search, so such an event never matches. `eventCount` still counts it.
+   */
+  readonly excluded?: Uint8Array
 }

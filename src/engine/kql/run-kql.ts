@@ -26,15 +26,19 @@ export function runKql(program: KqlProgram | null, events: readonly unknown[], o
   const matched: number[] = []
   let seen = 0
   try {
+    // every event, hidden ones too: Elasticsearch adopts the first indexed value, filters or not
     bindConstants(program.constants, list)
     // field reads come from the events' columns (values/prepared-events.ts)
     beginScan(list)
     const s = scan
+    const hidden = opts.excluded instanceof Uint8Array ? opts.excluded : undefined
     for (; seen < n; seen++) {
       if ((seen & POLL_MASK) === 0 && seen > 0 && opts.shouldStop?.() === true) {
         diagnostics.push(makeDiagnostic(KQL_RUN_CODES.stopped, program.span, { count: seen }))
         break
       }
+      // an event hidden by an exception is not in the search at all
+      if (hidden !== undefined && hidden[seen] === 1) continue
       const ev = list[seen]
       s.event = ev
       s.index = seen
