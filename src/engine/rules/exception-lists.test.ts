@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExceptionItem } from '../exceptions/types'
-import { exportDocumentTestFile, exportKibanaNdjson, importKibanaRuleJson, importRule, importTestFile, type RuleDocument } from './index'
+import { exceptionsFilterDsl } from '../exceptions/to-dsl'
+import { exportDocumentTestFile, exportEqlSearchRequest, exportKibanaNdjson, exportKqlSearchRequest, importKibanaRuleJson, importRule, importTestFile, type RuleDocument } from './index'
 
 /** One item of every entry kind, with every optional field, so a round trip must keep them all. */
 const EVERY_KIND: readonly ExceptionItem[] = [
@@ -132,5 +133,28 @@ describe('exporting a rule with its exception items', () => {
     expect(back.rules.map((r) => r.query)).toEqual(['process where true'])
     expect(back.exceptions?.[0]?.items).toEqual(EVERY_KIND)
     expect(importTestFile(exportDocumentTestFile(eql, [{ id: 'a' }], []).text).exceptions).toBeUndefined()
+  })
+})
+
+describe('search requests with exception items', () => {
+  const jamf = EVERY_KIND.slice(0, 1)
+  const negated = exceptionsFilterDsl(jamf)
+
+  it('_eql/search: the negated exceptions clause is part of the filter, beside the time range', () => {
+    const rule: RuleDocument = { name: 'r', type: 'eql', language: 'eql', query: 'process where true', extra: {} }
+    const body = exportEqlSearchRequest(rule, {}, jamf)
+    expect(negated).not.toBeNull()
+    expect(body['filter']).toEqual({ bool: { filter: [expect.objectContaining({ range: expect.anything() }), negated], must_not: [] } })
+    expect(exportEqlSearchRequest(rule, {}, [])).toEqual(exportEqlSearchRequest(rule))
+  })
+
+  it('KQL _search: the query is wrapped with the negated clause', () => {
+    const rule: RuleDocument = { name: 'r', type: 'query', language: 'kuery', query: 'process.name:defaults', extra: {} }
+    const plain = exportKqlSearchRequest(rule, null).body
+    const body = exportKqlSearchRequest(rule, null, jamf).body
+    expect(body?.['query']).toEqual({ bool: { filter: [plain?.['query'], negated] } })
+    // an item that only tests a value list cannot be sent: the query stays as it is
+    const listOnly: ExceptionItem[] = [{ name: 'l', entries: [{ field: 'source.ip', operator: 'included', type: 'list', list: { id: 'x', type: 'ip' } }] }]
+    expect(exportKqlSearchRequest(rule, null, listOnly).body).toEqual(plain)
   })
 })

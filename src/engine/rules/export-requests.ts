@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic'
 import { DEFAULT_EQL_SETTINGS, type EqlSettings } from '../eql/settings'
+import { exceptionsFilterDsl } from '../exceptions/to-dsl'
+import type { ExceptionItem } from '../exceptions/types'
 import { buildQueryFromKql } from '../kql/dsl/to-dsl'
 import { DETECTION_ENGINE_DSL_OPTIONS, type DslObject, type DslValue } from '../kql/dsl/types'
 import { parseKql } from '../kql/parser'
@@ -20,9 +22,11 @@ const DEFAULT_SIZE = 100
  * - timestamp_field / tiebreaker_field: the rule's, else the settings';
  * - filter: the rule's look-back window as one `range` on the timestamp field actually searched
  *   (`timestamp_override` when set, as the detection engine does), `gte: from` (default now-6m),
- *   `lte: now`, plus the rule's Kibana filters; exceptions and index are not part of the body.
+ *   `lte: now`, plus the rule's Kibana filters, plus the exception items as the one negated clause
+ *   the detection engine adds (so an excepted event never reaches a sequence); index is not part
+ *   of the body.
  */
-export function exportEqlSearchRequest(rule: RuleDocument, settings: Partial<EqlSettings> = {}): DslObject {
+export function exportEqlSearchRequest(rule: RuleDocument, settings: Partial<EqlSettings> = {}, exceptions: readonly ExceptionItem[] = []): DslObject {
   const s: EqlSettings = { ...DEFAULT_EQL_SETTINGS, ...settings }
   const timestampField = rule.timestampField ?? s.timestampField
   const body: DslObject = {
@@ -35,7 +39,7 @@ export function exportEqlSearchRequest(rule: RuleDocument, settings: Partial<Eql
   if (tiebreaker !== null && tiebreaker !== '') body['tiebreaker_field'] = tiebreaker
   if (s.resultPosition === 'head') body['result_position'] = 'head'
   const { filter, mustNot } = filterClauses(rule)
-  body['filter'] = { bool: { filter: [timeRange(rule, timestampField), ...filter], must_not: mustNot } }
+  body['filter'] = { bool: { filter: [timeRange(rule, timestampField), ...filter, ...exceptionClause(exceptions)], must_not: mustNot } }
   return body
 }
 
@@ -49,10 +53,11 @@ export interface KqlSearchRequestResult {
  * The `_search` body for a KQL rule: the query's DSL as the detection engine builds it
  * (`buildQueryFromKql`, dates in Zulu), the rule's enabled Kibana filters (negated ones under
  * `must_not`), and the look-back window as a `range` on the timestamp field. `schema` stands for
- * the data view's field list (null: none). Lucene rules are refused: their DSL is a
- * `query_string` Elasticsearch parses, which the playground does not model.
+ * the data view's field list (null: none). With exception items, that query is wrapped with
+ * their negated clause: `bool.filter` of the query and of `must_not` the items. Lucene rules
+ * are refused: their DSL is a `query_string` Elasticsearch parses, which the playground does not model.
  */
-export function exportKqlSearchRequest(rule: RuleDocument, schema: Schema | null): KqlSearchRequestResult {
+export function exportKqlSearchRequest(rule: RuleDocument, schema: Schema | null, exceptions: readonly ExceptionItem[] = []): KqlSearchRequestResult {
   if (rule.language !== 'kuery') {
     return { body: null, diagnostics: [ruleDiagnostic('RULE3001', `the rule's language is ${String(rule.language)}, not KQL`)] }
   }
@@ -69,7 +74,16 @@ export function exportKqlSearchRequest(rule: RuleDocument, schema: Schema | null
       must_not: [...bool.must_not, ...mustNot],
     },
   }
-  return { body: { size: rule.maxSignals ?? DEFAULT_SIZE, query }, diagnostics: parsed.diagnostics }
+  const except = exceptionClause(exceptions)
+  const wrapped: DslObject = except.length === 0 ? query : { bool: { filter: [query, ...except] } }
+  return { body: { size: rule.maxSignals ?? DEFAULT_SIZE, query: wrapped }, diagnostics: parsed.diagnostics }
+}
+
+/** The exceptions' negated clause as a list of zero or one filter (none when no item can be sent). */
+function exceptionClause(exceptions: readonly ExceptionItem[]): DslObject[] {
+  const clause = exceptionsFilterDsl(exceptions)
+  // the clause is plain JSON (objects, arrays, strings, numbers) built from the items
+  return clause === null ? [] : [clause as DslObject]
 }
 
 function timeRange(rule: RuleDocument, timestampField: string): DslObject {

@@ -6,7 +6,7 @@ import type { ExportFormat, ExportInput, ExportedText } from './rule-actions'
 
 const FORMATS: ReadonlyArray<readonly [ExportFormat, string, string]> = [
   ['toml', 'detection-rules TOML', 'A rule file for the detection-rules repository.'],
-  ['kibana', 'Kibana rule JSON', 'The body of POST /api/detection_engine/rules (one line of it per rule for _import).'],
+  ['kibana', 'Kibana rule JSON', 'The body of POST /api/detection_engine/rules (one line of it per rule for _import); with exception items, an export NDJSON of the rule, its exception list and the items, for Import rules.'],
   ['request', 'Elasticsearch request', 'The search the detection engine runs: _eql/search for EQL, the Query DSL _search for KQL.'],
   ['test', 'Test file', 'The events and their expected outcomes as one suite: npm run cli -- test <file>.'],
 ]
@@ -25,11 +25,12 @@ function useExportInput(): ExportInput {
   const eventsText = usePlayground((s) => s.eventsText)
   const eventsFileName = usePlayground((s) => s.eventsFile?.name ?? null)
   const expectations = usePlayground((s) => s.expectations)
+  const exceptions = usePlayground((s) => s.exceptions)
   const report = usePlayground((s) => s.report)
   const currentMatches = report !== null && report.query === query && report.language === language && report.result !== null ? report.matchedIndexes : null
   return useMemo(
-    () => ({ rule, title, query, language, settings, kqlSettings, eventsText, eventsFileName, expectations, currentMatches }),
-    [rule, title, query, language, settings, kqlSettings, eventsText, eventsFileName, expectations, currentMatches],
+    () => ({ rule, title, query, language, settings, kqlSettings, eventsText, eventsFileName, expectations, currentMatches, exceptions }),
+    [rule, title, query, language, settings, kqlSettings, eventsText, eventsFileName, expectations, currentMatches, exceptions],
   )
 }
 
@@ -76,6 +77,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         ))}
       </fieldset>
       <p className="hint">{FORMATS.find(([f]) => f === format)?.[2]}</p>
+      {input.exceptions.length > 0 && (
+        <p className="export-exceptions" data-testid="export-exceptions">
+          {format === 'toml'
+            ? `Exception items are not included: detection-rules TOML has no place for them. The Kibana rule JSON export (an NDJSON with the exception list) and the test file carry the ${input.exceptions.length}.`
+            : format === 'request'
+              ? `The ${input.exceptions.length} exception item${input.exceptions.length === 1 ? ' is' : 's are'} in the request as the negated filter the detection engine adds.`
+              : `The ${input.exceptions.length} exception item${input.exceptions.length === 1 ? ' is' : 's are'} included.`}
+        </p>
+      )}
       {current && current.missing.length > 0 && format !== 'test' && (
         <p className="export-missing" data-testid="export-missing">
           {current.hasRule ? 'The rule has no ' : 'No rule metadata (open an example or import a rule to keep it); missing: '}

@@ -31,7 +31,7 @@ export function ImportDialog({ draft, onDraft, onClose }: { draft: string; onDra
       (actions) => {
         if (!live) return
         const read = actions.readRuleText(draft)
-        setView({ text: draft, view: read, openable: read.rules.map((r) => actions.openableRule(r, read.format)) })
+        setView({ text: draft, view: read, openable: read.rules.map((r, i) => actions.openableRule(r, read.format, read.exceptions[i]?.items)) })
       },
       () => live && setProblem('The import code could not be loaded. Check the connection to this page and try again.'),
     )
@@ -45,6 +45,7 @@ export function ImportDialog({ draft, onDraft, onClose }: { draft: string; onDra
   const index = Math.min(picked, rules.length - 1)
   const rule = rules[index]
   const openable = current !== null && view !== null ? view.openable[index] : undefined
+  const exceptions = current?.exceptions[index]
 
   const readFile = (file: File | undefined): void => {
     if (!file) return
@@ -119,6 +120,12 @@ export function ImportDialog({ draft, onDraft, onClose }: { draft: string; onDra
         <div className="import-summary" role="region" aria-label="Rule to open">
           <strong>{rule.name}</strong> <span className="rule-lang">{rule.type} · {rule.language ?? 'no query language'}</span>
           <pre className="import-query">{rule.query}</pre>
+          {exceptions && exceptions.notes.length > 0 && (
+            <p className="import-exceptions" data-testid="import-exceptions" data-count={exceptions.items.length}>
+              {exceptions.items.length === 1 ? '1 exception item comes' : `${exceptions.items.length} exception items come`} with the rule
+              {exceptions.items.length > 0 ? ' and will be applied on top of it' : ''}: {exceptions.notes.join('; ')}.
+            </p>
+          )}
           {openable && !openable.ok && <p className="rule-problem">{openable.reason}</p>}
         </div>
       )}

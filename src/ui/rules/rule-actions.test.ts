@@ -13,7 +13,7 @@ const seed = (prefix: string): string => readFileSync(join(SEEDS, readdirSync(SE
 
 const input = (over: Partial<ExportInput> = {}): ExportInput => ({
   rule: null, title: '', query: 'process where process.name == "defaults"', language: 'eql', settings: {},
-  kqlSettings: DEFAULT_KQL_DOCUMENT_SETTINGS, eventsText: '', eventsFileName: null, expectations: [], currentMatches: null, ...over,
+  kqlSettings: DEFAULT_KQL_DOCUMENT_SETTINGS, eventsText: '', eventsFileName: null, expectations: [], currentMatches: null, exceptions: [], ...over,
 })
 
 describe('import actions', () => {
@@ -108,3 +108,42 @@ describe('export actions', () => {
     expect(fileStem('***')).toBe('rule')
   })
 })
+
+describe('exception items in imports and exports', () => {
+  const items = [{ name: 'JAMF', entries: [{ field: 'process.parent.name', operator: 'included' as const, type: 'match' as const, value: 'jamf' }] }]
+  const imported = [
+    JSON.stringify({ rule_id: 'r', name: 'Hook', type: 'eql', language: 'eql', query: 'process where true', exceptions_list: [{ id: 'l', list_id: 'l', type: 'detection', namespace_type: 'single' }] }),
+    JSON.stringify({ list_id: 'l', name: 'JAMF scripts', type: 'detection', namespace_type: 'single', description: 'd' }),
+    JSON.stringify({ item_id: 'i', list_id: 'l', name: 'JAMF', type: 'simple', description: 'd', namespace_type: 'single', entries: items[0]?.entries }),
+  ].join('\n')
+
+  it('an imported rule opens with the exception items that came with it, and says so', () => {
+    const view = readRuleText(imported)
+    expect(view.exceptions[0]?.notes).toEqual(["1 exception item from list 'JAMF scripts'"])
+    const opened = openableRule(view.rules[0] as RuleDocument, view.format, view.exceptions[0]?.items)
+    expect(opened.ok && opened.doc.exceptions.map((i) => i.name)).toEqual(['JAMF'])
+    // a rule without lists opens with none (the old document's do not carry over)
+    const bare = readRuleText('process where true')
+    const plain = openableRule(bare.rules[0] as RuleDocument, bare.format, bare.exceptions[0]?.items)
+    expect(plain.ok && plain.doc.exceptions).toEqual([])
+  })
+
+  it('TOML says the items are not in it; Kibana becomes an export NDJSON with them; the request and the test file carry them', () => {
+    const toml = exportAs('toml', input({ exceptions: items }))
+    expect(toml.diagnostics.map((d) => [d.code, d.severity])).toEqual([['RULE3010', 'warning']])
+    expect(toml.diagnostics[0]?.message).toMatch(/no place for exception items.*Kibana rule export/)
+    expect(exportAs('toml', input()).diagnostics).toEqual([])
+
+    const kibana = exportAs('kibana', input({ exceptions: items }))
+    expect(kibana.fileName).toMatch(/\.ndjson$/)
+    const back = readRuleText(kibana.text)
+    expect(back.exceptions[0]?.items.map((i) => i.entries)).toEqual([items[0]?.entries])
+    expect(exportAs('kibana', input()).fileName).toMatch(/\.json$/)
+
+    expect(exportAs('request', input({ exceptions: items })).text).toContain('"must_not"')
+    expect(exportAs('request', input({ exceptions: items })).text).toContain('"process.parent.name": "jamf"')
+    const test = exportAs('test', input({ exceptions: items, eventsText: '{"id":"a"}', expectations: [{ eventIndex: 0, expect: 'no-match' }] }))
+    expect(readRuleText(test.text).exceptions[0]?.items).toEqual(items)
+  })
+})
+

@@ -8,16 +8,19 @@
  */
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
 import type { EqlSettings } from '../../engine/eql/settings'
+import type { ExceptionItem } from '../../engine/exceptions/types'
 import { parseEventsText } from '../../engine/events/parse-events'
 import {
   exportDetectionRulesToml,
   exportDocumentTestFile,
   exportEqlSearchRequest,
+  exportKibanaNdjson,
   exportKibanaRuleJson,
   exportKqlSearchRequest,
   importRule,
   type EventLabel,
   type RuleDocument,
+  type RuleExceptions,
   type RuleFormat,
 } from '../../engine/rules'
 import { ruleDiagnostic } from '../../engine/rules/rule-document'
@@ -33,6 +36,8 @@ export interface ImportView {
   readonly formatLabel: string
   readonly rules: readonly RuleDocument[]
   readonly diagnostics: readonly Diagnostic[]
+  /** the exception items that came with each rule (index-aligned with `rules`) */
+  readonly exceptions: readonly RuleExceptions[]
 }
 
 /** The document parts an imported rule opens with (the events are the caller's: it keeps the current ones). */
@@ -44,6 +49,8 @@ export interface OpenableRule {
   /** null for a bare query: there is no metadata to keep */
   readonly rule: RuleDocument | null
   readonly settings: Partial<EqlSettings>
+  /** the rule's exception items (none: the old document's do not carry over to another rule) */
+  readonly exceptions: readonly ExceptionItem[]
 }
 
 const FORMAT_LABELS: Readonly<Record<RuleFormat, string>> = {
@@ -60,9 +67,11 @@ const NO_METADATA: ReadonlySet<RuleFormat> = new Set<RuleFormat>(['bare-query', 
 
 /** Imports `text` in whichever format it is (never throws). */
 export function readRuleText(text: string): ImportView {
-  const { format, rules, diagnostics } = importRule(text)
-  return { format, formatLabel: FORMAT_LABELS[format] ?? format, rules, diagnostics }
+  const { format, rules, diagnostics, exceptions } = importRule(text)
+  return { format, formatLabel: FORMAT_LABELS[format] ?? format, rules, diagnostics, exceptions: rules.map((_, i) => exceptions?.[i] ?? NO_EXCEPTIONS) }
 }
+
+const NO_EXCEPTIONS: RuleExceptions = { items: [], notes: [] }
 
 /** The task note is the rule's description cut to its first sentences: the full text stays in `rule`. */
 const TASK_LIMIT = 280
@@ -95,7 +104,7 @@ function whyNotRunnable(rule: RuleDocument): string {
  * overrides as the request settings. A bare query, a search request or a test file brings no rule
  * (no metadata to keep; the export then says what is missing). A rule in another language gives the reason instead.
  */
-export function openableRule(rule: RuleDocument, format: RuleFormat): { ok: true; doc: OpenableRule } | { ok: false; reason: string } {
+export function openableRule(rule: RuleDocument, format: RuleFormat, exceptions: readonly ExceptionItem[] = []): { ok: true; doc: OpenableRule } | { ok: false; reason: string } {
   if (rule.language !== 'eql' && rule.language !== 'kuery') return { ok: false, reason: whyNotRunnable(rule) }
   if (rule.query.trim() === '') return { ok: false, reason: 'The rule has no query.' }
   const settings: { -readonly [K in keyof EqlSettings]?: EqlSettings[K] } = {}
@@ -114,6 +123,7 @@ export function openableRule(rule: RuleDocument, format: RuleFormat): { ok: true
       task: shortDescription(rule.description),
       rule: NO_METADATA.has(format) ? null : rule,
       settings,
+      exceptions,
     },
   }
 }
@@ -137,6 +147,8 @@ export interface ExportInput {
   readonly expectations: readonly EventLabel[]
   /** the events the current query matches now (the latest run for this query), or null */
   readonly currentMatches: readonly number[] | null
+  /** the document's exception items, applied on top of the rule */
+  readonly exceptions: readonly ExceptionItem[]
 }
 
 /** One format's text (empty when it cannot be made), the file to download it as, and any problems. */
@@ -204,9 +216,13 @@ export function exportAs(format: ExportFormat, input: ExportInput): ExportedText
   const empty = input.query.trim() === '' ? [ruleDiagnostic('RULE3004', 'the query is empty', 'warning')] : []
   switch (format) {
     case 'toml':
-      return { text: exportDetectionRulesToml(rule), fileName: `${stem}.toml`, mimeType: 'application/toml', diagnostics: empty }
-    case 'kibana':
-      return { text: exportKibanaRuleJson(rule), fileName: `${stem}.json`, mimeType: 'application/json', diagnostics: empty }
+      return { text: exportDetectionRulesToml(rule), fileName: `${stem}.toml`, mimeType: 'application/toml', diagnostics: [...empty, ...tomlExceptionsNote(input.exceptions)] }
+    case 'kibana': {
+      if (input.exceptions.length === 0) return { text: exportKibanaRuleJson(rule), fileName: `${stem}.json`, mimeType: 'application/json', diagnostics: empty }
+      // Exceptions live in exception lists beside the rule: only an export NDJSON carries both.
+      const out = exportKibanaNdjson(rule, input.exceptions)
+      return { text: out.text, fileName: `${stem}.ndjson`, mimeType: 'application/x-ndjson', diagnostics: [...empty, ...out.diagnostics] }
+    }
     case 'request':
       return searchRequest(rule, input, stem, empty)
     case 'test':
@@ -214,14 +230,24 @@ export function exportAs(format: ExportFormat, input: ExportInput): ExportedText
   }
 }
 
-function searchRequest(rule: RuleDocument, input: ExportInput, stem: string, diagnostics: Diagnostic[]): ExportedText {
+/** detection-rules TOML files hold the rule alone: exception items would be lost without a word. */
+export function tomlExceptionsNote(exceptions: readonly ExceptionItem[]): Diagnostic[] {
+  const n = exceptions.length
+  if (n === 0) return []
+  const items = `${n} exception item${n === 1 ? '' : 's'}`
+  return [ruleDiagnostic('RULE3010', `detection-rules TOML has no place for exception items: the ${items} are not in this file (the Kibana rule export and the test file carry them)`, 'warning')]
+}
+
+function searchRequest(rule: RuleDocument, input: ExportInput, stem: string, empty: Diagnostic[]): ExportedText {
+  const unsent = input.exceptions.filter((i) => i.entries.some((e) => e.type === 'list')).length
+  const diagnostics = unsent === 0 ? empty : [...empty, ruleDiagnostic('RULE3011', `${unsent} exception item${unsent === 1 ? ' tests' : 's test'} a value list, which lives in Kibana: left out of the request`, 'warning')]
   if (rule.language === 'eql') {
-    const body = exportEqlSearchRequest(rule, input.settings)
+    const body = exportEqlSearchRequest(rule, input.settings, input.exceptions)
     return { text: `POST <index>/_eql/search\n${JSON.stringify(body, null, 2)}\n`, fileName: `${stem}.eql-search.json`, mimeType: 'text/plain', diagnostics }
   }
   // The rule's index would map the fields; ECS plus the document's own field types stand for it.
   const { schema } = buildSchema({ ecs: true, mappings: input.kqlSettings.mappings })
-  const out = exportKqlSearchRequest(rule, schema)
+  const out = exportKqlSearchRequest(rule, schema, input.exceptions)
   if (out.body === null) return { text: '', fileName: `${stem}.search.json`, mimeType: 'text/plain', diagnostics: [...diagnostics, ...out.diagnostics] }
   return { text: `POST <index>/_search\n${JSON.stringify(out.body, null, 2)}\n`, fileName: `${stem}.search.json`, mimeType: 'text/plain', diagnostics: [...diagnostics, ...out.diagnostics] }
 }
@@ -246,6 +272,7 @@ function testFile(rule: RuleDocument, input: ExportInput, stem: string): Exporte
     ...(input.kqlSettings.now !== null && input.language === 'kql' ? { now: input.kqlSettings.now } : {}),
     ...(Object.keys(input.kqlSettings.mappings).length > 0 ? { mappings: input.kqlSettings.mappings } : {}),
     ...(input.language === 'eql' && input.settings.size != null ? { size: input.settings.size } : {}),
+    ...(input.exceptions.length > 0 ? { exceptions: input.exceptions } : {}),
   }
   const out = exportDocumentTestFile(rule, events, labels, options)
   // Pinning current matches already says so; the "nothing marked" warning would only repeat it.
