@@ -142,6 +142,11 @@ export class EngineClient extends EngineTransport {
     return this.request({ ...body, eventsVersion: this.eventsVersion, kind: 'explain' })
   }
 
+  /** Where marked events are in event set `eventsVersion` (protocol-fingerprint.ts); refused when that set is no longer loaded. */
+  fingerprint(eventsVersion: number, marks: RequestBody<'fingerprint'>['marks']): Promise<Outcome<ResultMap['fingerprint']>> {
+    return this.request({ kind: 'fingerprint', eventsVersion, marks })
+  }
+
   ping(): Promise<Outcome<ResultMap['ping']>> {
     return this.request({ kind: 'ping' })
   }

@@ -5,6 +5,7 @@ import { overBudgetMessage } from './budget'
 import { analyze } from './handle-analyze'
 import { compare } from './handle-compare'
 import { explainEvent } from './handle-explain'
+import { fingerprintMarks } from './handle-fingerprint'
 import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
 import * as P from './protocol'
 import { perEventData } from './run-report'
@@ -232,6 +233,8 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
         return req.eventsVersion === dataset.version
           ? compare(req, { events: dataset.events, eventsVersion: dataset.version, schemaFor: (mappings) => schemaOf(dataset, mappings).schema, now })
           : unknownEvents(req.eventsVersion)
+      case 'fingerprint':
+        return req.eventsVersion === dataset.version ? fingerprintMarks(req, dataset) : unknownEvents(req.eventsVersion)
       default:
         return assertNever(req)
     }

@@ -3,11 +3,13 @@ import type { Completions, Formatted, HoverInfo } from './protocol-editor'
 import type { ExplainReport } from './protocol-explain'
 import type { Analysis, AnalyzeRequestFields } from './protocol-analyze'
 import type { CompareReport, CompareRequestFields } from './protocol-compare'
+import type { FingerprintReport, FingerprintRequestFields } from './protocol-fingerprint'
 
 export type { CompletionEntry, Completions, Formatted, HoverInfo } from './protocol-editor'
 export type { EventExplanation, ExplainedFilter, ExplainedStage, ExplainNode, ExplainReport } from './protocol-explain'
 export type { Analysis, AnalyzeRequestFields, ClauseCount, NearMissItem } from './protocol-analyze'
 export type { CompareReport, CompareRequestFields } from './protocol-compare'
+export type { FingerprintMark, FingerprintReport, FingerprintRequestFields, PlacedMark } from './protocol-fingerprint'
 
 /**
  * The typed message protocol between the page (client.ts) and the engine worker (handle.ts).
@@ -166,6 +168,9 @@ export interface ExplainRequest extends RequestBase {
 /** Two rule versions over the same events: where they disagree and why (protocol-compare.ts). */
 export interface CompareRequest extends RequestBase, CompareRequestFields {}
 
+/** Fingerprints of marked events and where they are now (protocol-fingerprint.ts). */
+export interface FingerprintRequest extends RequestBase, FingerprintRequestFields {}
+
 /** Liveness and version check. */
 export interface PingRequest extends RequestBase {
   readonly kind: 'ping'
@@ -186,6 +191,7 @@ export type Request =
   | ExplainRequest
   | AnalyzeRequest
   | CompareRequest
+  | FingerprintRequest
 export type RequestKind = Request['kind']
 
 /** A problem reading the events text, e.g. a line of NDJSON that is not JSON. */
@@ -325,6 +331,7 @@ export interface ResultMap {
   readonly explain: ExplainReport
   readonly analyze: Analysis
   readonly compare: CompareReport
+  readonly fingerprint: FingerprintReport
 }
 
 export type FailureCode =

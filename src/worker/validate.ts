@@ -46,6 +46,10 @@ const CHECKS: Record<Request['kind'], [(r: Fields) => boolean, string]> = {
     (r) => isNum(r['eventsVersion']) && isObj(r['a']) && isObj(r['b']),
     'compare needs an events version and the two versions a and b.',
   ],
+  fingerprint: [
+    (r) => isNum(r['eventsVersion']) && Array.isArray(r['marks']) && r['marks'].every((m) => isObj(m) && isNum((m as Fields)['index']) && ((m as Fields)['fingerprint'] === undefined || isStr((m as Fields)['fingerprint']))),
+    'fingerprint needs an events version and marks ({index, fingerprint?}).',
+  ],
 }
 
 export function asRequest(data: unknown): Request | string {
