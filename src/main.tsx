@@ -5,6 +5,7 @@ import { connectAnalysis } from './state/effects-analysis'
 import { connectBaseline } from './state/effects-baseline'
 import { connectCompare } from './state/effects-compare'
 import { connectEvents } from './state/effects-events'
+import { connectExpectationsFollow } from './state/effects-expectations-follow'
 import { connectBrowserPersistence, loadBrowserState } from './state/effects-persist-browser'
 import { connectColorScheme, DARK_QUERY, schemeOf } from './state/effects-theme'
 import { createPlaygroundStore, type InitialState } from './state/store'
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
   connectEvents(store, client)
   connectBrowserPersistence(store)
   connectBaseline(store)
+  connectExpectationsFollow(store, client)
   connectCompare(store, client)
   // A large file streamed last session is kept whole in IndexedDB: stream it in again.
   if (saved.eventsFile) store.getState().loadEventsFiles([saved.eventsFile])

@@ -29,6 +29,13 @@ export interface Expectation {
   readonly expect: 'match' | 'no-match'
   /** why, in one line */
   readonly note?: string
+  /**
+   * A fingerprint of the marked event (src/worker/handle-fingerprint.ts), so the mark follows its
+   * event when the events text is edited (effects-expectations-follow.ts). Session data: saved
+   * documents, links and test files carry the events with positions that are right for them, so
+   * a mark without one is fingerprinted at its position when its events are loaded.
+   */
+  readonly fingerprint?: string
 }
 
 /**
@@ -91,6 +98,15 @@ export interface DocumentSlice extends DocumentAbout {
   readonly kqlSettings: KqlDocumentSettings
   /** the document "New" replaced, until restored (kept across reloads by autosave) */
   readonly previousDocument: DocumentSnapshot | null
+  /**
+   * Marks whose event is no longer in the events (deleted, or edited so its fingerprint changed),
+   * `eventIndex` being where it was. Kept apart from `expectations` so nothing shows them on
+   * another event's row, and shown by the check line, which fails until they are dropped (or the
+   * event comes back); never silently lost while the document is open.
+   */
+  readonly lostExpectations: readonly Expectation[]
+  /** the events version the marks' positions were last followed to (null: not yet, for this document) */
+  readonly expectationsEventsVersion: number | null
 
   /** an edit of the query; a paste or load whose language is clear also switches the language */
   editQuery(query: string): void
@@ -106,6 +122,10 @@ export interface DocumentSlice extends DocumentAbout {
   openDocument(doc: OpenedDocument): void
   /** replaces the expected outcomes (marking or unmarking events) */
   setExpectations(expectations: readonly Expectation[]): void
+  /** the marks placed on events version `eventsVersion` (placed and lost ones), from the follow effect */
+  followExpectations(placed: { expectations: readonly Expectation[]; lost: readonly Expectation[]; eventsVersion: number }): void
+  /** forgets a mark whose event is gone */
+  dropLostExpectation(mark: Expectation): void
   /** edits the title, the task or the rule metadata */
   editAbout(about: Partial<DocumentAbout>): void
   /** replaces the exception items (adding, editing or removing one); the rule runs again */
@@ -163,6 +183,8 @@ export const createDocumentSlice =
       // documents saved before exceptions existed have none
       const exceptions = doc.exceptions ?? []
       set({ documentId, query, language, settings, kqlSettings, title, task, expectations, rule, exceptions, previousDocument, status: 'running' })
+      // The opened document's marks are placed on its own events, once they are loaded.
+      set({ lostExpectations: [], expectationsEventsVersion: null })
       // Kept events are already in the worker: nothing to parse or stream again.
       if (keepEvents) return
       get().editEvents(doc.eventsText, doc.eventsSource)
@@ -180,6 +202,8 @@ export const createDocumentSlice =
       expectations: init.expectations ?? EMPTY_ABOUT.expectations,
       rule: init.rule ?? EMPTY_ABOUT.rule,
       exceptions: init.exceptions ?? EMPTY_ABOUT.exceptions,
+      lostExpectations: [],
+      expectationsEventsVersion: null,
 
       editQuery: (query) => set((s) => ({ query, language: languageAfterEdit(s.query, query, s.language), status: 'running' })),
       setLanguage: (language) => set((s) => (s.language === language ? {} : { language, status: 'running' })),
@@ -214,6 +238,8 @@ export const createDocumentSlice =
         )
       },
       setExpectations: (expectations) => set({ expectations }),
+      followExpectations: ({ expectations, lost, eventsVersion }) => set({ expectations, lostExpectations: lost, expectationsEventsVersion: eventsVersion }),
+      dropLostExpectation: (mark) => set((s) => ({ lostExpectations: s.lostExpectations.filter((m) => m !== mark) })),
       editAbout: (about) => set(withoutUndefined(about)),
       setExceptions: (exceptions) => set({ exceptions, status: 'running' }),
     }

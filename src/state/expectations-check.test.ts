@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RunResult } from '../engine'
 import type { Expectation } from './document-slice'
-import { checkExpectations, checkSummary, describeOutcome, withExpectation, withNote } from './expectations-check'
+import { checkExpectations, checkSummary, describeLost, describeOutcome, withExpectation, withNote } from './expectations-check'
 
 const events = (...indexes: number[]): RunResult => ({ kind: 'events', events: indexes.map((index) => ({ index, hits: [] })) }) as unknown as RunResult
 
@@ -54,6 +54,23 @@ describe('checkExpectations', () => {
     const c = checkExpectations([{ eventIndex: 5, expect: 'no-match' }], { result: events(), eventCount: 3 })
     expect(c.status).toBe('fail')
     expect(c.items[0]?.outcome).toBe('absent')
+  })
+})
+
+describe('lost marks', () => {
+  it('fail the check and are named, while pending stays pending', () => {
+    const lost: Expectation[] = [{ eventIndex: 4, expect: 'match', fingerprint: 'f' }]
+    const c = checkExpectations(EXPECT, { result: events(0, 1), eventCount: 3 }, 'idle', lost)
+    expect([c.status, c.held, c.total, c.lost]).toEqual(['fail', 3, 4, lost])
+    const first = lost[0]
+    if (first) expect(describeLost(first)).toBe('#4 (expected to match) is no longer in the events')
+    expect(checkExpectations([], { result: events(), eventCount: 0 }, 'idle', lost).status).toBe('fail')
+    expect(checkExpectations([], { result: events(), eventCount: 0 }, 'running', lost).status).toBe('pending')
+  })
+
+  it('a re-marked event keeps its fingerprint', () => {
+    const marked = withExpectation([{ eventIndex: 1, expect: 'match', fingerprint: 'f', note: 'n' }], 1, 'no-match')
+    expect(marked).toEqual([{ eventIndex: 1, expect: 'no-match', fingerprint: 'f' }])
   })
 })
 

@@ -29,6 +29,8 @@ export interface ExpectationsCheck {
   readonly items: readonly CheckedExpectation[]
   /** outcome by event index, for the event rows (empty while pending) */
   readonly byEvent: ReadonlyMap<number, CheckedExpectation>
+  /** marks whose event is no longer in the events (expectations-follow.ts): each fails the check */
+  readonly lost: readonly Expectation[]
 }
 
 /** What the check reads of a run report. */
@@ -49,19 +51,30 @@ export function matchedEventSet(result: RunResult): Set<number> {
 /**
  * Checks `expectations` against the latest run. Pending while a run is due or when the last one
  * gave errors or no result: a stale or broken run must neither pass nor fail a lesson. An
- * expectation for an event that is not there counts as broken, so deleting events cannot pass one.
+ * expectation for an event that is not there counts as broken, so deleting events cannot pass one;
+ * so does each `lost` mark (its event is gone from the events, see expectations-follow.ts).
  */
-export function checkExpectations(expectations: readonly Expectation[], report: CheckableReport | null, status: RunStatus = 'idle'): ExpectationsCheck {
-  const total = expectations.length
-  if (total === 0) return { status: 'none', held: 0, total, items: [], byEvent: new Map() }
-  if (status !== 'idle' || report === null || report.result === null) return { status: 'pending', held: 0, total, items: [], byEvent: new Map() }
+export function checkExpectations(
+  expectations: readonly Expectation[],
+  report: CheckableReport | null,
+  status: RunStatus = 'idle',
+  lost: readonly Expectation[] = [],
+): ExpectationsCheck {
+  const total = expectations.length + lost.length
+  if (total === 0) return { status: 'none', held: 0, total, items: [], byEvent: new Map(), lost }
+  if (status !== 'idle' || report === null || report.result === null) return { status: 'pending', held: 0, total, items: [], byEvent: new Map(), lost }
   const matched = matchedEventSet(report.result)
   const items = [...expectations]
     .sort((a, b) => a.eventIndex - b.eventIndex)
     .map((expectation): CheckedExpectation => ({ expectation, outcome: outcomeOf(expectation, matched, report.eventCount) }))
   const held = items.filter((i) => i.outcome === 'held').length
   const byEvent = new Map(items.map((i) => [i.expectation.eventIndex, i]))
-  return { status: held === total ? 'pass' : 'fail', held, total, items, byEvent }
+  return { status: held === total ? 'pass' : 'fail', held, total, items, byEvent, lost }
+}
+
+/** One line for a mark whose event is gone, e.g. "#3 (expected to match) is no longer in the events". */
+export function describeLost(mark: Expectation): string {
+  return `#${mark.eventIndex} (expected ${mark.expect === 'match' ? 'to match' : 'not to match'}) is no longer in the events`
 }
 
 function outcomeOf(e: Expectation, matched: ReadonlySet<number>, eventCount: number): ExpectationOutcome {
@@ -107,7 +120,9 @@ export function checkSummary(check: ExpectationsCheck): string {
 export function withExpectation(expectations: readonly Expectation[], eventIndex: number, expect: Expectation['expect'] | null): Expectation[] {
   const others = expectations.filter((e) => e.eventIndex !== eventIndex)
   const old = expectations.find((e) => e.eventIndex === eventIndex)
-  const marked: Expectation[] = expect === null ? [] : [old?.expect === expect ? old : { eventIndex, expect }]
+  // The fingerprint stays with a re-marked event: it names the event, not the outcome.
+  const fresh = (e: Expectation['expect']): Expectation => (old?.fingerprint === undefined ? { eventIndex, expect: e } : { eventIndex, expect: e, fingerprint: old.fingerprint })
+  const marked: Expectation[] = expect === null ? [] : [old?.expect === expect ? old : fresh(expect)]
   return [...others, ...marked].sort((a, b) => a.eventIndex - b.eventIndex)
 }
 

@@ -1,6 +1,7 @@
 import type { Expectation } from '../../../state/document-slice'
 import { checkExpectations, type ExpectationsCheck } from '../../../state/expectations-check'
 import type { RunStatus } from '../../../state/run-slice'
+import type { PlaygroundState } from '../../../state/store'
 import type { RunReport } from '../../../worker/protocol'
 import { usePlayground } from '../../use-playground'
 
@@ -9,22 +10,34 @@ import { usePlayground } from '../../use-playground'
  * header and the lessons panel ask for it; the last inputs and verdict are kept so they share one
  * computation per run instead of one per row.
  */
-let last: { expectations: readonly Expectation[]; report: RunReport | null; status: RunStatus; check: ExpectationsCheck } | null = null
+let last: { expectations: readonly Expectation[]; lost: readonly Expectation[]; report: RunReport | null; status: RunStatus; check: ExpectationsCheck } | null = null
 
-function cachedCheck(expectations: readonly Expectation[], report: RunReport | null, status: RunStatus): ExpectationsCheck {
-  if (last && last.expectations === expectations && last.report === report && last.status === status) return last.check
-  const check = checkExpectations(expectations, report, status)
-  last = { expectations, report, status, check }
+function cachedCheck(expectations: readonly Expectation[], lost: readonly Expectation[], report: RunReport | null, status: RunStatus): ExpectationsCheck {
+  if (last && last.expectations === expectations && last.lost === lost && last.report === report && last.status === status) return last.check
+  const check = checkExpectations(expectations, report, status, lost)
+  last = { expectations, lost, report, status, check }
   return check
+}
+
+/**
+ * Whether the marks still wait to be placed on the report's events (expectations-follow.ts): after
+ * the events changed, a mark's position may name another event until the worker says where its
+ * event went, so judging it then would flash a wrong verdict.
+ */
+function awaitingPlacement(s: PlaygroundState): boolean {
+  if (s.report === null || s.expectationsEventsVersion === s.report.eventsVersion) return false
+  return s.lostExpectations.length > 0 || s.expectations.some((e) => e.fingerprint !== undefined)
 }
 
 /** The check of the current document's expectations against the latest run. */
 export function useExpectationsCheck(): ExpectationsCheck {
   const expectations = usePlayground((s) => s.expectations)
+  const lost = usePlayground((s) => s.lostExpectations)
+  const marked = (s: PlaygroundState): boolean => s.expectations.length > 0 || s.lostExpectations.length > 0
   // Without expectations there is nothing to judge: every event row asks, and must not re-render on each run.
-  const report = usePlayground((s) => (s.expectations.length > 0 ? s.report : null))
-  const status = usePlayground((s) => (s.expectations.length > 0 ? s.status : 'idle'))
-  return cachedCheck(expectations, report, status)
+  const report = usePlayground((s) => (marked(s) ? s.report : null))
+  const status = usePlayground((s): RunStatus => (!marked(s) ? 'idle' : awaitingPlacement(s) ? 'running' : s.status))
+  return cachedCheck(expectations, lost, report, status)
 }
 
 /**

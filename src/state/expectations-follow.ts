@@ -1,0 +1,59 @@
+import type { FingerprintMark, PlacedMark } from '../worker/protocol-fingerprint'
+import type { Expectation } from './document-slice'
+
+/**
+ * Marks follow their events. A mark (expected outcome) names its event by position; when the
+ * events text is edited, positions move, so each mark also keeps a fingerprint of its event (a
+ * hash of the event's canonical JSON, made in the worker, which holds the events) and is placed
+ * again after every change of the events (the rules are in src/worker/handle-fingerprint.ts).
+ *
+ * Why this design, the simplest that is right:
+ * - the fingerprint is session data, never saved, shared or exported: every saved form (autosave,
+ *   links, test files, lessons) carries its events with positions that are right for them, so
+ *   a mark without a fingerprint is fingerprinted at its position once its events are loaded, and
+ *   older documents, links and test files need no change;
+ * - a mark whose event is gone (deleted, or edited so its fingerprint changed) is never moved to
+ *   another event nor dropped: it goes to `lostExpectations`, which the check line shows (the
+ *   check fails) until the user drops it, and it comes back if its event does (an undo).
+ */
+
+/** What to ask the worker: every mark, placed ones first, then the lost ones. */
+export function marksToPlace(expectations: readonly Expectation[], lost: readonly Expectation[]): FingerprintMark[] {
+  return [...expectations, ...lost].map((e) => (e.fingerprint === undefined ? { index: e.eventIndex } : { index: e.eventIndex, fingerprint: e.fingerprint }))
+}
+
+/**
+ * Whether the marks must be placed on events version `eventsVersion`: some mark has no
+ * fingerprint yet, or they were last placed on other events.
+ */
+export function needsPlacing(expectations: readonly Expectation[], lost: readonly Expectation[], placedOn: number | null, eventsVersion: number): boolean {
+  if (expectations.length === 0 && lost.length === 0) return false
+  return placedOn !== eventsVersion || expectations.some((e) => e.fingerprint === undefined)
+}
+
+/**
+ * The marks after the worker placed them (`placed` in the order of `marksToPlace`): moved to
+ * their events' new positions, lost when their event is gone, back when it returns. A mark
+ * without a fingerprint whose position is past the events stays as it is (the check calls it
+ * absent, as before). Sorted by event, as the rest of the page lists them.
+ */
+export function applyPlacement(
+  expectations: readonly Expectation[],
+  lost: readonly Expectation[],
+  placed: readonly PlacedMark[],
+): { expectations: Expectation[]; lost: Expectation[] } {
+  const kept: Expectation[] = []
+  const gone: Expectation[] = []
+  ;[...expectations, ...lost].forEach((mark, k) => {
+    const p = placed[k]
+    if (p && p.index !== null && p.fingerprint !== null) kept.push(mark.eventIndex === p.index && mark.fingerprint === p.fingerprint ? mark : { ...mark, eventIndex: p.index, fingerprint: p.fingerprint })
+    else if (mark.fingerprint === undefined) kept.push(mark)
+    else gone.push(mark)
+  })
+  return { expectations: kept.sort((a, b) => a.eventIndex - b.eventIndex), lost: gone }
+}
+
+/** Same marks, same places: nothing to store (and no autosave). */
+export function sameMarks(a: readonly Expectation[], b: readonly Expectation[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i])
+}
