@@ -8,6 +8,8 @@ import { useExpectationsCheck } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import { spansByField } from './field-tree'
 import { FieldTree } from './FieldTree'
+import { MatchStateBadge } from '../analysis/MatchStateBadge'
+import { useMatchState } from '../analysis/use-match-state'
 import { useSpanHover } from './use-span-hover'
 
 /** The listitem's own attributes the virtualized list sets (position, measuring ref). */
@@ -44,8 +46,11 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
   const checked = useExpectationsCheck().byEvent.get(eventIndex)
   // how the event flipped since a pinned baseline (new or lost match), if one is pinned
   const flip = useFlipOf(eventIndex)
+  // matched, no match, or taken out by the query's exclusions / an exception item (one Map read each)
+  const matchState = useMatchState(eventIndex, match)
   const loaded = event !== undefined
-  const className = ['event-row', match ? 'is-match' : 'is-dimmed', selected ? 'is-selected' : ''].filter(Boolean).join(' ')
+  const excluded = matchState.state === 'excluded-by-query' || matchState.state === 'excluded-by-exception'
+  const className = ['event-row', match ? 'is-match' : 'is-dimmed', excluded ? 'is-excluded' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ')
   return (
     <div
       role="listitem"
@@ -56,6 +61,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
       aria-current={selected ? 'true' : undefined}
       className={className}
       data-match={match ? 'true' : 'false'}
+      data-match-state={matchState.state}
       data-event-index={eventIndex}
       data-expect={expectation?.expect}
       data-flip={flip}
@@ -80,7 +86,7 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
         </button>
         <span className="event-index">#{eventIndex}</span>
         {flip && <FlipBadge flip={flip} />}
-        {match ? <HitChips hits={hits} /> : <span className="event-nomatch">no match</span>}
+        {excluded ? <MatchStateBadge view={matchState} /> : match ? <HitChips hits={hits} /> : <span className="event-nomatch">no match</span>}
         <span className="event-expect">
           {expectation && <ExpectationMark expectation={expectation} item={checked} />}
           <ExpectationControl eventIndex={eventIndex} expect={expectation?.expect ?? null} />
