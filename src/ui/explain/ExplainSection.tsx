@@ -1,6 +1,7 @@
 import type { Span } from '../../engine'
 import type { EventExplanation, ExplainedStage } from '../../worker/protocol'
 import { usePlayground } from '../use-playground'
+import { ExplainState } from './ExplainState'
 import { ExplainTree } from './ExplainTree'
 import { formatKey, verdictLine } from './explain-format'
 import { useDecidingHighlight } from './use-deciding-highlight'
@@ -34,6 +35,7 @@ export function ExplainSection() {
           ×
         </button>
       </header>
+      <ExplainState eventIndex={state.eventIndex} />
       {body}
     </section>
   )
