@@ -8,6 +8,7 @@ import { explainEvent } from './handle-explain'
 import { fingerprintMarks } from './handle-fingerprint'
 import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
 import * as P from './protocol'
+import { runExceptions } from './run-exceptions'
 import { perEventData } from './run-report'
 import { asRequest } from './validate'
 
@@ -27,10 +28,10 @@ export interface EngineApi<Program, KqlProgram = unknown> {
   parseEventsText(text: string): { readonly events: readonly unknown[]; readonly problems: readonly P.EventsProblem[] }
   buildSchema(options: { ecs: boolean; events: readonly unknown[]; mappings?: unknown }): BuiltSchemaLike
   compileEql(text: string, options: { schema: Schema; settings: EqlSettings }): { readonly program: Program | null; readonly diagnostics: readonly Diagnostic[] }
-  runEql(program: Program, events: readonly unknown[], options: { shouldStop?: () => boolean }): RunOutput
+  runEql(program: Program, events: readonly unknown[], options: { shouldStop?: () => boolean; excluded?: Uint8Array }): RunOutput
   eqlSettings(partial: Partial<EqlSettings>): EqlSettings
   compileKql?(text: string, options: { schema: Schema; settings?: Partial<KqlSettings> }): { readonly program: KqlProgram | null; readonly diagnostics: readonly Diagnostic[] }
-  runKql?(program: KqlProgram, events: readonly unknown[], options: { shouldStop?: () => boolean }): RunOutput
+  runKql?(program: KqlProgram, events: readonly unknown[], options: { shouldStop?: () => boolean; excluded?: Uint8Array }): RunOutput
   formatEql?(text: string): P.Formatted
   formatKql?(text: string): string | null
   createEventsReader?(): EventsReader
@@ -95,27 +96,32 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
     const shouldStop = (): boolean => (stopped ||= now() > deadline)
     const { schema } = schemaOf(dataset, req.settings.mappings)
     let compiled: { readonly program: unknown; readonly diagnostics: readonly Diagnostic[] }
-    let execute: () => RunOutput
+    // `excluded`: events hidden by the exception items (run-exceptions.ts)
+    let execute: (excluded?: Uint8Array) => RunOutput
     if (req.language === 'kql') {
       const { compileKql, runKql } = engine
       if (!compileKql || !runKql) return notAvailable('KQL')
       const c = compileKql(req.query, { schema, settings: req.settings.kql ?? {} })
       compiled = c
-      execute = () => runKql(c.program as KqlProgram, dataset.events, { shouldStop })
+      execute = (excluded) => runKql(c.program as KqlProgram, dataset.events, excluded === undefined ? { shouldStop } : { shouldStop, excluded })
     } else {
       const c = engine.compileEql(req.query, { schema, settings: engine.eqlSettings(eqlOnly(req.settings)) })
       compiled = c
-      execute = () => engine.runEql(c.program as Program, dataset.events, { shouldStop })
+      execute = (excluded) => engine.runEql(c.program as Program, dataset.events, excluded === undefined ? { shouldStop } : { shouldStop, excluded })
     }
     const base = { query: req.query, language: req.language, eventsVersion: dataset.version, eventCount: dataset.events.length }
     if (compiled.program === null) {
       return { ...base, diagnostics: compiled.diagnostics, result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, elapsedMs: now() - started }
     }
-    const output = execute()
+    const ex = runExceptions(req.exceptions, schema, compiled.program, dataset.events, execute)
+    const output = ex === null ? execute() : ex.output
     if (stopped && req.budgetMs !== undefined) return refuse('timeout', overBudgetMessage(req.budgetMs, false))
+    const exceptions = ex === null ? {} : { excepted: ex.excepted, exceptionProblems: ex.exceptionProblems }
+    const diagnostics = [...compiled.diagnostics, ...(ex?.diagnostics ?? []), ...(output?.diagnostics ?? [])]
+    const result = output?.result ?? null
     const timestampField = req.settings.timestampField ?? '@timestamp'
-    const perEvent = perEventData(output.result, dataset, { displayLimit: req.displayLimit, timestampField, ...(req.histogramBuckets === undefined ? {} : { buckets: req.histogramBuckets }) })
-    return { ...base, diagnostics: [...compiled.diagnostics, ...output.diagnostics], result: output.result, ...perEvent, elapsedMs: now() - started }
+    const perEvent = perEventData(result, dataset, { displayLimit: req.displayLimit, timestampField, ...(req.histogramBuckets === undefined ? {} : { buckets: req.histogramBuckets }) })
+    return { ...base, diagnostics, result, ...perEvent, ...exceptions, elapsedMs: now() - started }
   }
 
   function getEvents(req: P.GetEventsRequest): Answer<'getEvents'> {

@@ -17,8 +17,9 @@ const CHECKS: Record<Request['kind'], [(r: Fields) => boolean, string]> = {
   ping: [() => true, ''],
   setEvents: [(r) => isStr(r['text']) && isNum(r['version']), 'setEvents needs text and version.'],
   run: [
-    (r) => isStr(r['query']) && isNum(r['eventsVersion']) && isNum(r['displayLimit']) && isObj(r['settings']) && isLang(r['language']),
-    'run needs a language (eql or kql), a query, an events version, settings and a display limit.',
+    (r) =>
+      isStr(r['query']) && isNum(r['eventsVersion']) && isNum(r['displayLimit']) && isObj(r['settings']) && isLang(r['language']) && (r['exceptions'] === undefined || Array.isArray(r['exceptions'])),
+    'run needs a language (eql or kql), a query, an events version, settings and a display limit (and exceptions, when given, as a list).',
   ],
   getEvents: [
     (r) => isNum(r['eventsVersion']) && isNum(r['from']) && isNum(r['count']) && (r['indexes'] === undefined || (Array.isArray(r['indexes']) && r['indexes'].every(isNum))),

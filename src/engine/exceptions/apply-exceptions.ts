@@ -28,9 +28,14 @@ export interface RunWithExceptionsOptions {
   readonly cutsMatches?: boolean
 }
 
-/** Whether an event query's result is cut (size or head/tail), so the cheap path does not hold. */
-export function runCutsMatches(program: EqlProgram | KqlProgram): boolean {
-  return program.kind === 'event' && (program.size !== null || program.pipes.length > 0)
+/**
+ * Whether a compiled program's result is cut (an EQL event query with size or head/tail), so the
+ * cheap path does not hold. Takes any value (the worker holds programs untyped); false for KQL.
+ */
+export function runCutsMatches(program: EqlProgram | KqlProgram | unknown): boolean {
+  if (typeof program !== 'object' || program === null) return false
+  const p = program as Partial<Record<'kind' | 'size' | 'pipes', unknown>>
+  return p.kind === 'event' && ((p.size !== null && p.size !== undefined) || (Array.isArray(p.pipes) && p.pipes.length > 0))
 }
 
 /**

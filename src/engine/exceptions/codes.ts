@@ -1,4 +1,5 @@
-import type { CodeDef } from '../diagnostics/diagnostic'
+import { makeDiagnostic, type CodeDef, type Diagnostic } from '../diagnostics/diagnostic'
+import { span } from '../source/span'
 
 /**
  * Problem codes of exception items (EXC0xx). Stable: never renumber. Severity `error` means the
@@ -36,6 +37,8 @@ export const EXCEPTION_CODES = {
   notSearchable: def('EXC009', 'error'),
   /** an item without entries */
   noEntries: def('EXC010', 'warning'),
+  /** an item (or one of its entries) not in Kibana's shape: the item is left out whole */
+  unreadable: def('EXC011', 'warning'),
   /** an engine bug while compiling the items (reported, never thrown) */
   internal: def('EXC099', 'error'),
 } as const satisfies Record<string, ExceptionCodeDef>
@@ -49,3 +52,8 @@ export const EXCEPTION_CODE_LIST: readonly ExceptionCodeDef[] = Object.values(EX
 export const EXCEPTION_RUN_CODES = {
   searchFails: { code: 'EXC100', severity: 'error', template: "The rule's search would fail because of its exception items, so it gives no result: {message}" },
 } as const satisfies Record<string, CodeDef>
+
+/** The run diagnostics for the items whose problems are errors (one per problem). */
+export function exceptionFailureDiagnostics(problems: readonly { readonly severity: string; readonly message: string }[]): Diagnostic[] {
+  return problems.filter((p) => p.severity === 'error').map((p) => makeDiagnostic(EXCEPTION_RUN_CODES.searchFails, span(0, 0), { message: p.message }))
+}

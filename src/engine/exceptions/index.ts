@@ -6,7 +6,7 @@
 export type * from './types'
 export { readExceptionItems, readItem, type ReadItems } from './read-items'
 export { compileExceptions, type CompiledExceptions, type ExceptionProblemInfo } from './compile-exceptions'
-export { EXCEPTION_CODES, EXCEPTION_CODE_LIST, EXCEPTION_RUN_CODES, type ExceptionCodeDef } from './codes'
+export { EXCEPTION_CODES, EXCEPTION_CODE_LIST, EXCEPTION_RUN_CODES, exceptionFailureDiagnostics, type ExceptionCodeDef } from './codes'
 export {
   describeEntry,
   describeItem,
