@@ -223,10 +223,10 @@ function reasonOf(s: SideRun, index: number, event: unknown, matches: boolean, v
     const clause = clauseOf(e.deciding)
     // an `and` that holds decides as a whole: its text is the query itself, not worth repeating
     const whole = e.deciding.kind === 'and' || e.deciding.kind === 'filter' || e.deciding.kind === 'matchAll'
-    if (matches) return { match: true, clause, summary: whole ? 'matches: every condition holds' : `matches: ${e.deciding.text} holds` }
+    if (matches) return { match: true, clause, summary: whole ? 'every condition holds' : `${e.deciding.text} holds` }
     // the filter holds but the run leaves the event out: no timestamp, or size / head / tail
     if (e.outcome) return { match: false, clause, summary: e.kind === 'event' && !e.timestamp.present ? `the filter holds but the event has no usable ${e.timestamp.field}` : 'the filter holds but size or head/tail leave the event out' }
-    return { match: false, clause, summary: `no match: ${e.deciding.text} ${e.deciding.value === null ? 'is null (no value)' : 'does not hold'}` }
+    return { match: false, clause, summary: `${e.deciding.text} ${e.deciding.value === null ? 'is null (no value)' : 'does not hold'}` }
   }
   const positions = s.membership.get(index)
   const stages = e.stages.filter((st) => !st.missing)

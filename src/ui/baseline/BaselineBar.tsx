@@ -1,3 +1,4 @@
+import { otherFromBaseline } from '../compare/other-version'
 import { showEvent } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import { useBaselineFlips } from './use-baseline-flips'
@@ -13,6 +14,7 @@ export function BaselineBar() {
   const canPin = usePlayground((s) => s.status === 'idle' && s.failure === null && s.report?.result != null)
   const pin = usePlayground((s) => s.pin)
   const unpin = usePlayground((s) => s.unpin)
+  const openCompare = usePlayground((s) => s.openCompare)
   if (baseline === null) {
     return (
       <div className="baseline-bar">
@@ -25,6 +27,9 @@ export function BaselineBar() {
   return (
     <div className="baseline-bar is-pinned">
       <BaselineFlips />
+      <button type="button" title="Compare the pinned query with the current one, event by event, with the clause that decides each" onClick={() => openCompare(otherFromBaseline(baseline))}>
+        Compare side by side
+      </button>
       <button type="button" title={`Pinned: ${baseline.query}`} onClick={unpin}>
         Unpin
       </button>

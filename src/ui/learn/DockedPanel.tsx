@@ -1,25 +1,42 @@
+import { lazy, Suspense } from 'react'
 import { LessonsPanel } from './lessons/LessonsPanel'
 import { QuickReference } from './reference/QuickReference'
 import { usePlayground } from '../use-playground'
 
+// The comparison (with the examples library its picker offers) loads when the panel first opens.
+const ComparePanel = lazy(() => import('../compare/ComparePanel'))
+
+const LABELS = { reference: 'Quick reference', lessons: 'Lessons', compare: 'Compare versions' } as const
+
 /**
- * The panel docked to the right of the panes: the quick reference or the lessons. A labelled
- * complementary region, so it is reachable by landmark and closable with its button or Escape.
+ * The panel docked to the right of the panes: the quick reference, the lessons, or the comparison
+ * of two rule versions. A labelled complementary region, so it is reachable by landmark and
+ * closable with its button or Escape.
  */
 export function DockedPanel() {
   const panel = usePlayground((s) => s.openPanel)
   const close = usePlayground((s) => s.closePanel)
-  if (panel !== 'reference' && panel !== 'lessons') return null
-  const label = panel === 'reference' ? 'Quick reference' : 'Lessons'
+  if (panel !== 'reference' && panel !== 'lessons' && panel !== 'compare') return null
+  const label = LABELS[panel]
   return (
-    <aside className="docked-panel" aria-label={label}>
+    <aside className={`docked-panel is-${panel}`} aria-label={label}>
       <div className="docked-panel-head">
         <h2>{label}</h2>
         <button type="button" onClick={close} aria-label={`Close ${label.toLowerCase()}`}>
           ×
         </button>
       </div>
-      <div className="docked-panel-body">{panel === 'reference' ? <QuickReference /> : <LessonsPanel />}</div>
+      <div className="docked-panel-body">{bodyOf(panel)}</div>
     </aside>
+  )
+}
+
+function bodyOf(panel: keyof typeof LABELS) {
+  if (panel === 'reference') return <QuickReference />
+  if (panel === 'lessons') return <LessonsPanel />
+  return (
+    <Suspense fallback={<p className="hint">Loading the comparison…</p>}>
+      <ComparePanel />
+    </Suspense>
   )
 }

@@ -2,7 +2,8 @@ import { usePlayground } from '../use-playground'
 
 /**
  * Header buttons for learning: the quick reference (every operator, function and syntax form)
- * and the lessons. Both dock beside the panes, so the learner keeps editing while reading.
+ * and the lessons, and the comparison of two rule versions. All dock beside the panes, so the
+ * learner keeps editing while reading.
  */
 export function LearnButtons() {
   const openPanel = usePlayground((s) => s.openPanel)
@@ -14,6 +15,9 @@ export function LearnButtons() {
       </button>
       <button type="button" aria-pressed={openPanel === 'lessons'} onClick={() => toggle('lessons')}>
         Lessons
+      </button>
+      <button type="button" aria-pressed={openPanel === 'compare'} title="Compare the current query with another version of the rule over the same events" onClick={() => toggle('compare')}>
+        Compare…
       </button>
     </div>
   )
