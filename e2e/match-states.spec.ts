@@ -74,6 +74,15 @@ test('JAMF events are "excluded by" the JAMF clause; others matched or no match;
 
   // a matched row and a plain non-match carry no exclusion badge
   await expect(row(page, matched[0] as number).getByTestId('match-state-badge')).toHaveCount(0)
+
+  // only the excluded ones: the list under the results, grouped by the exclusion that took them out
+  const list = page.getByTestId('excluded-events')
+  await expect(list).toHaveAttribute('data-count', String(n))
+  await list.locator('summary').click()
+  const group = list.getByRole('region', { name: /^Excluded by not process\.args :/ })
+  await expect(group.getByRole('button')).toHaveText(excludedIdx.map((i) => `#${i}`))
+  await group.getByRole('button', { name: `#${first}` }).click()
+  await expect(row(page, first)).toHaveAttribute('aria-current', 'true')
 })
 
 test('selecting a JAMF event: "Why?" opens with the exclusion sentence', async ({ page }) => {

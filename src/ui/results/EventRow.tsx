@@ -1,4 +1,4 @@
-import { memo, type Ref } from 'react'
+import { lazy, memo, Suspense, type Ref } from 'react'
 import type { FieldHit, Span } from '../../engine'
 import { FlipBadge } from '../baseline/BaselineBar'
 import { useFlipOf } from '../baseline/use-baseline-flips'
@@ -8,9 +8,12 @@ import { useExpectationsCheck } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import { spansByField } from './field-tree'
 import { FieldTree } from './FieldTree'
-import { MatchStateBadge } from '../analysis/MatchStateBadge'
 import { useMatchState } from '../analysis/use-match-state'
 import { useSpanHover } from './use-span-hover'
+
+// Loaded with the first excluded row (exclusions come with the analysis, after the first run), so
+// the page's first bundle does not carry the badge and its wording.
+const MatchStateBadge = lazy(() => import('../analysis/MatchStateBadge').then((m) => ({ default: m.MatchStateBadge })))
 
 /** The listitem's own attributes the virtualized list sets (position, measuring ref). */
 export interface RowPlacement {
@@ -86,7 +89,11 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
         </button>
         <span className="event-index">#{eventIndex}</span>
         {flip && <FlipBadge flip={flip} />}
-        {excluded ? <MatchStateBadge view={matchState} /> : match ? <HitChips hits={hits} /> : <span className="event-nomatch">no match</span>}
+        {excluded ? (
+          <Suspense fallback={<span className="match-state-badge">excluded</span>}>
+            <MatchStateBadge view={matchState} />
+          </Suspense>
+        ) : match ? <HitChips hits={hits} /> : <span className="event-nomatch">no match</span>}
         <span className="event-expect">
           {expectation && <ExpectationMark expectation={expectation} item={checked} />}
           <ExpectationControl eventIndex={eventIndex} expect={expectation?.expect ?? null} />

@@ -1,0 +1,82 @@
+import { useMemo } from 'react'
+import { currentAnalysis } from '../../state/analysis-slice'
+import type { ExcludedItem, ExclusionHit } from '../../worker/protocol-analyze'
+import { showEvent } from '../learn/lessons/use-expectations-check'
+import { usePlayground } from '../use-playground'
+import { excludedPrefix, firedText } from './match-state-text'
+import './analysis.css'
+
+/**
+ * "Excluded by the query": only the events the query's own exclusions take out (every positive
+ * clause holds, a `not` / `!=` / `not in` does not), grouped by the exclusion that took them out,
+ * so a tuner sees what each exclusion catches. Clicking an event selects its row; pointing at a
+ * clause lights it in the editor. Collapsed by default; `open` is kept by the panel.
+ */
+export function ExcludedEvents({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const analysis = usePlayground(currentAnalysis)
+  const selectEvent = usePlayground((s) => s.selectEvent)
+  const hoverSpan = usePlayground((s) => s.hoverSpan)
+  const groups = useMemo(() => groupByExclusion(analysis?.excluded ?? []), [analysis])
+  if (!analysis || analysis.excludedTotal === 0) return null
+  const total = analysis.excludedTotal
+  const shown = analysis.excluded.length
+  return (
+    <details className="near-misses excluded-events" data-testid="excluded-events" data-count={total} open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}>
+      <summary>
+        Excluded by the query: {total === 1 ? '1 event' : `${total} events`} every positive clause accepts
+        {analysis.stopped && <span className="near-misses-note"> (stopped at the time limit: counts are partial)</span>}
+      </summary>
+      {groups.map((g) => (
+        <section key={g.key} className="near-miss-group" aria-label={`Excluded by ${g.hit.text}`}>
+          <code className="near-miss-clause" onMouseEnter={() => hoverSpan(g.hit.span)} onMouseLeave={() => hoverSpan(null)}>
+            {excludedPrefix(g.hit)} {oneLine(g.hit.text)}
+          </code>
+          <ul className="near-miss-events">
+            {g.items.map(({ item, hit }) => (
+              <li key={item.eventIndex}>
+                <button
+                  type="button"
+                  data-excluded-event={item.eventIndex}
+                  onClick={() => showEvent(selectEvent, item.eventIndex)}
+                  onMouseEnter={() => hoverSpan(hit.leafSpan)}
+                  onMouseLeave={() => hoverSpan(null)}
+                  onFocus={() => hoverSpan(hit.leafSpan)}
+                  onBlur={() => hoverSpan(null)}
+                  title={firedText(hit)}
+                >
+                  #{item.eventIndex}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {shown < total && <p className="near-misses-note">The first {shown} of {total} are listed.</p>}
+    </details>
+  )
+}
+
+interface ExclusionGroup {
+  readonly key: string
+  readonly hit: ExclusionHit
+  readonly items: { readonly item: ExcludedItem; readonly hit: ExclusionHit }[]
+}
+
+/** Excluded events by exclusion (an event excluded by two clauses is listed under both). */
+function groupByExclusion(items: readonly ExcludedItem[]): ExclusionGroup[] {
+  const groups = new Map<string, ExclusionGroup>()
+  for (const item of items) {
+    for (const hit of item.exclusions) {
+      const key = `${hit.filter}:${hit.span.start}:${hit.span.end}`
+      const g = groups.get(key)
+      if (g) g.items.push({ item, hit })
+      else groups.set(key, { key, hit, items: [{ item, hit }] })
+    }
+  }
+  return [...groups.values()]
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > 120 ? `${flat.slice(0, 117)}…` : flat
+}
