@@ -81,6 +81,12 @@ describe('run with exception items', () => {
     expect(r.matchedIndexes).toEqual([0, 1])
     expect(r.exceptionProblems?.map((p) => [p.code, p.item])).toEqual([['EXC011', 0]])
   })
+  it('a query that does not compile still reports the items\' problems', () => {
+    const list = { name: 'l', entries: [{ field: 'user.name', operator: 'included', type: 'list', list: { id: 'x', type: 'keyword' } }] }
+    const r = setup().run('eql', 'process where', [list])
+    expect(r.result).toBeNull()
+    expect(r.exceptionProblems?.map((p) => p.code)).toEqual(['EXC001'])
+  })
   it('exceptions must be a list', () => {
     const reply = setup().send('kql', 'process.name : "installer"', { not: 'a list' })
     expect(reply).toMatchObject({ ok: false, failure: { code: 'bad-request' } })

@@ -8,7 +8,7 @@ import { explainEvent } from './handle-explain'
 import { fingerprintMarks } from './handle-fingerprint'
 import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
 import * as P from './protocol'
-import { runExceptions } from './run-exceptions'
+import { prepareExceptions, runExceptions } from './run-exceptions'
 import { perEventData } from './run-report'
 import { asRequest } from './validate'
 
@@ -110,10 +110,13 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
       execute = (excluded) => engine.runEql(c.program as Program, dataset.events, excluded === undefined ? { shouldStop } : { shouldStop, excluded })
     }
     const base = { query: req.query, language: req.language, eventsVersion: dataset.version, eventCount: dataset.events.length }
+    const prepared = prepareExceptions(req.exceptions, schema)
     if (compiled.program === null) {
-      return { ...base, diagnostics: compiled.diagnostics, result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, elapsedMs: now() - started }
+      // the items' own problems still show while the query is being fixed
+      const problems = prepared === null ? {} : { excepted: [], exceptionProblems: prepared.problems }
+      return { ...base, diagnostics: compiled.diagnostics, result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, ...problems, elapsedMs: now() - started }
     }
-    const ex = runExceptions(req.exceptions, schema, compiled.program, dataset.events, execute)
+    const ex = prepared === null ? null : runExceptions(prepared, compiled.program, dataset.events, execute)
     const output = ex === null ? execute() : ex.output
     if (stopped && req.budgetMs !== undefined) return refuse('timeout', overBudgetMessage(req.budgetMs, false))
     const exceptions = ex === null ? {} : { excepted: ex.excepted, exceptionProblems: ex.exceptionProblems }

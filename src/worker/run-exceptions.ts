@@ -6,6 +6,7 @@ import {
   readItem,
   runCutsMatches,
   runWithExceptions,
+  type CompiledExceptions,
   type ExceptionItem,
 } from '../engine/exceptions'
 import type { ExceptedEvent, ExceptionProblem } from './protocol'
@@ -25,18 +26,16 @@ export interface ExceptionsOutcome {
   readonly exceptionProblems: readonly ExceptionProblem[]
 }
 
-/**
- * Null when the request has no exception items (the run goes on as before). Otherwise runs via
- * `execute(excluded)` and reports the excepted events; `output` is null when an item has an
- * error (Elasticsearch would refuse the search: no result, as for a query it refuses).
- */
-export function runExceptions(
-  raw: unknown,
-  schema: Schema,
-  program: unknown,
-  events: readonly unknown[],
-  execute: (excluded: Uint8Array | undefined) => RunOutput,
-): ExceptionsOutcome | null {
+/** The request's items read and compiled, with their problems (item numbers: request positions). */
+export interface PreparedExceptions {
+  readonly compiled: CompiledExceptions
+  /** per compiled item, its position in the request */
+  readonly source: readonly number[]
+  readonly problems: readonly ExceptionProblem[]
+}
+
+/** Null when the request has no exception items. */
+export function prepareExceptions(raw: unknown, schema: Schema): PreparedExceptions | null {
   if (!Array.isArray(raw) || raw.length === 0) return null
   const problems: ExceptionProblem[] = []
   const items: ExceptionItem[] = []
@@ -55,6 +54,21 @@ export function runExceptions(
   const compiled = compileExceptions(items, { schema })
   for (const p of compiled.problems) problems.push({ ...p, item: source[p.item] ?? p.item })
   problems.sort((a, b) => a.item - b.item || (a.entry ?? -1) - (b.entry ?? -1))
+  return { compiled, source, problems }
+}
+
+/**
+ * Runs via `execute(excluded)` with the prepared items and reports the excepted events; `output`
+ * is null when an item has an error (Elasticsearch would refuse the search: no result, as for a
+ * query it refuses).
+ */
+export function runExceptions(
+  prepared: PreparedExceptions,
+  program: unknown,
+  events: readonly unknown[],
+  execute: (excluded: Uint8Array | undefined) => RunOutput,
+): ExceptionsOutcome {
+  const { compiled, source, problems } = prepared
   const failures = exceptionFailureDiagnostics(problems)
   if (failures.length > 0) return { output: null, diagnostics: failures, excepted: [], exceptionProblems: problems }
   const { output, excepted } = runWithExceptions(execute, compiled, events, { cutsMatches: runCutsMatches(program) })

@@ -62,6 +62,10 @@ describe('match ("is" / "is not") per field type', () => {
     expect(excepts('event.ingested', 'is', ['2024-05-01T10:00:00Z'], { event: { ingested: '2024-05-01T10:00:00.000Z' } })).toBe(true)
     expect(excepts('event.ingested', 'is', ['2024-05-01T10:00:00Z'], { event: { ingested: '2024-05-01T10:00:01Z' } })).toBe(false)
   })
+  it('a date without a time covers the whole day (UTC)', () => {
+    expect(excepts('event.ingested', 'is', ['2024-05-01'], { event: { ingested: '2024-05-01T23:59:59Z' } })).toBe(true)
+    expect(excepts('event.ingested', 'is', ['2024-05-01'], { event: { ingested: '2024-05-02T00:00:00Z' } })).toBe(false)
+  })
   it('text fields take a phrase', () => {
     expect(excepts('message', 'is', ['quick brown'], { message: 'The Quick Brown fox' })).toBe(true)
     expect(excepts('message', 'is', ['brown quick'], { message: 'The Quick Brown fox' })).toBe(false)
@@ -100,6 +104,19 @@ describe('wildcard ("matches"): the wildcard query, not KQL', () => {
     expect(excepts('file.path', 'matches', ['a\\*'], { file: { path: 'a*' } })).toBe(true)
     expect(excepts('file.path', 'matches', ['a\\*'], { file: { path: 'ab' } })).toBe(false)
     expect(excepts('file.path', 'matches', ['C:\\\\Windows\\\\*'], { file: { path: 'C:\\Windows\\x.exe' } })).toBe(true)
+  })
+  it('a backslash at the very end stands for itself', () => {
+    expect(excepts('file.path', 'matches', ['a\\'], { file: { path: 'a\\' } })).toBe(true)
+    expect(excepts('file.path', 'matches', ['a\\'], { file: { path: 'a' } })).toBe(false)
+  })
+  it('on text fields it matches single tokens, the pattern lowercased', () => {
+    expect(excepts('message', 'matches', ['Qui*'], { message: 'The quick fox' })).toBe(true)
+    expect(excepts('message', 'matches', ['quick f*'], { message: 'The quick fox' })).toBe(false)
+  })
+  it('on constant_keyword it tests the mapped value', () => {
+    const m = { 'data_stream.dataset': { type: 'constant_keyword', value: 'endpoint.events.process' } }
+    expect(excepts('data_stream.dataset', 'matches', ['endpoint.*'], {}, m)).toBe(true)
+    expect(excepts('data_stream.dataset', 'is', ['endpoint.events.file'], {}, m)).toBe(false)
   })
   it('is never split at whitespace (unlike KQL wildcards on wildcard fields)', () => {
     expect(excepts('process.command_line', 'matches', ['foo *'], { process: { command_line: 'foo bar' } })).toBe(true)
