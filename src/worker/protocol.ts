@@ -277,7 +277,12 @@ export interface RunReport {
    * by an exception"), ascending by index; absent when the run had no exceptions.
    */
   readonly excepted?: readonly ExceptedEvent[]
-  /** problems with the exception items (an unknown list, a value the field's type rejects, ...) */
+  /**
+   * problems with the exception items (a value list, a value the field's type rejects, ...), codes
+   * EXC0xx (src/engine/exceptions/README.md). One of severity `error` means Elasticsearch would
+   * refuse the rule's search: the run then has no result and an EXC100 error diagnostic. Absent
+   * when the run had no exceptions.
+   */
   readonly exceptionProblems?: readonly ExceptionProblem[]
 }
 
