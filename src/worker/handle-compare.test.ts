@@ -9,19 +9,20 @@ import type { Example } from '../examples/example'
 import { createHandler } from './handle'
 import { compare, symmetricDifference } from './handle-compare'
 import { PROTOCOL_VERSION, type CompareReport, type QueryLanguage } from './protocol'
+import type { CompareSide } from './protocol-compare'
 import { matchedEvents } from './run-report'
 
 /** `compare` through the dispatcher over the real engine, as the worker serves it. */
 const engine = { buildSchema, compileEql, compileKql, eqlSettings, parseEventsText, runEql, runKql }
 
 const textOf = (ex: Example) => ex.events.map((e) => JSON.stringify(e.event)).join('\n')
-const side = (ex: Pick<Example, 'language' | 'query'>) => ({ language: ex.language, query: ex.query, settings: {} })
+const side = (ex: Pick<Example, 'language' | 'query'>): CompareSide => ({ language: ex.language, query: ex.query, settings: {} })
 
 function setup(eventsText: string) {
   const handle = createHandler(engine)
   handle({ id: 1, protocol: PROTOCOL_VERSION, kind: 'setEvents', version: 1, text: eventsText })
   let id = 2
-  return (a: ReturnType<typeof side>, b: ReturnType<typeof side>, extra: { limit?: number } = {}): CompareReport => {
+  return (a: CompareSide, b: CompareSide, extra: { limit?: number } = {}): CompareReport => {
     const reply = handle({ id: id++, protocol: PROTOCOL_VERSION, kind: 'compare', eventsVersion: 1, a, b, ...extra })
     if (!reply.ok || reply.kind !== 'compare') throw new Error(`compare failed: ${JSON.stringify(reply)}`)
     return reply.result
@@ -150,9 +151,19 @@ describe('compare request', () => {
     expect(r.comparable).toBe(false)
   })
 
-  it('flags exception items it could not apply instead of silently ignoring them', () => {
-    const r = setup(textOf(LOGIN_HOOK_CURRENT))({ ...side(LOGIN_HOOK_CURRENT), exceptions: [{ name: 'x', entries: [{ field: 'process.name', type: 'match', operator: 'included', value: 'defaults' }] }] } as ReturnType<typeof side>, side(LOGIN_HOOK_V7))
-    expect(r.a.exceptionsIgnored === true || r.a.matched.length === 0).toBe(true)
+  it('applies a side\'s exception items as a run does, and names the item that took an event out', () => {
+    const text = textOf(LOGIN_HOOK_CURRENT)
+    const events = parseEventsText(text).events
+    const plain = matchedByEngine('eql', LOGIN_HOOK_CURRENT.query, events)
+    const target = plain[0] ?? -1
+    const pid = (events[target] as { process: { pid: number } }).process.pid
+    const item = { name: 'the first match', entries: [{ field: 'process.pid', type: 'match' as const, operator: 'included' as const, value: String(pid) }] }
+    const r = setup(text)({ ...side(LOGIN_HOOK_CURRENT), exceptions: [item] }, side(LOGIN_HOOK_CURRENT))
+    expect(r.a.matched).toEqual(plain.filter((i) => i !== target))
+    expect(r.a.excepted).toEqual([{ index: target, item: 0 }])
+    expect(r.disagreements).toHaveLength(1)
+    expect(r.disagreements[0]).toMatchObject({ eventIndex: target, matchedBy: 'b', a: { match: false, excepted: 0 } })
+    expect(r.disagreements[0]?.a.summary).toContain('the first match')
   })
 
   it('merges two ascending lists into the events only one has', () => {

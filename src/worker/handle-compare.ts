@@ -8,6 +8,8 @@ import {
   type EqlExplainer,
   type EqlSettings,
   type KqlExplainer,
+  type ExceptionItem,
+  type RunOutput,
   type RunResult,
   type Schema,
   type SequenceVerdicts,
@@ -25,6 +27,7 @@ import {
 } from './protocol-compare'
 import type { RunSettings } from './protocol'
 import { matchedEvents } from './run-report'
+import { prepareExceptions, runExceptions } from './run-exceptions'
 
 /**
  * The worker's answer to `compare` (protocol-compare.ts), apart from handle.ts so the dispatcher
@@ -56,6 +59,9 @@ interface SideRun {
   readonly explainer: EqlExplainer | KqlExplainer | null
   /** event index -> its first sequence's stage positions (sequences and samples only) */
   readonly membership: Membership
+  /** event index -> the exception item that took it out of the matches (-1: it lost its sequence) */
+  readonly excepted: ReadonlyMap<number, number>
+  readonly exceptionItems?: readonly ExceptionItem[]
   /** verdicts of a sequence/sample side, computed at the first event that needs them */
   verdicts?: SequenceVerdicts | null
 }
@@ -77,7 +83,9 @@ export function compare(req: CompareRequestFields, ctx: CompareContext): Compare
     if (shouldStop()) break
     const event = ctx.events[index]
     const verdictsOf = (s: SideRun) => (): SequenceVerdicts | null => {
-      if (s.verdicts === undefined) s.verdicts = s.explainer?.language === 'eql' ? sequenceVerdicts(s.explainer, ctx.events, { shouldStop }) : null
+      // The verdict runs would not hide the excepted events: with exceptions there is no verdict.
+      const plain = s.report.excepted === undefined
+      if (s.verdicts === undefined) s.verdicts = plain && s.explainer?.language === 'eql' ? sequenceVerdicts(s.explainer, ctx.events, { shouldStop }) : null
       // a run cut short would name blockers that are not there
       return stopped ? null : s.verdicts
     }
@@ -107,19 +115,33 @@ function runSide(side: CompareSide, ctx: CompareContext, shouldStop: () => boole
     explainer = c.explainer
     diagnostics = c.diagnostics
   }
-  const ignored = side.exceptions !== undefined && side.exceptions.length > 0 ? { exceptionsIgnored: true } : {}
-  if (explainer === null) return { report: { ...notRun(side).report, diagnostics, ...ignored }, explainer: null, membership: new Map() }
-  // TODO(exceptions): apply side.exceptions once src/engine/exceptions can run them (runWithExceptions).
-  const output = explainer.language === 'kql' ? runKql(explainer.program, ctx.events, { shouldStop }) : runEql(explainer.program, ctx.events, { shouldStop })
-  const all = [...diagnostics, ...output.diagnostics]
-  if (output.result === null || shouldStop()) return { report: { ...notRun(side).report, diagnostics: all, ...ignored }, explainer: null, membership: new Map() }
+  const prepared = prepareExceptions(side.exceptions, schema)
+  if (explainer === null) {
+    // the items' own problems still show while the query is being fixed
+    const problems = prepared === null ? {} : { exceptionProblems: prepared.problems }
+    return { report: { ...notRun(side).report, diagnostics, ...problems }, explainer: null, membership: new Map(), excepted: new Map() }
+  }
+  const program = explainer.program
+  // `excluded`: the events the exception items hide from the search, as a run applies them
+  const execute = (excluded: Uint8Array | undefined): RunOutput => {
+    const options = excluded === undefined ? { shouldStop } : { shouldStop, excluded }
+    return explainer.language === 'kql' ? runKql(explainer.program, ctx.events, options) : runEql(explainer.program, ctx.events, options)
+  }
+  const ex = prepared === null ? null : runExceptions(prepared, program, ctx.events, execute)
+  const output = ex === null ? execute(undefined) : ex.output
+  const all = [...diagnostics, ...(ex?.diagnostics ?? []), ...(output?.diagnostics ?? [])]
+  const exceptions = ex === null ? {} : { excepted: ex.excepted, exceptionProblems: ex.exceptionProblems }
+  if (output === null || output.result === null || shouldStop()) {
+    return { report: { ...notRun(side).report, diagnostics: all, ...exceptions }, explainer: null, membership: new Map(), excepted: new Map() }
+  }
   const matched = matchedEvents(output.result).map((m) => m.index).sort((x, y) => x - y)
-  const report: CompareSideReport = { language: side.language, query: side.query, diagnostics: all, ran: true, resultKind: output.result.kind, matched, ...ignored }
-  return { report, explainer, membership: membershipOf(output.result) }
+  const report: CompareSideReport = { language: side.language, query: side.query, diagnostics: all, ran: true, resultKind: output.result.kind, matched, ...exceptions }
+  const excepted = new Map((ex?.excepted ?? []).map((e) => [e.index, e.item]))
+  return { report, explainer, membership: membershipOf(output.result), excepted, exceptionItems: side.exceptions ?? [] }
 }
 
 function notRun(side: CompareSide): SideRun {
-  return { report: { language: side.language, query: side.query, diagnostics: [], ran: false, resultKind: null, matched: [] }, explainer: null, membership: new Map() }
+  return { report: { language: side.language, query: side.query, diagnostics: [], ran: false, resultKind: null, matched: [] }, explainer: null, membership: new Map(), excepted: new Map() }
 }
 
 /** The first sequence (or sample) each event is part of, with its stage positions there. */
@@ -218,6 +240,12 @@ const FIELDS_SHOWN = 4
 function reasonOf(s: SideRun, index: number, event: unknown, matches: boolean, verdicts: () => SequenceVerdicts | null): CompareReason {
   const x = s.explainer
   if (x === null) return { match: matches, clause: null, summary: 'the query did not run' }
+  const item = matches ? undefined : s.excepted.get(index)
+  if (item !== undefined) {
+    const name = item >= 0 ? s.exceptionItems?.[item]?.name : undefined
+    const summary = item < 0 ? 'matched, but another event of its sequence is excepted' : `matched, but excepted by exception item ${item + 1}${name ? ` “${name}”` : ''}`
+    return { match: false, clause: null, excepted: item, summary }
+  }
   const e = x.explain(event)
   if (e.kind === 'kql' || e.kind === 'event') {
     const clause = clauseOf(e.deciding)

@@ -1,5 +1,5 @@
 import type { Diagnostic, ExceptionItem, Span, TraceKind, TraceValue } from '../engine'
-import type { QueryLanguage, RunSettings } from './protocol'
+import type { ExceptedEvent, ExceptionProblem, QueryLanguage, RunSettings } from './protocol'
 
 /**
  * The `compare` request: two versions of a rule (e.g. the two Login/Logout Hook versions, or the
@@ -44,11 +44,10 @@ export interface CompareSideReport {
    * matched sequence), as the results pane counts them
    */
   readonly matched: readonly number[]
-  /**
-   * Exception items were given but not applied: this build of the engine cannot apply them yet,
-   * so the side's matches are the rule's own.
-   */
-  readonly exceptionsIgnored?: boolean
+  /** events the side's exception items took out of its matches, as a run reports them (absent without items) */
+  readonly excepted?: readonly ExceptedEvent[]
+  /** problems with the side's exception items (absent without items) */
+  readonly exceptionProblems?: readonly ExceptionProblem[]
 }
 
 /** One field the deciding clause read, with (at most a few of) the values the event holds. */
@@ -72,6 +71,8 @@ export interface CompareReason {
   } | null
   /** for sequences and samples: the stage the clause belongs to (0-based; the until stage is stages.length) */
   readonly stage?: number
+  /** the side's query matches the event but exception item `excepted` takes it out (-1: another event of its sequence) */
+  readonly excepted?: number
   /** the reason in one sentence, e.g. "in a matched sequence, stage 2" or "maxspan exceeded" */
   readonly summary: string
 }

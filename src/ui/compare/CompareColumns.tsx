@@ -21,7 +21,7 @@ export function CompareColumns({ report }: { report: CompareReport | null }) {
 
 function Column(props: { side: 'a' | 'b'; title: string; language: string; query: string; report: CompareSideReport | null }) {
   const { side, title, language, query, report } = props
-  const errors = report?.diagnostics.filter((d) => d.severity === 'error') ?? []
+  const errors = [...(report?.diagnostics ?? []), ...(report?.exceptionProblems ?? [])].filter((d) => d.severity === 'error')
   const headingId = `compare-${side}-title`
   return (
     <section className="compare-column" aria-labelledby={headingId}>
@@ -34,7 +34,11 @@ function Column(props: { side: 'a' | 'b'; title: string; language: string; query
       <p className="compare-count" data-testid={`compare-count-${side}`} data-count={report?.ran ? report.matched.length : undefined}>
         {report === null ? '…' : report.ran ? countText(report) : errors.length > 0 ? 'does not compile' : 'did not finish'}
       </p>
-      {report?.exceptionsIgnored && <p className="hint">Its exception items are not applied here yet: these are the rule’s own matches.</p>}
+      {report?.excepted !== undefined && report.excepted.length > 0 && (
+        <p className="hint">
+          {report.excepted.length} more {report.excepted.length === 1 ? 'event matches' : 'events match'} but {report.excepted.length === 1 ? 'is' : 'are'} excepted by the exception items.
+        </p>
+      )}
       {errors.length > 0 && (
         <ul className="compare-errors" aria-label={`Errors in ${side.toUpperCase()}`}>
           {errors.map((d, i) => (
