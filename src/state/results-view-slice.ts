@@ -21,11 +21,19 @@ export interface ResultsViewSlice {
    * explanation arriving late never overrides what the pointer is on)
    */
   readonly decidingSpan: TextSpan | null
+  /**
+   * an event to bring into view in the results list (selected at the same time): the virtualized
+   * list holds only the rows near the view, so the list itself scrolls to it (and opens what hides
+   * it); `seq` makes asking twice for the same event scroll again
+   */
+  readonly revealRequest: { readonly eventIndex: number; readonly seq: number } | null
 
   setOnlyMatches(onlyMatches: boolean): void
   selectEvent(index: number | null): void
   hoverSpan(span: TextSpan | null): void
   setDecidingSpan(span: TextSpan | null): void
+  /** selects event `index` and asks the results list to scroll to it */
+  revealEvent(index: number): void
 }
 
 export const createResultsViewSlice = (): SliceCreator<ResultsViewSlice> => (set) => ({
@@ -33,12 +41,14 @@ export const createResultsViewSlice = (): SliceCreator<ResultsViewSlice> => (set
   selectedIndex: null,
   hoveredSpan: null,
   decidingSpan: null,
+  revealRequest: null,
 
   setOnlyMatches: (onlyMatches) => set({ onlyMatches }),
   selectEvent: (selectedIndex) => set({ selectedIndex }),
   // Pointer moves repeat the same span; an unchanged span must not notify every subscriber.
   hoverSpan: (hoveredSpan) => set((s) => (sameSpan(s.hoveredSpan, hoveredSpan) ? s : { hoveredSpan })),
   setDecidingSpan: (decidingSpan) => set((s) => (sameSpan(s.decidingSpan, decidingSpan) ? s : { decidingSpan })),
+  revealEvent: (eventIndex) => set((s) => ({ selectedIndex: eventIndex, revealRequest: { eventIndex, seq: (s.revealRequest?.seq ?? 0) + 1 } })),
 })
 
 function sameSpan(a: TextSpan | null, b: TextSpan | null): boolean {

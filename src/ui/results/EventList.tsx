@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { FieldHit } from '../../engine'
-import { buildRowModel, pagesFor, rowOfEvent, windowRequest } from './event-pages'
+import { usePlayground } from '../use-playground'
+import { buildRowModel, pagesFor, rowOfEvent, windowRequest, type RowModel } from './event-pages'
 import { EventRow } from './EventRow'
 import type { EventWindow } from './use-event-window'
 
@@ -62,6 +63,8 @@ export function EventList({ eventCount, matchedIndexes, hits, onlyMatches, event
     if (firstInView) topEventRef.current = rows.eventIndexAt(firstInView.index)
   }, [firstInView, rows])
 
+  useRevealedRow(rows, matchedIndexes, eventCount, virtualizer.scrollToIndex)
+
   // Fetch the windows of the rows in view; the cache skips what it already holds.
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? -1
@@ -103,3 +106,24 @@ export function EventList({ eventCount, matchedIndexes, hits, onlyMatches, event
 }
 
 const EMPTY: ReadonlySet<number> = new Set()
+
+/**
+ * Scrolls to the event the page asked to reveal (a check-line chip, see results-view-slice.ts).
+ * An event hidden by "only matches" turns the filter off first (the rows change, and this runs
+ * again). A request made before the list was mounted is not replayed: it was for another view.
+ */
+function useRevealedRow(rows: RowModel, matchedIndexes: readonly number[], eventCount: number, scrollToIndex: (row: number, options: { align: 'center' }) => void): void {
+  const reveal = usePlayground((s) => s.revealRequest)
+  const setOnlyMatches = usePlayground((s) => s.setOnlyMatches)
+  const handled = useRef(reveal?.seq ?? 0)
+  useEffect(() => {
+    if (reveal === null || handled.current === reveal.seq) return
+    const { eventIndex } = reveal
+    if (eventIndex >= 0 && eventIndex < eventCount && rows.onlyMatches && !rows.isMatch(eventIndex)) {
+      setOnlyMatches(false)
+      return
+    }
+    handled.current = reveal.seq
+    if (eventIndex >= 0 && eventIndex < eventCount) scrollToIndex(rowOfEvent(rows, matchedIndexes, eventIndex), { align: 'center' })
+  }, [reveal, rows, matchedIndexes, eventCount, setOnlyMatches, scrollToIndex])
+}
