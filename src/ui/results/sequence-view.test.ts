@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSequenceView, joinKeyText, MISSING_EXPLANATION, readField, sequenceShape } from './sequence-view'
+import { buildSequenceView, eventsOutside, groupOfEvent, joinKeyText, MISSING_EXPLANATION, positionOutside, readField, sequenceListRows, sequenceShape } from './sequence-view'
 
 describe('sequenceShape', () => {
   it('reads by fields, maxspan and until from the query', () => {
@@ -61,5 +61,42 @@ describe('buildSequenceView', () => {
   it('names join keys only when the names line up with the values', () => {
     expect(joinKeyText(['a', null], ['x', 'y'])).toBe('x: "a", y: null')
     expect(joinKeyText(['a', null], ['x'])).toBe('"a", null')
+  })
+})
+
+describe('events in no sequence', () => {
+  const groups = [
+    { joinKeys: [], events: [{ index: 1, hits: [] }, { missing: true as const }, { index: 4, hits: [] }] },
+    { joinKeys: [], events: [{ index: 4, hits: [] }, { index: 2, hits: [] }] },
+  ]
+
+  it('lists every event of no group, ascending, and where each sits', () => {
+    const outside = eventsOutside(6, groups)
+    expect([...outside]).toEqual([0, 3, 5])
+    expect([positionOutside(outside, 3), positionOutside(outside, 4), positionOutside(outside, 9)]).toEqual([1, -1, -1])
+    expect([...eventsOutside(3, [])]).toEqual([0, 1, 2])
+    expect(eventsOutside(0, groups).length).toBe(0)
+  })
+
+  it('names the first group of each grouped event', () => {
+    expect([...groupOfEvent(groups)]).toEqual([[1, 0], [4, 0], [2, 1]])
+  })
+
+  it('lays the rows out: groups, the collapsed head, then its events when open', () => {
+    const outside = eventsOutside(6, groups)
+    const closed = sequenceListRows(2, outside, false)
+    expect(closed.count).toBe(3)
+    expect([0, 1, 2].map(closed.at)).toEqual([{ kind: 'group', n: 0 }, { kind: 'group', n: 1 }, { kind: 'outside-head' }])
+    const open = sequenceListRows(2, outside, true)
+    expect(open.count).toBe(6)
+    expect(open.at(5)).toEqual({ kind: 'outside', k: 2, eventIndex: 5 })
+    // every event in a group: no head at all
+    expect(sequenceListRows(2, new Int32Array(0), true).count).toBe(2)
+  })
+
+  it('stays cheap for 200,000 events', () => {
+    const many = eventsOutside(200_000, [{ joinKeys: [], events: [{ index: 7, hits: [] }] }])
+    expect(many.length).toBe(199_999)
+    expect(positionOutside(many, 8)).toBe(7)
   })
 })
