@@ -25,6 +25,7 @@ const VALUE_OPTIONS = [
   'event-id',
   'id-field',
   'event-index',
+  'exceptions',
 ] as const
 const SWITCHES = ['json', 'expect-match', 'help', 'strict-fields', 'no-schema'] as const
 
@@ -109,8 +110,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export const HELP = `rule-playground — test Elastic Security detection rules (EQL, KQL) against sample events
 
 Usage:
-  rule-playground run   --query <text> | --query-file <file>  --events <file|->  [options]
-  rule-playground test  <suite file|dir>...
+  rule-playground run   --query <text> | --query-file <file>  --events <file|->  [--exceptions <file>]
+                        [options]
+  rule-playground test  <suite file|dir | share link | file holding a share link>...
   rule-playground check --query <text> | --query-file <file> | <rule.toml|rules.jsonl>...  [options]
   rule-playground dsl   [--language kql] <query> | --query <text> | --query-file <file>
                         [--mappings <file> | --no-schema] [--json]
@@ -120,8 +122,11 @@ Usage:
 Commands:
   run     run a query over events; prints the matches as NDJSON (one line per matched event,
           sequence or sample, with the event's index in the input and the event)
-  test    run conformance suites (Elasticsearch EQL spec files, or suites in our TOML format);
-          prints each failing case and "N passed, N failed"
+  test    run conformance suites (Elasticsearch EQL spec files, or suites in our TOML format,
+          such as the page's Test file export), or a share link's document (the whole URL, the
+          #v1.… fragment, or a file holding one): every event marked "should match" / "should
+          not match" is a case; exception items in a suite case or a document are applied as the
+          detection engine applies them. Prints each failing case and "N passed, N failed"
   check   compile queries and print their diagnostics with caret frames: a query, detection-rules
           rule TOML files ([rule] query/language/type) or rules .jsonl files (query/language per line)
   dsl     print the Elasticsearch Query DSL Kibana's detection engine sends for a KQL query
@@ -145,6 +150,8 @@ Options:
   --event-id <id>               explain: the event whose --id-field (default id) is <id>
   --id-field <f>                explain: the field --event-id looks in (default id)
   --event-index <n>             explain: the event at 0-based position n in --events
+  --exceptions <file>           run: exception items applied on top of the query, from a JSON
+                                array of items (Kibana's item shape) or a Kibana export NDJSON
   --json                        machine-readable output (dsl: on one line)
   --expect-match                run: exit 1 when nothing matches
   --strict-fields               check: fields unknown to ECS and --mappings are errors (default:

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../engine/diagnostics/diagnostic'
 import type { EqlSettings } from '../engine/eql/settings'
+import type { CompiledExceptions, ExceptedEventInfo, ExceptionItem } from '../engine/exceptions'
 import type { BoolClauses, DslObject, ToDslOptions } from '../engine/kql/dsl/types'
 import type { RunOutput } from '../engine/result'
 import type { Schema } from '../engine/schema/types'
@@ -35,7 +36,7 @@ export interface KqlPortSettings {
 /** The KQL entry points (optional: the KQL engine is loaded if it is there). */
 export interface KqlApi {
   compileKql(text: string, options: { schema: Schema; settings?: KqlPortSettings }): CompileOutput
-  runKql(program: never, events: readonly unknown[]): RunOutput
+  runKql(program: never, events: readonly unknown[], opts?: { readonly excluded?: Uint8Array }): RunOutput
   parseKql(text: string): { readonly query: unknown; readonly diagnostics: readonly Diagnostic[] }
   toDsl(query: never, schema: Schema | null, opts?: ToDslOptions): DslObject
   buildQueryFromKql(query: never, schema: Schema | null, opts?: ToDslOptions): { bool: BoolClauses }
@@ -44,9 +45,18 @@ export interface KqlApi {
 /** The engine functions the CLI calls (a subset of src/engine/index.ts; engine-port.test.ts checks it still fits). */
 export interface EngineApi extends Partial<KqlApi> {
   compileEql(text: string, options: { schema: Schema; settings: EqlSettings; now?: number }): CompileOutput
-  runEql(program: never, events: readonly unknown[]): RunOutput
+  runEql(program: never, events: readonly unknown[], limits?: { readonly excluded?: Uint8Array }): RunOutput
   buildSchema(options: SchemaOptions): { readonly schema: Schema; readonly diagnostics: readonly Diagnostic[] }
   eqlSettings(partial?: Partial<EqlSettings>): EqlSettings
+  /** exception items (src/engine/exceptions); optional so the CLI runs without them while they are written */
+  compileExceptions?(items: readonly ExceptionItem[], opts: { readonly schema: Schema }): CompiledExceptions
+  runWithExceptions?(
+    run: (excluded: Uint8Array | undefined) => RunOutput,
+    compiled: CompiledExceptions | null,
+    events: readonly unknown[],
+    options?: { readonly cutsMatches?: boolean },
+  ): { readonly output: RunOutput; readonly excepted: readonly ExceptedEventInfo[] }
+  runCutsMatches?(program: never): boolean
 }
 
 /** The outcome of loading the engine: the API, or why it could not be loaded. */
@@ -110,11 +120,49 @@ export function kqlOf(engine: EngineApi, needed: readonly (typeof KQL_NAMES)[num
 }
 
 /** Runs a compiled program; `program` comes from compileEql of the same engine. */
-export function runProgram(engine: EngineApi, program: unknown, events: readonly unknown[]): RunOutput {
-  return engine.runEql(program as never, events)
+export function runProgram(engine: EngineApi, program: unknown, events: readonly unknown[], excluded?: Uint8Array): RunOutput {
+  return excluded === undefined ? engine.runEql(program as never, events) : engine.runEql(program as never, events, { excluded })
 }
 
 /** Runs a compiled KQL program; `program` comes from compileKql of the same engine. */
-export function runKqlProgram(kql: KqlApi, program: unknown, events: readonly unknown[]): RunOutput {
-  return kql.runKql(program as never, events)
+export function runKqlProgram(kql: KqlApi, program: unknown, events: readonly unknown[], excluded?: Uint8Array): RunOutput {
+  return excluded === undefined ? kql.runKql(program as never, events) : kql.runKql(program as never, events, { excluded })
+}
+
+/** What running with exception items gives: the run, the events they took out, and their problems as diagnostics. */
+export interface ExceptionRun {
+  readonly output: RunOutput
+  readonly excepted: readonly ExceptedEventInfo[]
+  /** the items' problems: errors mean Elasticsearch would refuse the rule's search (no result) */
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/**
+ * Runs a compiled program with exception items applied as the detection engine applies them
+ * (runWithExceptions: the excepted events hidden from the search). An item Elasticsearch would
+ * refuse fails the run as a whole, as the page does (src/engine/exceptions/README.md).
+ */
+export function runWithItems(
+  engine: EngineApi,
+  program: unknown,
+  run: (excluded: Uint8Array | undefined) => RunOutput,
+  items: readonly ExceptionItem[],
+  schema: Schema,
+  events: readonly unknown[],
+): ExceptionRun {
+  if (items.length === 0) return { output: run(undefined), excepted: [], diagnostics: [] }
+  if (engine.compileExceptions === undefined || engine.runWithExceptions === undefined) {
+    throw new EngineUnavailable('exception items cannot be applied: src/engine exports no compileExceptions/runWithExceptions')
+  }
+  const compiled = engine.compileExceptions(items, { schema })
+  const diagnostics: Diagnostic[] = compiled.problems.map((p) => ({
+    code: p.code,
+    severity: p.severity,
+    message: `exception item ${p.item + 1}${p.entry === undefined ? '' : `, entry ${p.entry + 1}`}: ${p.message}`,
+    span: { start: 0, end: 0 },
+  }))
+  if (diagnostics.some((d) => d.severity === 'error')) return { output: { result: null, diagnostics: [], eventCount: events.length }, excepted: [], diagnostics }
+  const cutsMatches = engine.runCutsMatches?.(program as never) ?? true
+  const { output, excepted } = engine.runWithExceptions(run, compiled, events, { cutsMatches })
+  return { output, excepted, diagnostics }
 }

@@ -14,7 +14,7 @@ import { EngineUnavailable } from './engine-port'
 import { InputError } from './io'
 
 async function testCommand(args: ParsedArgs): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('test needs suite files or directories')
+  if (args.positionals.length === 0) throw new UsageError('test needs suite files or directories, or share links')
   const tally = await runConformance(args.positionals, { onFailure: (text) => process.stdout.write(text + '\n') })
   process.stdout.write(tally.summary() + '\n')
   // nothing run at all (no suites found) is a failure too: a CI step must not pass vacuously

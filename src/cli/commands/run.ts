@@ -8,8 +8,11 @@
  *   {"sample": 0, "join_keys": [...], "events": [...]}
  *
  * With --json, one JSON document instead: {"kind", "results": [...same objects...], "diagnostics",
- * "eventCount"}. Diagnostics go to stderr as caret frames. Exit: 0; 1 with --expect-match and no
- * result; 2 for unusable input (unreadable events, a query that does not compile).
+ * "eventCount", "excepted"}. Diagnostics go to stderr as caret frames. With --exceptions, the
+ * items are applied on top of the query as the detection engine applies a rule's (the excepted
+ * events are hidden from the search); how many they took out goes to stderr. Exit: 0; 1 with
+ * --expect-match and no result, or when an item makes the search fail; 2 for unusable input
+ * (unreadable events or exceptions, a query that does not compile).
  */
 import { formatCaret } from '../../engine/diagnostics/caret'
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
@@ -17,7 +20,8 @@ import { parseEventsText } from '../../engine/events/parse-events'
 import { isMissing, type MatchedEvent, type MissingEvent, type RunOutput, type RunResult } from '../../engine/result'
 import type { Schema } from '../../engine/schema/types'
 import { UsageError, type ParsedArgs } from '../args'
-import { EngineUnavailable, kqlOf, loadEngine, runKqlProgram, runProgram, type CompileOutput, type EngineApi } from '../engine-port'
+import { EngineUnavailable, kqlOf, loadEngine, runKqlProgram, runProgram, runWithItems, type CompileOutput, type EngineApi } from '../engine-port'
+import { exceptionsFrom } from '../exceptions-file'
 import { InputError, mappingsFrom, queryFrom, readText, settingsFrom } from '../io'
 
 function eventEntry(e: MatchedEvent | MissingEvent, events: readonly unknown[]): object {
@@ -37,17 +41,17 @@ export function formatDiagnostics(query: string, diagnostics: readonly Diagnosti
   return diagnostics.map((d) => formatCaret(query, d)).join('\n')
 }
 
-type Runner = (program: unknown, events: readonly unknown[]) => RunOutput
+type Runner = (program: unknown, events: readonly unknown[], excluded: Uint8Array | undefined) => RunOutput
 
 /** Compiles with the engine of --language; KQL takes no EQL request settings (size, fields). */
 function compileFor(engine: EngineApi, args: ParsedArgs, query: string, schema: Schema): { compiled: CompileOutput; run: Runner } {
   if (args.language === 'eql') {
-    return { compiled: engine.compileEql(query, { schema, settings: engine.eqlSettings(settingsFrom(args)) }), run: (p, e) => runProgram(engine, p, e) }
+    return { compiled: engine.compileEql(query, { schema, settings: engine.eqlSettings(settingsFrom(args)) }), run: (p, e, x) => runProgram(engine, p, e, x) }
   }
   const eqlOnly = (['size', 'timestamp-field', 'tiebreaker-field', 'event-category-field'] as const).filter((o) => args.options[o] !== undefined)
   if (eqlOnly.length > 0) throw new UsageError(`--${eqlOnly[0] ?? ''} applies to EQL only`)
   const kql = kqlOf(engine, ['compileKql', 'runKql'])
-  return { compiled: kql.compileKql(query, { schema }), run: (p, e) => runKqlProgram(kql, p, e) }
+  return { compiled: kql.compileKql(query, { schema }), run: (p, e, x) => runKqlProgram(kql, p, e, x) }
 }
 
 /** The `run` command; resolves to the exit code (throws UsageError / InputError for exit 2). */
@@ -63,6 +67,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     throw new InputError(`unreadable events (${parsed.problems.length}):\n${lines.join('\n')}`)
   }
   const mappings = mappingsFrom(args)
+  const items = exceptionsFrom(args.options.exceptions)
   const load = await loadEngine()
   if (!load.ok) throw new EngineUnavailable(load.error)
   const engine = load.engine
@@ -76,12 +81,17 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     if (args.switches.has('json')) process.stdout.write(JSON.stringify({ kind: null, results: [], diagnostics: compiled.diagnostics, eventCount: parsed.events.length }) + '\n')
     return 2
   }
-  const out = run(compiled.program, parsed.events)
+  const program = compiled.program
+  const applied = runWithItems(engine, program, (excluded) => run(program, parsed.events, excluded), items, schema, parsed.events)
+  const out = applied.output
   const lines = out.result === null ? [] : resultLines(out.result, parsed.events)
   if (args.switches.has('json')) {
-    const diagnostics = [...compiled.diagnostics, ...out.diagnostics]
-    process.stdout.write(JSON.stringify({ kind: out.result?.kind ?? null, results: lines, diagnostics, eventCount: out.eventCount }) + '\n')
+    const diagnostics = [...compiled.diagnostics, ...applied.diagnostics, ...out.diagnostics]
+    process.stdout.write(JSON.stringify({ kind: out.result?.kind ?? null, results: lines, diagnostics, eventCount: out.eventCount, excepted: applied.excepted }) + '\n')
   } else {
+    // an item's problem has no place in the query: said in words, not as a caret frame
+    for (const d of applied.diagnostics) process.stderr.write(`${d.severity} ${d.code}: ${d.message}\n`)
+    if (items.length > 0) process.stderr.write(`${applied.excepted.length} event${applied.excepted.length === 1 ? '' : 's'} taken out by the ${items.length} exception item${items.length === 1 ? '' : 's'}\n`)
     if (out.diagnostics.length > 0) process.stderr.write(formatDiagnostics(query, out.diagnostics) + '\n')
     for (const line of lines) process.stdout.write(JSON.stringify(line) + '\n')
     process.stderr.write(`${lines.length} result${lines.length === 1 ? '' : 's'} over ${parsed.events.length} events\n`)

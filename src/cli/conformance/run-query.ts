@@ -6,9 +6,10 @@
  */
 import type { Diagnostic } from '../../engine/diagnostics/diagnostic'
 import type { EqlSettings } from '../../engine/eql/settings'
+import type { ExceptionItem } from '../../engine/exceptions/types'
 import { isMissing, type RunOutput, type RunResult } from '../../engine/result'
 import type { Schema } from '../../engine/schema/types'
-import { kqlOf, runKqlProgram, runProgram, type CompileOutput, type EngineApi } from '../engine-port'
+import { kqlOf, runKqlProgram, runProgram, runWithItems, type CompileOutput, type EngineApi } from '../engine-port'
 
 export interface QueryInput {
   readonly query: string
@@ -21,6 +22,8 @@ export interface QueryInput {
   readonly language?: 'eql' | 'kql'
   /** epoch millis `now` stands for in date math (the suite's `now`); default: the time of the run */
   readonly now?: number
+  /** exception items applied on top of the query, as the detection engine applies a rule's */
+  readonly exceptions?: readonly ExceptionItem[]
 }
 
 export interface QueryOutput {
@@ -74,20 +77,24 @@ export function runQuery(engine: EngineApi, input: QueryInput): QueryOutput {
   try {
     const now = input.now === undefined ? {} : { now: input.now }
     let compiled: CompileOutput
-    let run: (program: unknown) => RunOutput
+    let run: (program: unknown, excluded: Uint8Array | undefined) => RunOutput
     if (input.language === 'kql') {
       const kql = kqlOf(engine, ['compileKql', 'runKql'])
       compiled = kql.compileKql(input.query, { schema: input.schema, settings: now })
-      run = (program) => runKqlProgram(kql, program, input.events)
+      run = (program, excluded) => runKqlProgram(kql, program, input.events, excluded)
     } else {
       compiled = engine.compileEql(input.query, { schema: input.schema, settings: input.settings, ...now })
-      run = (program) => runProgram(engine, program, input.events)
+      run = (program, excluded) => runProgram(engine, program, input.events, excluded)
     }
     diagnostics = [...compiled.diagnostics]
     if (compiled.program === null || compiled.program === undefined || diagnostics.some((d) => d.severity === 'error')) {
       return { ids: null, joinKeys: [], diagnostics }
     }
-    const out = run(compiled.program)
+    const program = compiled.program
+    const items = runWithItems(engine, program, (excluded) => run(program, excluded), input.exceptions ?? [], input.schema, input.events)
+    diagnostics.push(...items.diagnostics)
+    if (items.diagnostics.some((d) => d.severity === 'error')) return { ids: null, joinKeys: [], diagnostics }
+    const out = items.output
     diagnostics.push(...out.diagnostics)
     if (out.result === null || out.diagnostics.some((d) => d.severity === 'error')) return { ids: null, joinKeys: [], diagnostics }
     return { ...flatten(out.result, input.events, input.idField), diagnostics }

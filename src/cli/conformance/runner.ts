@@ -7,6 +7,8 @@
  *   unit/*.series-spec, unit/test_string_functions.toml   Elasticsearch unit specs, run by the
  *                              Vitest tests of the sequence matcher and the function registry,
  *                              not here: noted and skipped
+ *   a share link (URL, `#v1.…` fragment, or a file holding one)   a document: its marked
+ *                              expected outcomes, with its exception items (link-runner.ts)
  *
  * Directories are walked recursively (sorted, so runs are reproducible); `testdata` directories
  * are skipped when walking — they hold the runner's own test fixtures (some fail on purpose).
@@ -15,6 +17,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { loadEngine } from '../engine-port'
 import { runEsSpecFile } from './es-runner'
+import { isShareLinkArg, isShareLinkText, runShareLink } from './link-runner'
 import { runSuiteFile } from './suite-runner'
 import { Tally } from './tally'
 
@@ -51,6 +54,14 @@ function kindOf(text: string): 'es' | 'suite' | undefined {
   return undefined
 }
 
+/** Marks a share link among the paths to run (no path starts with a NUL). */
+const LINK_PREFIX = '\u0000link:'
+
+/** A link as it is named in the output: its start, enough to tell links apart. */
+function shortLink(link: string): string {
+  return link.length > 48 ? `${link.slice(0, 45)}…` : link
+}
+
 export interface RunnerOptions {
   /** called with each failing case's text as soon as it is known */
   readonly onFailure?: (text: string) => void
@@ -60,11 +71,20 @@ export interface RunnerOptions {
 export async function runConformance(paths: readonly string[], options: RunnerOptions = {}): Promise<Tally> {
   const tally = new Tally(options.onFailure)
   const files: string[] = []
-  for (const p of paths) listFiles(p, files, false)
+  // a link stands for itself; `link:` keeps it apart from paths in the one ordered list
+  for (const p of paths) {
+    if (isShareLinkArg(p)) files.push(`${LINK_PREFIX}${p}`)
+    else listFiles(p, files, false)
+  }
   const load = await loadEngine()
   if (!load.ok) tally.note(load.error)
   const seenNames = new Set<string>()
   for (const path of files) {
+    if (path.startsWith(LINK_PREFIX)) {
+      const link = path.slice(LINK_PREFIX.length)
+      await runShareLink(shortLink(link), link, load, tally)
+      continue
+    }
     const note = unitNote(path)
     if (note !== undefined) {
       tally.note(`${path}: ${note}`)
@@ -78,7 +98,8 @@ export async function runConformance(paths: readonly string[], options: RunnerOp
       continue
     }
     const kind = kindOf(text)
-    if (kind === 'es') runEsSpecFile(path, text, load, tally, seenNames)
+    if (kind === undefined && isShareLinkText(text)) await runShareLink(path, text, load, tally)
+    else if (kind === 'es') runEsSpecFile(path, text, load, tally, seenNames)
     else if (kind === 'suite') runSuiteFile(path, text, load, tally)
     else tally.fail({ file: path, name: '(file)', message: 'neither an Elasticsearch spec file ([[queries]]) nor a suite ([suite])' })
   }

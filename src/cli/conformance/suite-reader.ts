@@ -23,8 +23,17 @@
  *                                     (default: list for EQL, result order; KQL is always a set)
  *   size = 10                         optional result cap (extension: README says "the case sets size")
  *   max_samples_per_key = 2           optional (extension)
+ *   [[cases.exceptions]]              optional (extension): exception items in Kibana's item shape
+ *   name = "JAMF"                     (name, entries, os_types), applied on top of the query as the
+ *   [[cases.exceptions.entries]]      detection engine applies a rule's; the playground's test
+ *   field = "process.parent.name"     file export writes them
+ *   operator = "included"
+ *   type = "match"
+ *   value = "jamf"
  */
 import { parse } from 'smol-toml'
+import { readExceptionItems } from '../../engine/exceptions/read-items'
+import type { ExceptionItem } from '../../engine/exceptions/types'
 
 export interface SuiteSettings {
   /** path of the events file, as written (relative to the suite file); '' when the events are inline */
@@ -50,6 +59,8 @@ export interface SuiteCase {
   readonly unordered?: boolean
   readonly size: number | undefined
   readonly maxSamplesPerKey: number | undefined
+  /** exception items applied on top of the query (none: []) */
+  readonly exceptions: readonly ExceptionItem[]
 }
 
 export interface Suite {
@@ -101,7 +112,10 @@ function readCase(raw: unknown, n: number, names: Set<string>, problems: string[
   const compare = t['compare'] ?? 'list'
   if (compare !== 'list' && compare !== 'set') problems.push(`${label}: compare must be "list" or "set", not ${JSON.stringify(compare)}`)
   const unordered = compare === 'set' ? { unordered: true } : {}
-  return { name: label, language, query, expectedIds, expectError, ...unordered, size: num(t['size']), maxSamplesPerKey: num(t['max_samples_per_key']) }
+  // an item read with fewer entries would except more than written: a problem fails the suite
+  const exceptions = readExceptionItems(t['exceptions'])
+  for (const p of exceptions.problems) problems.push(`${label}: exception ${p}`)
+  return { name: label, language, query, expectedIds, expectError, ...unordered, size: num(t['size']), maxSamplesPerKey: num(t['max_samples_per_key']), exceptions: exceptions.items }
 }
 
 /** Parses a suite file's text; never throws (problems are returned). */

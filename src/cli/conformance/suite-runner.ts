@@ -32,7 +32,7 @@ function runCase(engine: EngineApi, suite: Suite, schema: Schema, events: readon
     ...(c.maxSamplesPerKey !== undefined ? { maxSamplesPerKey: c.maxSamplesPerKey } : {}),
   })
   const now = suiteNow(suite)
-  const out = runQuery(engine, { query: c.query, schema, settings, events, idField: s.idField, language: c.language, ...(now === undefined ? {} : { now }) })
+  const out = runQuery(engine, { query: c.query, schema, settings, events, idField: s.idField, language: c.language, exceptions: c.exceptions, ...(now === undefined ? {} : { now }) })
   const fail = (message: string): void => tally.fail({ file, name: c.name, message, query: c.query, diagnostics: out.diagnostics })
   if (out.crash !== undefined) return fail(`engine threw ${out.crash}`)
   const hasError = out.diagnostics.some((d) => d.severity === 'error')
@@ -61,7 +61,7 @@ const BY_POSITION = '#'
  * shallow copy, which the id lookup reads (run-query.ts reads `event[idField]`) while the engine,
  * which sees only enumerable fields, and any query, run over the events exactly as written.
  */
-function namedByPosition(events: readonly unknown[]): unknown[] {
+export function namedByPosition(events: readonly unknown[]): unknown[] {
   return events.map((event, i) => {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return event
     const copy: Record<string, unknown> = { ...(event as Record<string, unknown>) }
