@@ -2,8 +2,7 @@ import {
   clauseCoverage,
   compileExplainEql,
   compileExplainKql,
-  excludedEvents,
-  nearMisses,
+  nearMissesAndExclusions,
   type Diagnostic,
   type EqlExplainer,
   type EqlSettings,
@@ -51,13 +50,15 @@ export function analyze(req: AnalyzeRequestFields, ctx: AnalyzeContext): Analysi
   const coverage = clauseCoverage(explainer, ctx.events, { shouldStop }).map(
     (c): ClauseCount => ({ kind: c.kind, span: c.span, text: c.text, filter: c.filter, depth: c.depth, trueCount: c.trueCount, falseCount: c.falseCount, nullCount: c.nullCount }),
   )
-  // Once the budget is spent the near-miss scan would stop at its first poll: skip it outright.
-  const misses = stopped ? [] : nearMisses(explainer, ctx.events, { shouldStop })
+  // Once the budget is spent the scan would stop at its first poll: skip it outright. Near misses
+  // and the query's exclusions read the same evaluated trees: one scan for both.
+  const scanned = stopped ? { nearMisses: [], excluded: [] } : nearMissesAndExclusions(explainer, ctx.events, { shouldStop })
+  const misses = scanned.nearMisses
   const limit = Math.max(0, req.nearMissLimit ?? NEAR_MISS_LIMIT)
   const items = misses.slice(0, limit).map(
     (m): NearMissItem => ({ eventIndex: m.index, filter: m.filter, span: m.clause.span, text: m.clause.text, leafSpan: m.leaf.span, leafText: m.leaf.text }),
   )
-  const excluded = stopped ? [] : excludedEvents(explainer, ctx.events, { shouldStop })
+  const excluded = scanned.excluded
   const excludedLimit = Math.max(0, req.excludedLimit ?? EXCLUDED_LIMIT)
   return {
     ...base,

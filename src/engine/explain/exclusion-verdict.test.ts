@@ -5,6 +5,8 @@ import { buildSchema } from '../schema/build-schema'
 import { compileExplainEql, type EqlExplainer } from './eql-explain'
 import { excludedEvents, exclusionsOf } from './exclusion-verdict'
 import { compileExplainKql, type KqlExplainer } from './kql-explain'
+import { nearMissesAndExclusions } from './misses-and-exclusions'
+import { nearMisses } from './near-misses'
 
 /**
  * "Matched but excluded by the query": every positive condition holds and a negated one fails.
@@ -151,5 +153,21 @@ describe('exclusions in KQL', () => {
     const x = kql('process.args:write and not process.name:jamf')
     expect(exclusionsOf(x, events[5])).toEqual([])
     expect(matches('kql', 'process.args:write and not process.name:jamf', 5)).toBe(true)
+  })
+})
+
+describe('one scan for near misses and exclusions', () => {
+  it('gives exactly what nearMisses and excludedEvents give alone', () => {
+    const queries: [EqlExplainer | KqlExplainer][] = [
+      [eql('process where process.args == "write" and not process.args : ("*/JAMF/*", "nothing") and process.name != "jamf"')],
+      [kql('process.args:write and not process.args:*JAMF* and not process.name:jamf')],
+      [eql('sequence [process where process.args == "write" and not process.name == "jamf"] [process where process.args == "read"]')],
+    ]
+    for (const [x] of queries) {
+      const both = nearMissesAndExclusions(x, events)
+      expect(both.nearMisses).toEqual(nearMisses(x, events))
+      expect(both.excluded).toEqual(excludedEvents(x, events))
+      expect(both.excluded.length).toBeGreaterThan(0)
+    }
   })
 })

@@ -49,7 +49,8 @@ export interface ExcludedEvent {
   readonly exclusions: readonly Exclusion[]
 }
 
-type Explainer = EqlExplainer | KqlExplainer
+/** Either language's explainer (exclusions need the EQL program's timestamp reader). */
+export type Explainer = EqlExplainer | KqlExplainer
 
 /** The exclusions that take one event out of the query (empty: matched, or no match for another reason). */
 export function exclusionsOf(explainer: Explainer, event: unknown): Exclusion[] {
@@ -84,13 +85,17 @@ function filterPlans(explainer: Explainer): readonly FilterPlan[] {
 }
 
 /** An EQL event query returns only events with a usable timestamp. */
-function returnable(explainer: Explainer, event: unknown): boolean {
+export function returnable(explainer: Explainer, event: unknown): boolean {
   if (explainer.language !== 'eql' || explainer.kind !== 'event') return true
   return explainer.program.ordering.timestamp(event) !== undefined
 }
 
 function planExclusions(plan: FilterPlan, event: unknown, source: string): Exclusion[] {
-  const root = evaluate(plan.root, event, plan.faults)
+  return exclusionsOfEvaluated(evaluate(plan.root, event, plan.faults), plan, source)
+}
+
+/** The exclusions of one filter, from its tree already evaluated for the event (see the definitions above). */
+export function exclusionsOfEvaluated(root: Evaluated, plan: FilterPlan, source: string): Exclusion[] {
   if (root.value === true) return []
   const failing: Evaluated[] = []
   for (const c of conjunctsOf(root)) {

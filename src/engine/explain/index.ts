@@ -17,6 +17,7 @@ export { compileExplainKql, explainKql, type KqlExplainer, type KqlExplanation, 
 export { nearMisses, type NearMiss } from './near-misses'
 export { clauseCoverage, type ClauseCoverage } from './coverage'
 export { excludedEvents, exclusionsOf, type Exclusion, type ExcludedEvent } from './exclusion-verdict'
+export { nearMissesAndExclusions } from './misses-and-exclusions'
 export {
   sequenceVerdicts,
   type SequenceVerdicts,

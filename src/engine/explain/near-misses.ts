@@ -1,4 +1,4 @@
-import { conjunctsOf, decidingNode, evaluate, scanEvents, type Evaluated, type Explainable, type ScanOptions } from './plan'
+import { conjunctsOf, decidingNode, evaluate, scanEvents, type Evaluated, type Explainable, type FilterPlan, type ScanOptions } from './plan'
 import { refOf } from './trace'
 import type { ClauseRef } from './types'
 
@@ -29,25 +29,30 @@ export function nearMisses(explainer: Explainable, events: readonly unknown[], o
   const out: NearMiss[] = []
   for (const plan of explainer.plans) {
     scanEvents(events, (event, index) => {
-      const root = evaluate(plan.root, event, plan.faults)
-      if (root.value === true) return
-      const conjuncts = conjunctsOf(root)
-      if (conjuncts.length < 2) return
-      let failing: Evaluated | undefined
-      for (const c of conjuncts) {
-        if (c.value === true) continue
-        if (failing !== undefined) return
-        failing = c
-      }
-      if (failing === undefined) return
-      out.push({
-        index,
-        filter: plan.label,
-        stage: plan.stage,
-        clause: refOf(failing, explainer.source),
-        leaf: refOf(decidingNode(failing), explainer.source),
-      })
+      const miss = nearMissOf(evaluate(plan.root, event, plan.faults), index, plan, explainer.source)
+      if (miss !== null) out.push(miss)
     }, options)
   }
   return out
+}
+
+/** The near miss of one filter's tree evaluated for event `index`, or null when it is none. */
+export function nearMissOf(root: Evaluated, index: number, plan: FilterPlan, source: string): NearMiss | null {
+  if (root.value === true) return null
+  const conjuncts = conjunctsOf(root)
+  if (conjuncts.length < 2) return null
+  let failing: Evaluated | undefined
+  for (const c of conjuncts) {
+    if (c.value === true) continue
+    if (failing !== undefined) return null
+    failing = c
+  }
+  if (failing === undefined) return null
+  return {
+    index,
+    filter: plan.label,
+    stage: plan.stage,
+    clause: refOf(failing, source),
+    leaf: refOf(decidingNode(failing), source),
+  }
 }
