@@ -10,14 +10,12 @@ import { exceptsText, outcomesOf, type ItemOutcome } from './exception-report'
  * run, its problems at the item or entry they are about, and Edit / Remove. Loaded with the first
  * item (it words entries with the engine's describer, kept out of the initial bundle).
  */
-export function ExceptionList({ editing, onEdit }: { editing: Editing | null; onEdit: (index: number) => void }) {
+export function ExceptionList({ editing, onEdit, onRemove }: { editing: Editing | null; onEdit: (index: number) => void; onRemove: (index: number) => void }) {
   const items = usePlayground((s) => s.exceptions)
-  const setExceptions = usePlayground((s) => s.setExceptions)
   const report = usePlayground((s) => s.report)
   // a run with the current items is on its way: the counts shown are the previous run's
   const stale = usePlayground((s) => s.status !== 'idle' || s.failure !== null)
   const outcome = outcomesOf(report, items.length)
-  const remove = (index: number): void => setExceptions(items.filter((_, i) => i !== index))
   return (
     <>
       <ul className="exception-items" aria-label="Exception items" data-stale={stale}>
@@ -29,7 +27,7 @@ export function ExceptionList({ editing, onEdit }: { editing: Editing | null; on
             outcome={outcome.items[i]}
             editing={editing?.kind === 'edit' && editing.index === i}
             onEdit={() => onEdit(i)}
-            onRemove={() => remove(i)}
+            onRemove={() => onRemove(i)}
           />
         ))}
       </ul>

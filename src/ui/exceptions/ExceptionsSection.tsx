@@ -17,13 +17,22 @@ export type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readon
  * query editor keeps the pane.
  */
 export function ExceptionsSection() {
-  const count = usePlayground((s) => s.exceptions.length)
+  const items = usePlayground((s) => s.exceptions)
+  const setExceptions = usePlayground((s) => s.setExceptions)
+  const count = items.length
   const [editing, setEditing] = useState<Editing | null>(null)
   const addButton = useRef<HTMLButtonElement>(null)
   const heading = useId()
   const close = (): void => {
     setEditing(null)
     // keyboard users go back to where they started rather than to the top of the page
+    addButton.current?.focus()
+  }
+  const remove = (index: number): void => {
+    setExceptions(items.filter((_, i) => i !== index))
+    // the items after it move up: an editor open on one would now edit its neighbour
+    if (editing?.kind === 'edit') setEditing(null)
+    // the Remove button is gone with its item; focus stays in the section
     addButton.current?.focus()
   }
   return (
@@ -47,7 +56,7 @@ export function ExceptionsSection() {
       </div>
       {count > 0 && (
         <Suspense fallback={null}>
-          <ExceptionList editing={editing} onEdit={(index) => setEditing({ kind: 'edit', index })} />
+          <ExceptionList editing={editing} onEdit={(index) => setEditing({ kind: 'edit', index })} onRemove={remove} />
         </Suspense>
       )}
       {editing !== null && (
