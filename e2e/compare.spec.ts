@@ -113,4 +113,15 @@ test('pin the query, edit it, and compare side by side with the pin as B', async
   // the comparison agrees with the baseline line: every flipped event is a disagreement
   await expect(summary(page)).toHaveAttribute('data-disagreements', String(lost + gained))
   await expect(panel(page).locator('[data-matched-by="b"]')).toHaveCount(lost)
+
+  // Swap: the pin becomes the query in the editor (an ordinary edit: undo brings the edit back)
+  await panel(page).getByRole('button', { name: 'Swap' }).click()
+  await expect.poll(() => queryText(page)).toBe(pinned)
+  await expect(panel(page).getByLabel('Query B')).toHaveText(edited)
+  await expect(panel(page).getByTestId('compare-panel')).toHaveAttribute('data-compare-status', 'idle')
+  await expect(summary(page)).toHaveAttribute('data-disagreements', String(lost + gained))
+  await expect(panel(page).locator('[data-matched-by="a"]')).toHaveCount(lost)
+  await page.getByLabel('Rule query', { exact: true }).focus()
+  await page.keyboard.press('ControlOrMeta+Z')
+  await expect.poll(() => queryText(page)).toBe(edited)
 })
