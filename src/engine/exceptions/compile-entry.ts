@@ -45,8 +45,8 @@ export function compileEntry(entry: ExceptionEntry, ctx: CompileContext, report:
     case 'nested':
       return nestedTest(entry.field, entry.entries, ctx, report, what)
     default: {
-      if (nestedAncestorOf(ctx.schema, entry.field) !== undefined) {
-        const path = nestedAncestorOf(ctx.schema, entry.field) as string
+      const path = nestedAncestorOf(ctx.schema, entry.field)
+      if (path !== undefined) {
         report(
           EXCEPTION_CODES.nestedFieldOutside,
           `${entry.field} is inside the nested field ${path}: outside a nested entry Elasticsearch sees no value for it, so "${what}" ${entry.operator === 'included' ? 'matches no event' : 'holds for every event'}.`,
