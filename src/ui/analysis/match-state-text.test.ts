@@ -25,6 +25,7 @@ describe('match state text', () => {
       `Matched but excluded by \`not process.args : ( "a", "b" )\` (process.args "${JAMF}" matched "${JAMF}").`,
     )
     const two = exclusionSentence({ eventIndex: 1, exclusions: [hit(), hit({ filter: 'stage 2', text: 'process.name != "jamf"', leafText: '"jamf"', field: 'process.name', values: ['jamf'] })] })
+    expect(two).toMatch(/^Would fill a stage but was excluded by /)
     expect(two).toContain(' and excluded from stage 2 by `process.name != "jamf"` (process.name "jamf" matched "jamf").')
     expect(exclusionTitle({ eventIndex: 1, exclusions: [hit()] })).toBe(`excluded by not process.args : ( "a", "b" ): process.args "${JAMF}" matched "${JAMF}"`)
   })

@@ -28,10 +28,15 @@ export function exclusionTitle(item: ExcludedItem): string {
   return item.exclusions.map((h) => `${excludedPrefix(h)} ${shortClause(h.text, 80)}: ${firedText(h)}`).join('\n')
 }
 
-/** The first sentence of "Why?" for an event the query excludes. */
+/**
+ * The first sentence of "Why?" for an event the query excludes: `Matched but excluded by ...` for
+ * an event query; for a stage of a sequence or sample, `Would fill a stage but was excluded from
+ * stage 1 by ...` (the event's other stages and the sequence itself are the tree's to tell).
+ */
 export function exclusionSentence(item: ExcludedItem): string {
   const parts = item.exclusions.map((h) => `${excludedPrefix(h)} \`${shortClause(h.text)}\` (${firedText(h)})`)
-  return `Matched but ${parts.join(' and ')}.`
+  const stages = item.exclusions.some((h) => h.filter !== 'query')
+  return `${stages ? 'Would fill a stage but was' : 'Matched but'} ${parts.join(' and ')}.`
 }
 
 /** The first sentence of "Why?" for an event an exception item took out. */

@@ -13,6 +13,8 @@ export function ExplainState({ eventIndex }: { eventIndex: number }) {
   const excluded = usePlayground((s) => excludedOf(s, eventIndex))
   const item = usePlayground((s) => exceptedOf(s, eventIndex))
   const name = usePlayground((s) => (item === undefined || item < 0 ? undefined : s.exceptions[item]?.name))
+  // a sequence event excluded from one stage may still be in a sequence through another: matched
+  const matched = usePlayground((s) => includesSorted(s.report?.matchedIndexes ?? [], eventIndex))
   const hoverSpan = usePlayground((s) => s.hoverSpan)
   if (item !== undefined) {
     return (
@@ -22,7 +24,7 @@ export function ExplainState({ eventIndex }: { eventIndex: number }) {
     )
   }
   const first = excluded?.exclusions[0]
-  if (excluded === undefined || first === undefined) return null
+  if (excluded === undefined || first === undefined || matched) return null
   return (
     <p
       className="explain-state"
@@ -34,4 +36,19 @@ export function ExplainState({ eventIndex }: { eventIndex: number }) {
       {exclusionSentence(excluded)}
     </p>
   )
+}
+
+/** Whether an ascending list holds `n` (binary search: the list may hold 200,000 indexes). */
+function includesSorted(list: readonly number[], n: number): boolean {
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const v = list[mid]
+    if (v === undefined) return false
+    if (v === n) return true
+    if (v < n) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
