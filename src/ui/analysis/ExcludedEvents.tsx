@@ -2,28 +2,37 @@ import { useMemo } from 'react'
 import { currentAnalysis } from '../../state/analysis-slice'
 import type { ExcludedItem, ExclusionHit } from '../../worker/protocol-analyze'
 import { showEvent } from '../learn/lessons/use-expectations-check'
+import { exceptionLabel } from '../results/report-view'
 import { usePlayground } from '../use-playground'
 import { excludedPrefix, firedText } from './match-state-text'
 import './analysis.css'
 
 /**
- * "Excluded by the query": only the events the query's own exclusions take out (every positive
- * clause holds, a `not` / `!=` / `not in` does not), grouped by the exclusion that took them out,
- * so a tuner sees what each exclusion catches. Clicking an event selects its row; pointing at a
- * clause lights it in the editor. Collapsed by default; `open` is kept by the panel.
+ * "Excluded": only the events the query's own exclusions take out (every positive clause holds, a
+ * `not` / `!=` / `not in` does not), grouped by the exclusion that took them out, so a tuner sees
+ * what each exclusion catches; then those the exception items took out, by item (for a sequence
+ * query this is the only place they show: the results list only sequences). Clicking an event
+ * selects its row; pointing at a clause lights it in the editor. Collapsed by default; `open` is
+ * kept by the panel.
  */
 export function ExcludedEvents({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const analysis = usePlayground(currentAnalysis)
   const selectEvent = usePlayground((s) => s.selectEvent)
   const hoverSpan = usePlayground((s) => s.hoverSpan)
   const groups = useMemo(() => groupByExclusion(analysis?.excluded ?? []), [analysis])
-  if (!analysis || analysis.excludedTotal === 0) return null
-  const total = analysis.excludedTotal
+  const excepted = usePlayground((s) => s.report?.excepted)
+  const names = usePlayground((s) => s.exceptions)
+  const byItem = useMemo(() => groupByItem(excepted ?? []), [excepted])
+  if (!analysis) return null
+  const byQuery = analysis.excludedTotal
+  const byException = excepted?.length ?? 0
+  const total = byQuery + byException
+  if (total === 0) return null
   const shown = analysis.excluded.length
   return (
     <details className="near-misses excluded-events" data-testid="excluded-events" data-count={total} open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}>
       <summary>
-        Excluded by the query: {total === 1 ? '1 event' : `${total} events`} every positive clause accepts
+        Excluded: {total === 1 ? '1 event' : `${total} events`} the rule would match but for an exclusion ({byQuery} by the query, {byException} by exceptions)
         {analysis.stopped && <span className="near-misses-note"> (stopped at the time limit: counts are partial)</span>}
       </summary>
       {groups.map((g) => (
@@ -51,7 +60,24 @@ export function ExcludedEvents({ open, onOpenChange }: { open: boolean; onOpenCh
           </ul>
         </section>
       ))}
-      {shown < total && <p className="near-misses-note">The first {shown} of {total} are listed.</p>}
+      {shown < byQuery && <p className="near-misses-note">The first {shown} of {byQuery} excluded by the query are listed.</p>}
+      {byItem.map(([item, indexes]) => {
+        const label = item < 0 ? 'lost its sequence: another event was excepted' : `excluded by exception ${exceptionLabel(names[item]?.name, item)}`
+        return (
+          <section key={item} className="near-miss-group" aria-label={label[0]?.toUpperCase() + label.slice(1)}>
+            <span className="near-miss-clause">{label}</span>
+            <ul className="near-miss-events">
+              {indexes.map((i) => (
+                <li key={i}>
+                  <button type="button" data-excluded-event={i} onClick={() => showEvent(selectEvent, i)}>
+                    #{i}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
     </details>
   )
 }
@@ -74,6 +100,17 @@ function groupByExclusion(items: readonly ExcludedItem[]): ExclusionGroup[] {
     }
   }
   return [...groups.values()]
+}
+
+/** Excepted events by item (item -1: lost its sequence last), events ascending. */
+function groupByItem(excepted: readonly { readonly index: number; readonly item: number }[]): [number, number[]][] {
+  const groups = new Map<number, number[]>()
+  for (const e of excepted) {
+    const g = groups.get(e.item)
+    if (g) g.push(e.index)
+    else groups.set(e.item, [e.index])
+  }
+  return [...groups].sort(([a], [b]) => (a < 0 ? 1 : b < 0 ? -1 : a - b))
 }
 
 function oneLine(text: string): string {
