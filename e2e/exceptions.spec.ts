@@ -107,6 +107,8 @@ test('an item built with the keyboard alone: a wildcard entry, then a value AND-
   await expect(field).toHaveAccessibleDescription('Enter a field.')
   await expect(entry.getByLabel('Value')).toHaveAccessibleDescription('Enter a value.')
   await expect(field).toBeFocused()
+  // the field offers the loaded events' field names (the query editor's completion list)
+  await expect(form.locator('datalist option[value="process.args"]')).toHaveCount(1)
   await page.keyboard.type('process.args')
   await expect(field).not.toHaveAttribute('aria-invalid')
   await page.keyboard.press('Tab')
