@@ -80,6 +80,7 @@ test('an imported rule brings its exception list, and a share link carries the i
   await page.getByRole('button', { name: 'Share', exact: true }).click()
   const share = page.getByRole('dialog', { name: 'Share' })
   await expect(share).toHaveAttribute('data-state', 'ready', { timeout: 30_000 })
+  await expect(share.getByTestId('share-link-length')).toContainText('and the exception item')
   // only the fields the query uses: the item's field and the OS field must stay in the events
   await share.getByLabel('Keep only the fields the query uses').check()
   await expect(share.getByTestId('share-kept-fields')).toContainText('process.parent.name')

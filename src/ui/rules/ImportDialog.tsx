@@ -123,7 +123,7 @@ export function ImportDialog({ draft, onDraft, onClose }: { draft: string; onDra
           {exceptions && exceptions.notes.length > 0 && (
             <p className="import-exceptions" data-testid="import-exceptions" data-count={exceptions.items.length}>
               {exceptions.items.length === 1 ? '1 exception item comes' : `${exceptions.items.length} exception items come`} with the rule
-              {exceptions.items.length > 0 ? ' and will be applied on top of it' : ''}: {exceptions.notes.join('; ')}.
+              {exceptions.items.length > 0 ? ' and will be applied on top of it' : ''}: {exceptions.notes.map((n) => n.replace(/\.$/, '')).join('; ')}.
             </p>
           )}
           {openable && !openable.ok && <p className="rule-problem">{openable.reason}</p>}

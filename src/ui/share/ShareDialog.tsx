@@ -91,7 +91,7 @@ export function ShareDialog() {
         Share link
         <input ref={input} readOnly value={prepared?.url ?? ''} placeholder="Making the link…" onFocus={(e) => e.target.select()} />
       </label>
-      {prepared && <LinkLength prepared={prepared} />}
+      {prepared && <LinkLength prepared={prepared} exceptions={exceptions.length} />}
       <fieldset className="share-options">
         <legend>Before copying</legend>
         <label>
@@ -140,13 +140,14 @@ export function ShareDialog() {
 const count = (n: number): string => n.toLocaleString('en-US')
 
 /** The link's length against each common limit, and what the link carries of the events. */
-function LinkLength({ prepared }: { prepared: PreparedLink }) {
+function LinkLength({ prepared, exceptions }: { prepared: PreparedLink; exceptions: number }) {
   const { length, limits } = prepared.length
   const carries = prepared.events === 'all' ? 'all the events' : prepared.events === 'trimmed' ? 'the events trimmed to the fields the query uses' : 'no events'
   return (
     <div className="share-length" data-testid="share-link-length" data-length={length}>
       <p>
-        <strong>{count(length)} characters</strong>, with {carries}.
+        <strong>{count(length)} characters</strong>, with {carries}
+        {exceptions > 0 && ` and the ${exceptions === 1 ? 'exception item' : `${count(exceptions)} exception items`}`}.
       </p>
       <ul>
         {limits.map((l) => (
