@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { currentAnalysis } from '../../state/analysis-slice'
 import type { ExcludedItem, ExclusionHit } from '../../worker/protocol-analyze'
 import { showEvent } from '../learn/lessons/use-expectations-check'
-import { exceptionLabel } from '../results/report-view'
+import { exceptionLabel, excludedText, shortClause } from '../results/report-view'
 import { usePlayground } from '../use-playground'
 import { excludedPrefix, firedText } from './match-state-text'
 import './analysis.css'
@@ -32,13 +32,13 @@ export function ExcludedEvents({ open, onOpenChange }: { open: boolean; onOpenCh
   return (
     <details className="near-misses excluded-events" data-testid="excluded-events" data-count={total} open={open} onToggle={(e) => onOpenChange(e.currentTarget.open)}>
       <summary>
-        Excluded: {total === 1 ? '1 event' : `${total} events`} the rule would match but for an exclusion ({byQuery} by the query, {byException} by exceptions)
+        Excluded: {total === 1 ? '1 event' : `${total} events`} the rule would match but for an exclusion ({excludedText({ byQuery, byException }).replace(/^.*?\(/, '')}
         {analysis.stopped && <span className="near-misses-note"> (stopped at the time limit: counts are partial)</span>}
       </summary>
       {groups.map((g) => (
         <section key={g.key} className="near-miss-group" aria-label={`Excluded by ${g.hit.text}`}>
-          <code className="near-miss-clause" onMouseEnter={() => hoverSpan(g.hit.span)} onMouseLeave={() => hoverSpan(null)}>
-            {excludedPrefix(g.hit)} {oneLine(g.hit.text)}
+          <code className="near-miss-clause" title={oneLine(g.hit.text)} onMouseEnter={() => hoverSpan(g.hit.span)} onMouseLeave={() => hoverSpan(null)}>
+            {excludedPrefix(g.hit)} {shortClause(g.hit.text, 80)}
           </code>
           <ul className="near-miss-events">
             {g.items.map(({ item, hit }) => (
