@@ -6,7 +6,7 @@ import { targetOf, type Target } from '../kql/check-fields'
 import { insideNested, type CompileContext } from '../kql/compile-context'
 import { existsTest } from '../kql/compile-exists'
 import { matchTest } from '../kql/compile-match'
-import { andTests, notTest, orTests } from '../kql/compile-values'
+import { andTests, keywordTest, notTest, orTests } from '../kql/compile-values'
 import { NEVER, type EventTest } from '../kql/program'
 import { EXCEPTION_CODES, type ExceptionCodeDef } from './codes'
 import { describeEntry } from './describe'
@@ -75,6 +75,14 @@ function leafTest(entry: MatchEntry | MatchAnyEntry | ExistsEntry | WildcardEntr
       if (values.length === 0 || values.some((v) => v === '')) {
         report(EXCEPTION_CODES.emptyValue, `"${what}" has an empty value (Kibana does not save one); the item is not applied.`)
         return null
+      }
+      const type = t.spec?.type
+      if (values.length > 1 && (type === undefined || type === 'keyword' || type === 'wildcard')) {
+        // a long "is one of" list on a keyword field: one set lookup per value, same answers as
+        // one exact match per listed value (a value over ignore_above is not indexed, so never equal)
+        const limit = t.spec?.ignoreAbove
+        const wanted = new Set(values.filter((v) => limit === undefined || v.length <= limit))
+        return keywordTest(t.read, limit, (s) => wanted.has(s))
       }
       const local: CompileContext = { ...ctx, diagnostics: [] }
       const tests = values.map((v) => matchTest(t, v, true, local, AT))

@@ -82,6 +82,18 @@ describe('match_any ("is one of")', () => {
   })
 })
 
+describe('match_any on a keyword with ignore_above', () => {
+  it('a value over the limit is not indexed: it never matches, listed or not', () => {
+    const m = { 'user.name': { type: 'keyword', ignore_above: 3 } }
+    expect(excepts('user.name', 'is one of', ['abcd', 'ab'], { user: { name: 'abcd' } }, m)).toBe(false)
+    expect(excepts('user.name', 'is one of', ['abcd', 'ab'], { user: { name: ['abcd', 'ab'] } }, m)).toBe(true)
+    expect(excepts('user.name', 'is', ['abcd'], { user: { name: 'abcd' } }, m)).toBe(false)
+  })
+  it('numbers in the event compare by their text on keyword fields', () => {
+    expect(excepts('user.name', 'is one of', ['42', 'x'], { user: { name: 42 } })).toBe(true)
+  })
+})
+
 describe('exists', () => {
   it('a value, "" included; null and [] are none', () => {
     expect(excepts('user.name', 'exists', [], { user: { name: '' } })).toBe(true)
