@@ -119,3 +119,16 @@ describe('analyze request', () => {
     expect(root && root.trueCount + root.falseCount + root.nullCount).toBeLessThan(5000)
   })
 })
+
+describe('excluded events in the reply', () => {
+  it('events excluded alike share one hit object (sent once by the structured clone)', () => {
+    const many = Array.from({ length: 3 }, () => events[1])
+    const a = analyze(
+      { kind: 'analyze', language: 'eql', query: QUERY, eventsVersion: 1, settings: {} },
+      { events: many, eventsVersion: 1, schema: buildSchema({ ecs: true, events: many }).schema, now: () => 0 },
+    )
+    expect(a.excluded.map((e) => e.eventIndex)).toEqual([0, 1, 2])
+    expect(a.excluded[0]?.exclusions[0]).toBe(a.excluded[2]?.exclusions[0])
+    expect(structuredClone(a).excluded[1]?.exclusions[0]?.text).toBe('not process.args : "*JAMF*"')
+  })
+})

@@ -17,6 +17,7 @@ import {
   type AnalyzeRequestFields,
   type ClauseCount,
   type ExcludedItem,
+  type ExclusionHit,
   type NearMissItem,
 } from './protocol-analyze'
 
@@ -66,7 +67,7 @@ export function analyze(req: AnalyzeRequestFields, ctx: AnalyzeContext): Analysi
     coverage,
     nearMisses: items,
     nearMissTotal: misses.length,
-    excluded: excluded.slice(0, excludedLimit).map(excludedItem),
+    excluded: excludedItems(excluded.slice(0, excludedLimit)),
     excludedTotal: excluded.length,
     stopped,
   }
@@ -75,19 +76,26 @@ export function analyze(req: AnalyzeRequestFields, ctx: AnalyzeContext): Analysi
 /** Values shown per exclusion at most: a field with many values is named by the few that fired. */
 const VALUES_SHOWN = 5
 
-function excludedItem(e: ExcludedEvent): ExcludedItem {
-  return {
+/**
+ * The reply's excluded events. Events excluded alike (the same clause, element and values: most of
+ * them, for an exclusion list) share one hit object, which the structured clone to the page sends
+ * once, instead of the clause's text once per event.
+ */
+function excludedItems(events: readonly ExcludedEvent[]): ExcludedItem[] {
+  const shared = new Map<string, ExclusionHit>()
+  return events.map((e) => ({
     eventIndex: e.index,
-    exclusions: e.exclusions.map((x) => ({
-      filter: x.filter,
-      span: x.clause.span,
-      text: x.clause.text,
-      leafSpan: x.leaf.span,
-      leafText: x.leaf.text,
-      field: x.field,
-      values: x.values.slice(0, VALUES_SHOWN).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v))),
-    })),
-  }
+    exclusions: e.exclusions.map((x) => {
+      const values = x.values.slice(0, VALUES_SHOWN).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))))
+      const key = JSON.stringify([x.filter, x.clause.span, x.leaf.span, x.field, values])
+      let hit = shared.get(key)
+      if (hit === undefined) {
+        hit = { filter: x.filter, span: x.clause.span, text: x.clause.text, leafSpan: x.leaf.span, leafText: x.leaf.text, field: x.field, values }
+        shared.set(key, hit)
+      }
+      return hit
+    }),
+  }))
 }
 
 function compileFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): { explainer: EqlExplainer | KqlExplainer | null; diagnostics: readonly Diagnostic[] } {
