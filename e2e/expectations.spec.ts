@@ -27,22 +27,31 @@ async function indexesOf(rows: Locator): Promise<number[]> {
  * scrolled through a screen at a time (each scroll waits two frames for the rows to render).
  */
 async function marksByRow(page: Page): Promise<Record<number, string>> {
+  return Object.fromEntries(await scrollThrough(page, '[role="listitem"][data-event-index]'))
+}
+
+/** [event index, mark] of every row matching `selector`, scrolling the whole list through. */
+async function scrollThrough(page: Page, selector: string): Promise<Map<number, string>> {
   const list = results(page)
-  const marks: Record<number, string> = {}
+  const found = new Map<number, string>()
   for (let top = 0; ; ) {
-    await list.evaluate((el, t) => new Promise((done) => {
-      el.scrollTo({ top: t })
-      requestAnimationFrame(() => requestAnimationFrame(done))
-    }), top)
+    await list.evaluate(
+      (el, t) =>
+        new Promise((done) => {
+          el.scrollTo({ top: t })
+          requestAnimationFrame(() => requestAnimationFrame(done))
+        }),
+      top,
+    )
     const pairs = await list
-      .locator('[role="listitem"][data-event-index]')
+      .locator(selector)
       .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-event-index')), e.getAttribute('data-expect') ?? ''] as const))
-    for (const [i, m] of pairs) marks[i] = m
+    for (const [i, m] of pairs) found.set(i, m)
     const { scrollHeight, clientHeight } = await list.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }))
     top += Math.max(1, clientHeight)
     if (top >= scrollHeight) break
   }
-  return marks
+  return found
 }
 
 /** The event count the match count line states. */
@@ -100,6 +109,13 @@ test('breaking a marked outcome fails the check naming its events; a click shows
   await idle(page)
   await expect(check(page)).toHaveAttribute('data-check', 'pass')
   await expect(failures).toHaveCount(0)
+
+  // Any outcome, on demand: each one shows its event too.
+  await check(page).getByRole('button', { name: 'All outcomes' }).click()
+  await expect(check(page).getByTestId('check-held')).toHaveCount(await results(page).locator('[role="listitem"][data-expect]').count())
+  await check(page).locator('[data-event="0"]').click()
+  await expect(row(page, 0)).toHaveAttribute('aria-current', 'true')
+  await expect(row(page, 0)).toBeInViewport()
 })
 
 test('marks follow their events when an event is inserted above them, and a deleted one is kept until dropped', async ({ page }) => {
@@ -131,9 +147,21 @@ test('marks follow their events when an event is inserted above them, and a dele
   await expect(check(page)).toHaveAttribute('data-check', 'fail')
   const lost = check(page).getByTestId('check-lost')
   await expect(lost).toHaveCount(1)
-  await expect(lost).toContainText(`#${n} (expected ${before[n - 1] === 'match' ? 'to match' : 'not to match'}) is no longer in the events`)
+  await expect(lost).toContainText(`the event expected ${before[n - 1] === 'match' ? 'to match' : 'not to match'} at #${n} was edited or deleted`)
   await lost.getByRole('button', { name: /^Drop the mark/ }).click()
   await expect(check(page)).toHaveAttribute('data-check', 'pass')
+
+  // Edit a marked event in place: its mark is lost too, and the user can put it back on the edited event.
+  const now = (await eventsText(page)).split('\n').filter((l) => l.trim() !== '')
+  const edited = { ...(JSON.parse(now[1] ?? '{}') as object), labels: { reviewed: 'yes' } }
+  await setEventsText(page, [now[0], JSON.stringify(edited), ...now.slice(2)].join('\n'))
+  await idle(page)
+  await expect(check(page)).toHaveAttribute('data-check', 'fail')
+  await expect(lost).toHaveCount(1)
+  await expect(row(page, 1)).not.toHaveAttribute('data-expect', /.*/)
+  await lost.getByRole('button', { name: 'Mark #1 instead' }).click()
+  await expect(check(page)).toHaveAttribute('data-check', 'pass')
+  await expect(row(page, 1)).toHaveAttribute('data-expect', before[0] ?? 'missing')
 })
 
 test('sequence results list the events in no sequence, collapsed; one selected is explained', async ({ page }) => {
@@ -147,7 +175,9 @@ test('sequence results list the events in no sequence, collapsed; one selected i
   await expect(page.getByTestId('match-count')).toContainText(`of ${total} events`)
 
   // The events in a sequence, then the head of the others: together, every event once.
-  const grouped = new Set(await indexesOf(results(page).locator('[role="group"] [data-event-index]')))
+  const grouped = new Set((await scrollThrough(page, '[role="group"] [data-event-index]')).keys())
+  expect(grouped.size).toBeGreaterThan(0)
+  // scrolled through: the head closes the list
   const toggle = page.getByTestId('outside-toggle')
   await expect(toggle).toHaveText(`▸ Not in any sequence (${total - grouped.size})`)
   await expect(toggle).toHaveAttribute('aria-expanded', 'false')
@@ -155,12 +185,12 @@ test('sequence results list the events in no sequence, collapsed; one selected i
   await expect(toggle).toHaveAttribute('aria-expanded', 'true')
   const outside = results(page).locator('.results-sizer > [role="listitem"][data-event-index]')
   await expect(outside.first()).toBeVisible()
-  const shown = await indexesOf(outside)
-  expect(shown.length).toBeGreaterThan(0)
+  const shown = [...(await scrollThrough(page, '.results-sizer > [role="listitem"][data-event-index]')).keys()].sort((a, b) => a - b)
+  expect(shown).toHaveLength(total - grouped.size)
   for (const i of shown) expect(grouped.has(i), `#${i} is in a sequence`).toBe(false)
 
   // Such a row behaves like any other: marked, selectable, explained.
-  const first = shown[0] ?? -1
+  const first = shown[shown.length - 1] ?? -1 // the list was left scrolled to its end
   const target = row(page, first)
   await expect(target).toHaveAttribute('data-expect', 'no-match')
   await expect(target).toHaveAttribute('data-expect-held', 'true')

@@ -1,5 +1,6 @@
 import type { EqlSettings, ExceptionItem, RuleDocument } from '../engine'
 import { languageAfterEdit } from './detect-language'
+import { reattached } from './expectations-follow'
 import type { PlaygroundState, SliceCreator } from './store'
 
 /**
@@ -126,6 +127,10 @@ export interface DocumentSlice extends DocumentAbout {
   followExpectations(placed: { expectations: readonly Expectation[]; lost: readonly Expectation[]; eventsVersion: number }): void
   /** forgets a mark whose event is gone */
   dropLostExpectation(mark: Expectation): void
+  /** forgets every mark whose event is gone (e.g. after loading other events) */
+  dropLostExpectations(): void
+  /** puts a mark whose event is gone on the event now at its position (the event was edited) */
+  reattachLostExpectation(mark: Expectation): void
   /** edits the title, the task or the rule metadata */
   editAbout(about: Partial<DocumentAbout>): void
   /** replaces the exception items (adding, editing or removing one); the rule runs again */
@@ -240,6 +245,9 @@ export const createDocumentSlice =
       setExpectations: (expectations) => set({ expectations }),
       followExpectations: ({ expectations, lost, eventsVersion }) => set({ expectations, lostExpectations: lost, expectationsEventsVersion: eventsVersion }),
       dropLostExpectation: (mark) => set((s) => ({ lostExpectations: s.lostExpectations.filter((m) => m !== mark) })),
+      dropLostExpectations: () => set({ lostExpectations: [] }),
+      reattachLostExpectation: (mark) =>
+        set((s) => ({ lostExpectations: s.lostExpectations.filter((m) => m !== mark), expectations: reattached(s.expectations, mark) })),
       editAbout: (about) => set(withoutUndefined(about)),
       setExceptions: (exceptions) => set({ exceptions, status: 'running' }),
     }

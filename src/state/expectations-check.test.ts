@@ -63,7 +63,7 @@ describe('lost marks', () => {
     const c = checkExpectations(EXPECT, { result: events(0, 1), eventCount: 3 }, 'idle', lost)
     expect([c.status, c.held, c.total, c.lost]).toEqual(['fail', 3, 4, lost])
     const first = lost[0]
-    if (first) expect(describeLost(first)).toBe('#4 (expected to match) is no longer in the events')
+    if (first) expect(describeLost(first)).toBe('the event expected to match at #4 was edited or deleted')
     expect(checkExpectations([], { result: events(), eventCount: 0 }, 'idle', lost).status).toBe('fail')
     expect(checkExpectations([], { result: events(), eventCount: 0 }, 'running', lost).status).toBe('pending')
   })

@@ -72,9 +72,12 @@ export function checkExpectations(
   return { status: held === total ? 'pass' : 'fail', held, total, items, byEvent, lost }
 }
 
-/** One line for a mark whose event is gone, e.g. "#3 (expected to match) is no longer in the events". */
+/**
+ * One line for a mark whose event is gone, e.g. "the event expected to match at #3 was edited or
+ * deleted" (#3: where it would be now, see expectations-follow.ts).
+ */
 export function describeLost(mark: Expectation): string {
-  return `#${mark.eventIndex} (expected ${mark.expect === 'match' ? 'to match' : 'not to match'}) is no longer in the events`
+  return `the event expected ${mark.expect === 'match' ? 'to match' : 'not to match'} at #${mark.eventIndex} was edited or deleted`
 }
 
 function outcomeOf(e: Expectation, matched: ReadonlySet<number>, eventCount: number): ExpectationOutcome {

@@ -4,7 +4,7 @@ import { eventFingerprint, placeMarks } from '../worker/handle-fingerprint'
 import type { FingerprintMark, FingerprintReport, RunReport } from '../worker/protocol'
 import type { Expectation } from './document-slice'
 import { connectExpectationsFollow, type FingerprintEngine } from './effects-expectations-follow'
-import { applyPlacement, marksToPlace, needsPlacing } from './expectations-follow'
+import { applyPlacement, marksToPlace, needsPlacing, reattached, whereItWouldBe } from './expectations-follow'
 import { checkExpectations, withExpectation } from './expectations-check'
 import { createPlaygroundStore } from './store'
 
@@ -74,12 +74,29 @@ describe('marks follow their events', () => {
     await load(1, [A, B], [0])
     await load(2, [B], [])
     expect(marks()).toEqual([[0, 'no-match']])
+    // where A would be: B, after it, moved up one, so A's place is #0 (clamped)
     expect(store.getState().lostExpectations.map((e) => [e.eventIndex, e.expect])).toEqual([[0, 'match']])
     const s = store.getState()
     const check = checkExpectations(s.expectations, s.report, s.status, s.lostExpectations)
     expect([check.status, check.held, check.total, check.lost.length]).toEqual(['fail', 1, 2, 1])
     await load(3, [A, B], [0])
     expect(marks()).toEqual([[0, 'match'], [1, 'no-match']])
+    expect(store.getState().lostExpectations).toEqual([])
+  })
+
+  it('an event edited in place: its mark is lost at its position, and can be put back on the edited event', async () => {
+    const { store, load, marks } = setup([{ eventIndex: 0, expect: 'match' }, { eventIndex: 1, expect: 'no-match' }, { eventIndex: 2, expect: 'match' }])
+    await load(1, [A, B, C], [0, 2])
+    const edited = { id: 'b', changed: true }
+    await load(2, [C, A, edited, C], [0, 1, 3])
+    expect(marks()).toEqual([[0, 'match'], [1, 'match']])
+    const lost = store.getState().lostExpectations
+    expect(lost.map((e) => e.eventIndex)).toEqual([2])
+    const first = lost[0]
+    if (first) store.getState().reattachLostExpectation(first)
+    await tick()
+    expect(marks()).toEqual([[0, 'match'], [1, 'match'], [2, 'no-match']])
+    expect(store.getState().expectations[2]?.fingerprint).toBe(fp(edited))
     expect(store.getState().lostExpectations).toEqual([])
   })
 
@@ -142,6 +159,17 @@ describe('the pure parts', () => {
     expect(needsPlacing([{ eventIndex: 1, expect: 'match', fingerprint: 'f' }], [], 1, 1)).toBe(false)
     expect(needsPlacing([{ eventIndex: 1, expect: 'match', fingerprint: 'f' }], [], 1, 2)).toBe(true)
     expect(needsPlacing([{ eventIndex: 1, expect: 'match' }], [], 1, 1)).toBe(true)
+  })
+
+  it('puts a lost mark where its event would be now: moved as the nearest mark before it (or after it)', () => {
+    expect(whereItWouldBe(5, [[2, 3], [4, 5], [9, 10]])).toBe(6)
+    expect(whereItWouldBe(1, [[4, 2], [9, 10]])).toBe(0)
+    expect(whereItWouldBe(3, [])).toBe(3)
+  })
+
+  it('a lost mark of an event edited in place can be put back on it, and is placed there afresh', () => {
+    const kept: Expectation[] = [{ eventIndex: 0, expect: 'match', fingerprint: 'a' }]
+    expect(reattached(kept, { eventIndex: 2, expect: 'no-match', note: 'n', fingerprint: 'old' })).toEqual([...kept, { eventIndex: 2, expect: 'no-match', note: 'n' }])
   })
 
   it('keeps a legacy mark past the events as it is (the check calls it absent)', () => {

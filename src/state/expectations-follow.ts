@@ -44,13 +44,45 @@ export function applyPlacement(
 ): { expectations: Expectation[]; lost: Expectation[] } {
   const kept: Expectation[] = []
   const gone: Expectation[] = []
+  const moves: [from: number, to: number][] = []
   ;[...expectations, ...lost].forEach((mark, k) => {
     const p = placed[k]
-    if (p && p.index !== null && p.fingerprint !== null) kept.push(mark.eventIndex === p.index && mark.fingerprint === p.fingerprint ? mark : { ...mark, eventIndex: p.index, fingerprint: p.fingerprint })
-    else if (mark.fingerprint === undefined) kept.push(mark)
+    if (p && p.index !== null && p.fingerprint !== null) {
+      kept.push(mark.eventIndex === p.index && mark.fingerprint === p.fingerprint ? mark : { ...mark, eventIndex: p.index, fingerprint: p.fingerprint })
+      if (mark.fingerprint !== undefined) moves.push([mark.eventIndex, p.index])
+    } else if (mark.fingerprint === undefined) kept.push(mark)
     else gone.push(mark)
   })
-  return { expectations: kept.sort((a, b) => a.eventIndex - b.eventIndex), lost: gone }
+  const lostNow = gone.map((mark) => {
+    const at = whereItWouldBe(mark.eventIndex, moves)
+    return at === mark.eventIndex ? mark : { ...mark, eventIndex: at }
+  })
+  return { expectations: kept.sort((a, b) => a.eventIndex - b.eventIndex), lost: lostNow }
+}
+
+/**
+ * Where a gone event would be in the new events: its old position moved as much as the nearest
+ * mark before it moved (or after it, when none is before). An event edited in place is there now,
+ * so the check line can offer to mark that event instead; the mark is never moved there unasked.
+ */
+export function whereItWouldBe(oldIndex: number, moves: readonly (readonly [from: number, to: number])[]): number {
+  let before: readonly [number, number] | undefined
+  let after: readonly [number, number] | undefined
+  for (const m of moves) {
+    if (m[0] < oldIndex && (before === undefined || m[0] > before[0])) before = m
+    if (m[0] > oldIndex && (after === undefined || m[0] < after[0])) after = m
+  }
+  const near = before ?? after
+  return Math.max(0, near === undefined ? oldIndex : oldIndex + near[1] - near[0])
+}
+
+/**
+ * The marks with lost `mark` put back on the event now at its position (its fingerprint is taken
+ * there on the next placing), as the user chose: the event was edited, and it is still the one.
+ */
+export function reattached(expectations: readonly Expectation[], mark: Expectation): Expectation[] {
+  const { fingerprint: _gone, ...rest } = mark
+  return [...expectations.filter((e) => e.eventIndex !== mark.eventIndex), rest].sort((a, b) => a.eventIndex - b.eventIndex)
 }
 
 /** Same marks, same places: nothing to store (and no autosave). */
