@@ -16,6 +16,8 @@ export function ExceptionList({ editing, onEdit, onRemove }: { editing: Editing 
   // a run with the current items is on its way: the counts shown are the previous run's
   const stale = usePlayground((s) => s.status !== 'idle' || s.failure !== null)
   const outcome = outcomesOf(report, items.length)
+  // no result (the query or an item makes the search fail): there is nothing an item took out
+  const counted = report?.result != null
   return (
     <>
       <ul className="exception-items" aria-label="Exception items" data-stale={stale}>
@@ -25,6 +27,7 @@ export function ExceptionList({ editing, onEdit, onRemove }: { editing: Editing 
             item={item}
             first={i === 0}
             outcome={outcome.items[i]}
+            counted={counted}
             editing={editing?.kind === 'edit' && editing.index === i}
             onEdit={() => onEdit(i)}
             onRemove={() => onRemove(i)}
@@ -44,20 +47,24 @@ interface RowProps {
   readonly item: ExceptionItem
   readonly first: boolean
   readonly outcome: ItemOutcome | undefined
+  /** false when the last run has no result to count excepted events in */
+  readonly counted: boolean
   readonly editing: boolean
   readonly onEdit: () => void
   readonly onRemove: () => void
 }
 
-function ExceptionItemRow({ item, first, outcome, editing, onEdit, onRemove }: RowProps) {
+function ExceptionItemRow({ item, first, outcome, counted, editing, onEdit, onRemove }: RowProps) {
   const excepted = outcome?.excepted ?? 0
   return (
     <li className="exception-item" data-testid="exception-item" data-excepted={excepted} aria-current={editing ? 'true' : undefined}>
       {!first && <span className="exception-or">OR</span>}
       <div className="exception-item-head">
-        <span className="exception-name">{item.name}</span>
+        <span className="exception-name" title={item.name}>
+          {item.name}
+        </span>
         <span className="exception-count" data-testid="exception-count">
-          {exceptsText(excepted)}
+          {counted ? exceptsText(excepted) : 'not counted: the run has no result'}
         </span>
         <button type="button" aria-label={`Edit exception ${item.name}`} onClick={onEdit}>
           Edit
