@@ -158,3 +158,32 @@ describe('search requests with exception items', () => {
     expect(exportKqlSearchRequest(rule, null, listOnly).body).toEqual(plain)
   })
 })
+
+describe('an exported _eql/search request reads back with its exception items', () => {
+  const rule: RuleDocument = { name: 'r', type: 'eql', language: 'eql', query: 'process where true', extra: {} }
+  // The request has no names, ids, comments or descriptions, and cannot send a value list.
+  const sendable = EVERY_KIND.map((item, i) => ({
+    name: `Exception ${i + 1}`,
+    entries: item.entries.filter((e) => e.type !== 'list'),
+    ...(item.os_types ? { os_types: item.os_types } : {}),
+  }))
+
+  it('every entry kind a request can carry survives export then import', () => {
+    const text = `POST <index>/_eql/search\n${JSON.stringify(exportEqlSearchRequest(rule, {}, sendable), null, 2)}\n`
+    const back = importRule(text)
+    expect(back.format).toBe('search-request')
+    expect(back.rules.map((r) => r.query)).toEqual([rule.query])
+    expect(back.exceptions?.[0]?.items).toEqual(sendable)
+    expect(back.diagnostics.map((d) => d.code)).toEqual(['RULE1011'])
+  })
+
+  it('a request without exceptions brings none; a clause it cannot read is reported, not guessed at', () => {
+    expect(importRule(JSON.stringify(exportEqlSearchRequest(rule))).exceptions).toBeUndefined()
+    const body = exportEqlSearchRequest(rule, {}, sendable)
+    const text = JSON.stringify(body).replace('"wildcard":', '"regexp":')
+    const back = importRule(text)
+    expect(back.exceptions?.[0]?.items.map((i) => i.name)).toEqual(['Exception 1'])
+    expect(back.diagnostics.map((d) => [d.code, d.severity])).toEqual([['RULE1011', 'info'], ['RULE1012', 'warning']])
+  })
+})
+

@@ -1,6 +1,7 @@
 import { parse } from 'smol-toml'
 import type { Diagnostic } from '../diagnostics/diagnostic'
 import { readExceptionItems } from '../exceptions/read-items'
+import { exceptionsOfEqlFilter } from './import-exception-dsl'
 import { ruleDiagnostic, type RuleDocument, type RuleExceptions, type RuleImportResult } from './rule-document'
 import { isRecord } from './rule-fields'
 
@@ -22,8 +23,9 @@ export function isSearchRequest(text: string): boolean {
 
 /**
  * Reads a search request back into a rule. An `_eql/search` body gives an EQL rule with its
- * query and field overrides (`size` as max_signals); a Query DSL `_search` body cannot be turned
- * back into KQL (the DSL does not say how it was written), so it is refused with a diagnostic.
+ * query and field overrides (`size` as max_signals), and the exception items of the negated
+ * clause its filter carries (as the request export writes it); a Query DSL `_search` body cannot
+ * be turned back into KQL (the DSL does not say how it was written), so it is refused with a diagnostic.
  */
 export function importSearchRequest(text: string, name = 'Untitled rule'): RuleImportResult {
   const line = REQUEST_LINE.exec(text)
@@ -44,7 +46,14 @@ export function importSearchRequest(text: string, name = 'Untitled rule'): RuleI
   if (timestamp !== undefined && timestamp !== '@timestamp') rule.timestampField = timestamp
   if (tiebreaker !== undefined) rule.tiebreakerField = tiebreaker
   if (typeof body['size'] === 'number') rule.maxSignals = body['size']
-  return { rules: [rule], diagnostics: [] }
+  const diagnostics: Diagnostic[] = []
+  const found = exceptionsOfEqlFilter(body['filter'])
+  if (found === null) return { rules: [rule], diagnostics }
+  const n = found.items.length
+  const notes = [`${n} exception item${n === 1 ? '' : 's'} from the request's filter (without their names: the request does not carry them)`]
+  diagnostics.push(ruleDiagnostic('RULE1011', notes[0] ?? '', 'info'))
+  if (found.unread > 0) diagnostics.push(ruleDiagnostic('RULE1012', `${found.unread} clause${found.unread === 1 ? '' : 's'} of the request's exception filter could not be read as exception items; left out`, 'warning'))
+  return { rules: [rule], diagnostics, exceptions: [{ items: found.items, notes }] }
 }
 
 /** Whether the text is a test suite in the CLI's format (a `[suite]` table and `[[cases]]`). */
