@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { LAUNCH_DAEMON_DEPRECATED as LAUNCH } from '../src/examples/launch-daemon-deprecated'
 import { expect, queryText, results, runStatus, test } from './fixtures'
 
 /**
@@ -157,4 +158,25 @@ test('an item built with the keyboard alone: a wildcard entry, then a value AND-
   await expect(section(page).getByRole('heading', { name: 'Exceptions (0)' })).toBeVisible()
   await expect(section(page).getByRole('button', { name: 'Add exception' })).toBeFocused()
   await expect(count(page)).toHaveText(/^5 matches of 13 events/)
+})
+
+test('in a sequence, an excepted event is never seen: its sequence is lost with it', async ({ page }) => {
+  await firstVisit(page)
+  await page.getByRole('button', { name: 'Examples', exact: true }).click()
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: LAUNCH.title }).click()
+  // from the example's own labels: two events per sequence
+  const n = LAUNCH.events.length
+  const sequences = LAUNCH.events.filter((e) => e.expect === 'match').length / 2
+  await expect(count(page)).toHaveText(new RegExp(`^${sequences} sequences of ${n} events`))
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+
+  // the plist write that starts the first sequence (the load 12 s later completes it)
+  const PLIST = '/Library/LaunchDaemons/com.apple.sysupdate.helper.plist'
+  const dialog = await excludePopover(page, 0, 'file.path', PLIST)
+  await dialog.getByRole('button', { name: `Add as exception: file.path is ${PLIST}` }).click()
+
+  await expect(count(page)).toHaveText(new RegExp(`^${sequences - 1} sequences of ${n} events`))
+  const item = section(page).getByTestId('exception-item')
+  await expect(item.getByTestId('exception-count')).toHaveText('excepts 1 event')
+  await expect(section(page).getByTestId('exceptions-lost')).toHaveText('1 more event lost its sequence: another event of it was excepted.')
 })

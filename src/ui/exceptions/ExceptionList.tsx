@@ -35,8 +35,10 @@ export function ExceptionList({ editing, onEdit, onRemove }: { editing: Editing 
         ))}
       </ul>
       {outcome.lostWithSequence > 0 && (
-        <p className="exceptions-hint">
-          {outcome.lostWithSequence} more event{outcome.lostWithSequence === 1 ? '' : 's'} lost their sequence to an excepted event.
+        <p className="exceptions-hint" data-testid="exceptions-lost">
+          {outcome.lostWithSequence === 1
+            ? '1 more event lost its sequence: another event of it was excepted.'
+            : `${outcome.lostWithSequence} more events lost their sequences: another event of each was excepted.`}
         </p>
       )}
     </>
