@@ -5,7 +5,6 @@ import { connectAnalysis } from './state/effects-analysis'
 import { connectBaseline } from './state/effects-baseline'
 import { connectCompare } from './state/effects-compare'
 import { connectEvents } from './state/effects-events'
-import { connectExpectationsFollow } from './state/effects-expectations-follow'
 import { connectBrowserPersistence, loadBrowserState } from './state/effects-persist-browser'
 import { connectColorScheme, DARK_QUERY, schemeOf } from './state/effects-theme'
 import { createPlaygroundStore, type InitialState } from './state/store'
@@ -34,7 +33,8 @@ async function start(): Promise<void> {
   connectEvents(store, client)
   connectBrowserPersistence(store)
   connectBaseline(store)
-  connectExpectationsFollow(store, client)
+  // Marks follow their events after edits; loaded apart, as it is not needed for the first paint.
+  void import('./state/effects-expectations-follow').then((m) => m.connectExpectationsFollow(store, client))
   connectCompare(store, client)
   // A large file streamed last session is kept whole in IndexedDB: stream it in again.
   if (saved.eventsFile) store.getState().loadEventsFiles([saved.eventsFile])
