@@ -20,7 +20,12 @@ export function ExceptionsSection() {
   const items = usePlayground((s) => s.exceptions)
   const setExceptions = usePlayground((s) => s.setExceptions)
   const count = items.length
-  const [editing, setEditing] = useState<Editing | null>(null)
+  const documentId = usePlayground((s) => s.documentId)
+  // the editor belongs to the document it was opened on: opening another one (an example, a
+  // link) closes it rather than saving into the other document's items
+  const [opened, setOpened] = useState<{ readonly doc: string; readonly editing: Editing } | null>(null)
+  const editing = opened !== null && opened.doc === documentId ? opened.editing : null
+  const setEditing = (next: Editing | null): void => setOpened(next === null ? null : { doc: documentId, editing: next })
   const addButton = useRef<HTMLButtonElement>(null)
   const heading = useId()
   const close = (): void => {
