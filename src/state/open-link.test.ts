@@ -13,6 +13,7 @@ const DOC: SharedDocument = {
   expectations: [{ eventIndex: 0, expect: 'match', note: 'loads a daemon' }, { eventIndex: 1, expect: 'no-match' }],
   title: 'A title',
   task: 'Do this',
+  exceptions: [{ name: 'cp', entries: [{ field: 'process.name', operator: 'included', type: 'match', value: 'cp' }] }],
 }
 
 /** A store stand-in recording what was asked of it. */
@@ -57,6 +58,7 @@ describe('decideLink', () => {
         task: 'Do this',
         expectations: DOC.expectations,
         rule: null,
+        exceptions: DOC.exceptions,
       },
     })
   })
