@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
-import { buildSchema, compileExplainEql, excludedEvents } from '../src/engine'
+import { buildSchema, compileExplainEql, compileExplainKql, excludedEvents } from '../src/engine'
 import { EXAMPLES } from '../src/examples'
+import { PERIODIC_TASKS_KQL } from '../src/examples/periodic-tasks'
 import { expect, results, runStatus, test } from './fixtures'
 
 /**
@@ -106,6 +107,33 @@ test('selecting a JAMF event: "Why?" opens with the exclusion sentence', async (
   await row(page, matched[0] as number).locator('.event-index').click()
   await expect(explain).toHaveAttribute('data-outcome', 'true')
   await expect(explain.getByTestId('explain-state')).toHaveCount(0)
+})
+
+test('KQL: the Periodic Tasks rule excludes a deletion by its `not event.type:"deletion"`', async ({ page }) => {
+  const kqlEvents = PERIODIC_TASKS_KQL.events.map((e) => e.event)
+  const x = compileExplainKql(PERIODIC_TASKS_KQL.query, { schema: buildSchema({ ecs: true, events: kqlEvents }).schema }).explainer
+  if (x === null) throw new Error('the KQL example does not compile')
+  x.bindEvents(kqlEvents)
+  const out = excludedEvents(x, kqlEvents)
+  expect(out.length).toBeGreaterThan(0)
+  const kqlMatched = PERIODIC_TASKS_KQL.events.flatMap((e, i) => (e.expect === 'match' ? [i] : []))
+
+  await page.goto('/')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
+  await page.getByRole('button', { name: 'Examples', exact: true }).click()
+  await page.getByRole('dialog', { name: 'Examples' }).getByRole('button', { name: PERIODIC_TASKS_KQL.title.replaceAll('`', '') }).click()
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  const n = out.length
+  await expect(page.getByTestId('match-count')).toHaveText(
+    new RegExp(`^${kqlMatched.length} matches of ${kqlEvents.length} events · ${n} excluded \\(${n} by the query\\) · `),
+  )
+  for (const e of out) {
+    const hit = e.exclusions[0]
+    await row(page, e.index).scrollIntoViewIfNeeded()
+    await expect(row(page, e.index)).toHaveAttribute('data-match-state', 'excluded-by-query')
+    await expect(row(page, e.index).getByTestId('match-state-badge')).toHaveText(`excluded by ${hit?.clause.text ?? ''}`)
+  }
+  await expect(row(page, kqlMatched[0] as number)).toHaveAttribute('data-match-state', 'matched')
 })
 
 function escape(s: string): string {
