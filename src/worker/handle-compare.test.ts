@@ -134,6 +134,13 @@ describe('compare request', () => {
     expect(r.disagreements).toEqual([])
   })
 
+  it('answers a side sent without its query or settings as not run, without an engine failure', () => {
+    const handle = createHandler(engine)
+    handle({ id: 1, protocol: PROTOCOL_VERSION, kind: 'setEvents', version: 1, text: textOf(LOGIN_HOOK_CURRENT) })
+    const reply = handle({ id: 2, protocol: PROTOCOL_VERSION, kind: 'compare', eventsVersion: 1, a: side(LOGIN_HOOK_CURRENT), b: { language: 'eql' } })
+    expect(reply).toMatchObject({ ok: true, result: { comparable: false, a: { ran: true }, b: { ran: false } } })
+  })
+
   it('caps the explained list but counts every disagreement', () => {
     const r = setup(textOf(PERIODIC_TASKS_KQL))(side(PERIODIC_TASKS_KQL), side(PERIODIC_TASKS_EQL), { limit: 1 })
     expect(r.disagreements).toHaveLength(1)
