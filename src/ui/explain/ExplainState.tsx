@@ -1,6 +1,7 @@
 import { exceptionSentence, exclusionSentence } from '../analysis/match-state-text'
 import { exceptedOf, excludedOf } from '../analysis/use-match-state'
 import { exceptionLabel } from '../results/report-view'
+import { useSpanHover } from '../results/use-span-hover'
 import { usePlayground } from '../use-playground'
 
 /**
@@ -15,7 +16,9 @@ export function ExplainState({ eventIndex }: { eventIndex: number }) {
   const name = usePlayground((s) => (item === undefined || item < 0 ? undefined : s.exceptions[item]?.name))
   // a sequence event excluded from one stage may still be in a sequence through another: matched
   const matched = usePlayground((s) => includesSorted(s.report?.matchedIndexes ?? [], eventIndex))
-  const hoverSpan = usePlayground((s) => s.hoverSpan)
+  const first = excluded?.exclusions[0]
+  // clears the highlight if the sentence goes away under the pointer (another selection, a new run)
+  const hover = useSpanHover(item === undefined ? first?.span : undefined)
   if (item !== undefined) {
     return (
       <p className="explain-state" data-testid="explain-state" data-match-state="excluded-by-exception">
@@ -23,15 +26,13 @@ export function ExplainState({ eventIndex }: { eventIndex: number }) {
       </p>
     )
   }
-  const first = excluded?.exclusions[0]
   if (excluded === undefined || first === undefined || matched) return null
   return (
     <p
       className="explain-state"
       data-testid="explain-state"
       data-match-state="excluded-by-query"
-      onMouseEnter={() => hoverSpan(first.span)}
-      onMouseLeave={() => hoverSpan(null)}
+      {...hover}
     >
       {exclusionSentence(excluded)}
     </p>
