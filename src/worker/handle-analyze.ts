@@ -86,7 +86,7 @@ function excludedItems(events: readonly ExcludedEvent[]): ExcludedItem[] {
   return events.map((e) => ({
     eventIndex: e.index,
     exclusions: e.exclusions.map((x) => {
-      const values = x.values.slice(0, VALUES_SHOWN).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))))
+      const values = x.values.slice(0, VALUES_SHOWN).map(scalar)
       const key = JSON.stringify([x.filter, x.clause.span, x.leaf.span, x.field, values])
       let hit = shared.get(key)
       if (hit === undefined) {
@@ -96,6 +96,11 @@ function excludedItems(events: readonly ExcludedEvent[]): ExcludedItem[] {
       return hit
     }),
   }))
+}
+
+function scalar(v: unknown): string | number | boolean | null {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v
+  return JSON.stringify(v) ?? String(v)
 }
 
 function compileFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): { explainer: EqlExplainer | KqlExplainer | null; diagnostics: readonly Diagnostic[] } {

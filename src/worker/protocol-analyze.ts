@@ -69,8 +69,8 @@ export interface ExclusionHit {
   readonly leafText: string
   /** the field that leaf read (null: none or several) */
   readonly field: string | null
-  /** the event's values that made it fire, as text (at most a few) */
-  readonly values: readonly string[]
+  /** the event's values that made it fire, as the event holds them (at most a few; objects as JSON text) */
+  readonly values: readonly (string | number | boolean | null)[]
 }
 
 /**

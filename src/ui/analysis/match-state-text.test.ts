@@ -35,3 +35,10 @@ describe('match state text', () => {
     expect(exceptionSentence(-1, undefined)).toBe('Matched but lost its sequence: another event of it was excepted.')
   })
 })
+
+describe('values as the event holds them', () => {
+  it('numbers and booleans unquoted, strings quoted', () => {
+    expect(firedText(hit({ field: 'process.pid', values: [388], leafText: 'process.pid != 388' }))).toBe('process.pid 388 matched process.pid != 388')
+    expect(firedText(hit({ field: 'x', values: [true, 'a'], leafText: 'x' }))).toBe('x true, "a" matched x')
+  })
+})
