@@ -1,4 +1,6 @@
-import { readExceptionItems, type RuleDocument } from '../engine'
+import type { RuleDocument } from '../engine'
+// the reader alone: importing the engine's index here would pull the whole engine into the first bundle
+import { readExceptionItems } from '../engine/exceptions/read-items'
 import { DEFAULT_KQL_DOCUMENT_SETTINGS, type DocumentAbout, type DocumentSnapshot, type Expectation, type KqlDocumentSettings, type QueryLanguage } from './document-slice'
 import type { PaneLayout } from './shell-slice'
 
