@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { FieldHit, SequenceMatch } from '../../engine'
 import { usePlayground } from '../use-playground'
 import { PAGE_SIZE, pagesFor } from './event-pages'
 import { EventRow } from './EventRow'
-import { buildSequenceView, eventsOutside, groupOfEvent, positionOutside, sequenceListRows, sequenceShape } from './sequence-view'
+import { buildSequenceView, eventsOutside, withHeadMounted, groupOfEvent, positionOutside, sequenceListRows, sequenceShape } from './sequence-view'
 import { SequenceGroup } from './SequenceGroup'
 import type { EventWindow } from './use-event-window'
 
@@ -50,9 +50,17 @@ export function SequenceList({ kind, groups, query, timestampField, hits, events
     estimateSize: (i) => (i < groups.length ? 40 + 80 * (groups[i]?.events.length ?? 1) : i === groups.length ? 36 : 52),
     overscan: 3,
     getItemKey: (i) => (i < groups.length ? `g${i}` : i === groups.length ? 'head' : `e${outside[i - groups.length - 1] ?? i}`),
+    // The head of "Not in any sequence" stays mounted while its rows are, so it can be reached
+    // (keyboard, find in page) from deep inside the open group.
+    rangeExtractor: useCallback(
+      (range: Range) => withHeadMounted(defaultRangeExtractor(range), groups.length, outside.length > 0),
+      [groups.length, outside.length],
+    ),
   })
   const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
+  // the rows in view, without the head kept mounted above them (its rows between are not in view)
+  const pinned = items.length > 1 && items[0]?.index === groups.length && (items[1]?.index ?? 0) > groups.length + 1
+  const first = items[pinned ? 1 : 0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? -1
 
   const { request, eventAt, revision } = events

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSequenceView, eventsOutside, groupOfEvent, joinKeyText, MISSING_EXPLANATION, positionOutside, readField, sequenceListRows, sequenceShape } from './sequence-view'
+import { buildSequenceView, eventsOutside, groupOfEvent, joinKeyText, MISSING_EXPLANATION, positionOutside, readField, sequenceListRows, sequenceShape, withHeadMounted } from './sequence-view'
 
 describe('sequenceShape', () => {
   it('reads by fields, maxspan and until from the query', () => {
@@ -92,6 +92,13 @@ describe('events in no sequence', () => {
     expect(open.at(5)).toEqual({ kind: 'outside', k: 2, eventIndex: 5 })
     // every event in a group: no head at all
     expect(sequenceListRows(2, new Int32Array(0), true).count).toBe(2)
+  })
+
+  it('keeps the head mounted above rows of the open group, and only then', () => {
+    expect(withHeadMounted([40, 41, 42], 2, true)).toEqual([2, 40, 41, 42])
+    expect(withHeadMounted([0, 1, 2, 3], 2, true)).toEqual([0, 1, 2, 3])
+    expect(withHeadMounted([0, 1], 2, true)).toEqual([0, 1])
+    expect(withHeadMounted([40, 41], 2, false)).toEqual([40, 41])
   })
 
   it('stays cheap for 200,000 events', () => {

@@ -168,3 +168,11 @@ export function sequenceListRows(groupCount: number, outside: Int32Array, open: 
     },
   }
 }
+
+/**
+ * The virtualizer's rows to mount, plus the head of "Not in any sequence" (row `head`) when the
+ * rows in view are below it: it stays reachable from deep inside the open group.
+ */
+export function withHeadMounted(rows: readonly number[], head: number, hasHead: boolean): number[] {
+  return !hasHead || rows.includes(head) || (rows[0] ?? 0) < head ? [...rows] : [head, ...rows]
+}
