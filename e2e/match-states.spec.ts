@@ -102,6 +102,12 @@ test('selecting a JAMF event: "Why?" opens with the exclusion sentence', async (
   // it is the first thing under the heading
   const firstBelowHeading = await explain.evaluate((el) => el.querySelector('header')?.nextElementSibling?.getAttribute('data-testid') ?? null)
   expect(firstBelowHeading).toBe('explain-state')
+  // in the tree, the excluding clause is the `not` over the JAMF list, labelled so
+  const excluding = explain.locator('[data-testid="explain-node"][data-excludes="true"]')
+  await expect(excluding).toHaveCount(1)
+  await expect(excluding).toHaveAttribute('data-kind', 'not')
+  await expect(excluding).toHaveAttribute('data-value', 'false')
+  await expect(excluding).toContainText('excludes the event')
 
   // a matched event's explanation has no such sentence
   await row(page, matched[0] as number).locator('.event-index').click()

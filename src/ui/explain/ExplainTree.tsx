@@ -1,11 +1,13 @@
 import type { ExplainedFilter, ExplainNode } from '../../worker/protocol'
+import { excludedOf } from '../analysis/use-match-state'
 import { usePlayground } from '../use-playground'
 import { formatValues } from './explain-format'
 
 /**
  * One filter's evaluation tree, nested as the query is: every clause with its source text, a
  * true / false / missing badge, the values it read and the operator's rule. The clause that
- * decided the outcome is emphasised. Pointing at a clause highlights it in the query editor;
+ * decided the outcome is emphasised, and a negated clause that excluded the event (see
+ * src/engine/explain/exclusion-verdict.ts) is labelled so. Pointing at a clause highlights it in the query editor;
  * leaving hands the highlight back to the deciding clause.
  */
 export function ExplainTree({ filter }: { filter: ExplainedFilter }) {
@@ -25,6 +27,11 @@ interface NodeProps {
 function NodeItem({ node, path, deciding }: NodeProps) {
   const hoverSpan = usePlayground((s) => s.hoverSpan)
   const isDeciding = path.length === deciding.length && path.every((p, i) => p === deciding[i])
+  // one of the query's exclusions that took the selected event out (same span as the analysis names)
+  const excludes = usePlayground((s) => {
+    const hits = s.selectedIndex === null ? undefined : excludedOf(s, s.selectedIndex)?.exclusions
+    return hits?.some((h) => h.span.start === node.span.start && h.span.end === node.span.end) ?? false
+  })
   const badge = node.value === null ? 'missing' : String(node.value)
   return (
     <li role="treeitem" aria-expanded={node.children.length > 0 ? true : undefined} aria-selected={false} className="explain-item">
@@ -34,6 +41,7 @@ function NodeItem({ node, path, deciding }: NodeProps) {
         data-value={badge}
         data-kind={node.kind}
         data-deciding={isDeciding ? 'true' : undefined}
+        data-excludes={excludes ? 'true' : undefined}
         onMouseEnter={() => hoverSpan(node.span)}
         // leaving hands the editor back to the deciding clause (decidingSpan)
         onMouseLeave={() => hoverSpan(null)}
@@ -43,6 +51,7 @@ function NodeItem({ node, path, deciding }: NodeProps) {
         </span>
         <code className="explain-text">{node.text}</code>
         {isDeciding && <span className="explain-decides">decides</span>}
+        {excludes && <span className="explain-excludes">excludes the event</span>}
         {node.seen && node.seen.length > 0 && (
           <span className="explain-seen">
             {node.seen.map((f, i) => (
