@@ -77,6 +77,19 @@ test('an imported rule brings its exception list, and a share link carries the i
   await dialog.getByRole('button', { name: 'Open' }).click()
   await expectExcepted(page)
 
+  // Export: TOML says the items are not in it and where they go; the Kibana export carries them.
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const exportDialog = page.getByRole('dialog', { name: 'Export' })
+  await exportDialog.getByRole('radio', { name: 'detection-rules TOML' }).check()
+  await expect(exportDialog.getByTestId('export-exceptions')).toContainText('Exception items are not included')
+  await expect(exportDialog.getByTestId('export-exceptions')).toContainText('Kibana rule JSON export')
+  await exportDialog.getByRole('radio', { name: 'Kibana rule JSON' }).check()
+  const kibana = exportDialog.getByRole('textbox', { name: 'Kibana rule JSON' })
+  await expect(kibana).toHaveValue(/"exceptions_list":\[\{"id":"so-jamf","list_id":"jamf-scripts"/)
+  await expect(kibana).toHaveValue(/"item_id":"jamf-1"/)
+  await exportDialog.getByRole('button', { name: 'Close' }).click()
+  await expect(exportDialog).toBeHidden()
+
   await page.getByRole('button', { name: 'Share', exact: true }).click()
   const share = page.getByRole('dialog', { name: 'Share' })
   await expect(share).toHaveAttribute('data-state', 'ready', { timeout: 30_000 })

@@ -54,7 +54,8 @@ export function exceptionRefsOf(rule: RuleDocument): ExceptionListRef[] {
   if (!Array.isArray(refs)) return []
   return refs.flatMap((r: unknown): ExceptionListRef[] => {
     if (!isRecord(r) || typeof r['list_id'] !== 'string') return []
-    return [{ list_id: r['list_id'], namespace_type: text(r['namespace_type']) || 'single', type: text(r['type']) || 'detection', ...(typeof r['id'] === 'string' ? { id: r['id'] } : {}) }]
+    // in Kibana's key order, so an export writes the reference as Kibana does
+    return [{ ...(typeof r['id'] === 'string' ? { id: r['id'] } : {}), list_id: r['list_id'], namespace_type: text(r['namespace_type']) || 'single', type: text(r['type']) || 'detection' }]
   })
 }
 
