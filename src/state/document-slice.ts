@@ -87,6 +87,8 @@ export interface DocumentSnapshot extends DocumentAbout {
   readonly eventsSource: string | null
   /** a large file streamed into the worker (its text is not in the store), to load again on restore */
   readonly eventsFile: File | null
+  /** marks whose event is gone (see DocumentSlice): kept by "New" and restored with the document; not saved */
+  readonly lostExpectations?: readonly Expectation[]
 }
 
 export interface DocumentSlice extends DocumentAbout {
@@ -169,7 +171,8 @@ function streamedFileOf(s: PlaygroundState): File | null {
 /** The current document, events included. */
 export function snapshotOf(s: PlaygroundState): DocumentSnapshot {
   const { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, title, task, expectations, rule, exceptions } = s
-  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile: streamedFileOf(s), title, task, expectations, rule, exceptions }
+  const lost = s.lostExpectations.length > 0 ? { lostExpectations: s.lostExpectations } : {}
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile: streamedFileOf(s), title, task, expectations, rule, exceptions, ...lost }
 }
 
 /** Drops keys set to undefined: a cleared setting means "the engine's default", not undefined. */
@@ -189,7 +192,7 @@ export const createDocumentSlice =
       const exceptions = doc.exceptions ?? []
       set({ documentId, query, language, settings, kqlSettings, title, task, expectations, rule, exceptions, previousDocument, status: 'running' })
       // The opened document's marks are placed on its own events, once they are loaded.
-      set({ lostExpectations: [], expectationsEventsVersion: null })
+      set({ lostExpectations: doc.lostExpectations ?? [], expectationsEventsVersion: null })
       // Kept events are already in the worker: nothing to parse or stream again.
       if (keepEvents) return
       get().editEvents(doc.eventsText, doc.eventsSource)

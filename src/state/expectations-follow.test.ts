@@ -149,6 +149,18 @@ describe('marks follow their events', () => {
     expect(store.getState().lostExpectations).toEqual([])
     expect(store.getState().expectationsEventsVersion).toBeNull()
   })
+
+  it('"New" sets lost marks aside with their document, and restoring brings them back', async () => {
+    const { store, load } = setup([{ eventIndex: 0, expect: 'match', note: 'gone' }])
+    await load(1, [A], [])
+    await load(2, [B], [])
+    const lost = store.getState().lostExpectations
+    expect(lost).toHaveLength(1)
+    store.getState().newDocument()
+    expect(store.getState().lostExpectations).toEqual([])
+    store.getState().restorePreviousDocument()
+    expect(store.getState().lostExpectations).toEqual(lost)
+  })
 })
 
 describe('the pure parts', () => {
