@@ -1,6 +1,6 @@
 import { exceptionSentence, exclusionSentence } from '../analysis/match-state-text'
 import { exceptedOf, excludedOf } from '../analysis/use-match-state'
-import { exceptionLabel } from '../results/report-view'
+import { exceptionLabel, includesSorted } from '../results/report-view'
 import { useSpanHover } from '../results/use-span-hover'
 import { usePlayground } from '../use-playground'
 
@@ -37,19 +37,4 @@ export function ExplainState({ eventIndex }: { eventIndex: number }) {
       {exclusionSentence(excluded)}
     </p>
   )
-}
-
-/** Whether an ascending list holds `n` (binary search: the list may hold 200,000 indexes). */
-function includesSorted(list: readonly number[], n: number): boolean {
-  let lo = 0
-  let hi = list.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const v = list[mid]
-    if (v === undefined) return false
-    if (v === n) return true
-    if (v < n) lo = mid + 1
-    else hi = mid - 1
-  }
-  return false
 }

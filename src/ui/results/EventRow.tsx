@@ -1,5 +1,6 @@
 import { lazy, memo, Suspense, type Ref } from 'react'
 import type { FieldHit, Span } from '../../engine'
+import { useMatchState } from '../analysis/use-match-state'
 import { FlipBadge } from '../baseline/BaselineBar'
 import { useFlipOf } from '../baseline/use-baseline-flips'
 import { compactJson } from '../format'
@@ -8,7 +9,6 @@ import { useExpectationsCheck } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import { spansByField } from './field-tree'
 import { FieldTree } from './FieldTree'
-import { useMatchState } from '../analysis/use-match-state'
 import { useSpanHover } from './use-span-hover'
 
 // Loaded with the first excluded row (exclusions come with the analysis, after the first run), so

@@ -7,6 +7,7 @@ import {
   excludedByIndex,
   excludedCounts,
   excludedText,
+  includesSorted,
   matchDataOf,
   matchStateOf,
   shortClause,
@@ -95,6 +96,12 @@ describe('match states', () => {
 })
 
 describe('count line and labels', () => {
+  it('finds an index in an ascending list', () => {
+    const list = [1, 4, 9, 200000]
+    expect([0, 1, 4, 5, 9, 200000, 200001].map((n) => includesSorted(list, n))).toEqual([false, true, true, false, true, true, false])
+    expect(includesSorted([], 0)).toBe(false)
+  })
+
   it('says how many are excluded and by what', () => {
     expect(excludedText({ byQuery: 2, byException: 1 })).toBe('3 excluded (2 by the query, 1 by an exception)')
     expect(excludedText({ byQuery: 3, byException: 0 })).toBe('3 excluded (3 by the query)')

@@ -110,11 +110,26 @@ export function excludedCounts(report: ReportKey, analysis: Analysis | null): Ex
   const byException = report.excepted?.length ?? 0
   const a = analysisOfReport(report, analysis)
   if (a === null) return { byQuery: 0, byException }
-  const matched = new Set(report.matchedIndexes ?? [])
+  const matched = report.matchedIndexes ?? []
   const excepted = report.excepted === undefined ? undefined : exceptedByIndex(report.excepted)
   let notCounted = 0
-  for (const e of a.excluded) if (matched.has(e.eventIndex) || excepted?.has(e.eventIndex)) notCounted++
+  for (const e of a.excluded) if (includesSorted(matched, e.eventIndex) || excepted?.has(e.eventIndex)) notCounted++
   return { byQuery: Math.max(0, a.excludedTotal - notCounted), byException }
+}
+
+/** Whether an ascending list holds `n` (binary search: a report may match 200,000 events). */
+export function includesSorted(list: readonly number[], n: number): boolean {
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const v = list[mid]
+    if (v === undefined) return false
+    if (v === n) return true
+    if (v < n) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 /** `3 excluded (2 by the query, 1 by an exception)`; empty when none is. */
