@@ -1,4 +1,5 @@
 import { parseEventsText } from '../engine/events/parse-events'
+import { readExceptionItems } from '../engine/exceptions/read-items'
 import { fieldsOfQuery } from '../engine/query-fields'
 import type { ShareableState } from './document-link'
 import { sharedDocumentOf } from './document-link'
@@ -53,6 +54,8 @@ export interface PreparedLink {
   readonly eventsLeftOut: string | null
   /** why the link will not open (too long for the codec); null when it will */
   readonly tooLong: string | null
+  /** exception items the link leaves out, and why; null when it carries them all */
+  readonly exceptionsLeftOut: string | null
 }
 
 const mb = (chars: number): string => `${(chars / 1_000_000).toFixed(1)} MB`
@@ -131,7 +134,8 @@ export async function prepareShareLink(source: ShareSource, options: ShareOption
     }
   }
   if (events !== '' && options.redact.length > 0) events = redactValues(events, options.redact)
-  const fragment = await encodeShareLink(sharedDocumentOf(redactedProse(source, options.redact), events))
+  const { kept, exceptionsLeftOut } = readableExceptions(source.exceptions)
+  const fragment = await encodeShareLink(sharedDocumentOf({ ...redactedProse(source, options.redact), exceptions: kept }, events))
   const url = pageUrl + fragment
   return {
     fragment,
@@ -142,7 +146,24 @@ export async function prepareShareLink(source: ShareSource, options: ShareOption
     cannotTrim,
     eventsLeftOut,
     tooLong: fragment.length > MAX_LINK_CHARS ? 'This link is longer than the playground opens (2 MiB): leave the events out or keep only the fields the query uses.' : null,
+    exceptionsLeftOut,
   }
+}
+
+/**
+ * The items a link can carry: those the link's reader takes whole. A reader refuses a link with
+ * an item it cannot read (validate-document.ts), so such an item (which the item editor does not
+ * make) is left out here, and said, rather than making a link that does not open.
+ */
+function readableExceptions(items: ShareSource['exceptions']): { kept: ShareSource['exceptions']; exceptionsLeftOut: string | null } {
+  const kept = items.filter((item) => {
+    const read = readExceptionItems([item])
+    return read.problems.length === 0 && read.items.length === 1
+  })
+  const out = items.length - kept.length
+  if (out === 0) return { kept: items, exceptionsLeftOut: null }
+  const names = items.filter((i) => !kept.includes(i)).map((i) => `"${i.name}"`).join(', ')
+  return { kept, exceptionsLeftOut: `${out === 1 ? 'One exception item is' : `${out} exception items are`} left out of the link (${names}): an entry has no field, operator or value. Fix ${out === 1 ? 'it' : 'them'} to share ${out === 1 ? 'it' : 'them'}.` }
 }
 
 /**

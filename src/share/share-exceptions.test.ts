@@ -115,3 +115,20 @@ describe('trimming keeps the fields exception items read', () => {
     expect(withItems.fields).toContain('process.parent.name')
   })
 })
+
+describe('a link never carries an item its reader would refuse', () => {
+  it('leaves such an item out, says so, and the link opens with the others', async () => {
+    const bad = { name: 'half made', entries: [{ field: 'host.name', operator: 'included', type: 'match_any', value: [] }] } as unknown as ExceptionItem
+    const source: ShareSource = {
+      language: 'kql', query: 'a:b', eventsText: '', settings: {}, kqlSettings: DEFAULT_KQL_DOCUMENT_SETTINGS, title: '', task: '', expectations: [],
+      exceptions: [ITEMS[0] as ExceptionItem, bad], eventsFile: null,
+    }
+    const p = await prepareShareLink(source, DEFAULT_SHARE_OPTIONS, 'http://x/')
+    expect(p.exceptionsLeftOut).toMatch(/One exception item is left out of the link \("half made"\)/)
+    const r = await decodeShareLink(p.url)
+    expect(r.ok && r.doc.exceptions).toEqual([ITEMS[0]])
+    const fine = await prepareShareLink({ ...source, exceptions: ITEMS }, DEFAULT_SHARE_OPTIONS, 'http://x/')
+    expect(fine.exceptionsLeftOut).toBeNull()
+  })
+})
+

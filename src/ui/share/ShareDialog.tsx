@@ -119,6 +119,11 @@ export function ShareDialog() {
           {failure}
         </p>
       )}
+      {prepared?.exceptionsLeftOut && (
+        <p className="share-warning" role="note">
+          {prepared.exceptionsLeftOut}
+        </p>
+      )}
       {prepared?.tooLong && (
         <p className="share-warning" role="note">
           {prepared.tooLong}
