@@ -106,6 +106,7 @@ describe('count line and labels', () => {
     expect(excludedText({ byQuery: 2, byException: 1 })).toBe('3 excluded (2 by the query, 1 by an exception)')
     expect(excludedText({ byQuery: 3, byException: 0 })).toBe('3 excluded (3 by the query)')
     expect(excludedText({ byQuery: 0, byException: 0 })).toBe('')
+    expect(excludedText(excludedCounts(report(), analysis({ stopped: true })))).toBe('at least 2 excluded (2 by the query)')
   })
 
   it('counts the analysis total, less events matched all the same (a sequence stage)', () => {

@@ -99,6 +99,8 @@ export function matchStateOf(matched: boolean, excluded: ExcludedItem | undefine
 /** How many events are excluded, and by what (for the count line). */
 export interface ExcludedCounts {
   readonly byQuery: number
+  /** the analysis stopped at its time limit: `byQuery` counts the events scanned before */
+  readonly partial?: boolean
   readonly byException: number
 }
 
@@ -114,7 +116,8 @@ export function excludedCounts(report: ReportKey, analysis: Analysis | null): Ex
   const excepted = report.excepted === undefined ? undefined : exceptedByIndex(report.excepted)
   let notCounted = 0
   for (const e of a.excluded) if (includesSorted(matched, e.eventIndex) || excepted?.has(e.eventIndex)) notCounted++
-  return { byQuery: Math.max(0, a.excludedTotal - notCounted), byException }
+  const byQuery = Math.max(0, a.excludedTotal - notCounted)
+  return a.stopped ? { byQuery, byException, partial: true } : { byQuery, byException }
 }
 
 /** Whether an ascending list holds `n` (binary search: a report may match 200,000 events). */
@@ -132,14 +135,14 @@ export function includesSorted(list: readonly number[], n: number): boolean {
   return false
 }
 
-/** `3 excluded (2 by the query, 1 by an exception)`; empty when none is. */
-export function excludedText({ byQuery, byException }: ExcludedCounts): string {
+/** `3 excluded (2 by the query, 1 by an exception)` (`at least 3 ...` when partial); empty when none is. */
+export function excludedText({ byQuery, byException, partial }: ExcludedCounts): string {
   const total = byQuery + byException
   if (total === 0) return ''
   const parts: string[] = []
   if (byQuery > 0) parts.push(`${formatCount(byQuery)} by the query`)
   if (byException > 0) parts.push(`${formatCount(byException)} by ${byException === 1 ? 'an exception' : 'exceptions'}`)
-  return `${formatCount(total)} excluded (${parts.join(', ')})`
+  return `${partial === true ? 'at least ' : ''}${formatCount(total)} excluded (${parts.join(', ')})`
 }
 
 /** The name an exception item goes by in the results: its own, else `exception N` (1-based). */
