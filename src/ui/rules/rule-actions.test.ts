@@ -139,6 +139,11 @@ describe('exception items in imports and exports', () => {
     const back = readRuleText(kibana.text)
     expect(back.exceptions[0]?.items.map((i) => i.entries)).toEqual([items[0]?.entries])
     expect(exportAs('kibana', input()).fileName).toMatch(/\.json$/)
+    expect(exportAs('kibana', input()).diagnostics).toEqual([])
+    // a rule naming lists whose items were not imported keeps the reference, and says so
+    const withRefs = exportAs('kibana', input({ rule: readRuleText(imported.split('\n')[0] ?? '').rules[0] ?? null }))
+    expect(withRefs.diagnostics.map((d) => d.code)).toEqual(['RULE3012'])
+    expect(withRefs.text).toContain('"exceptions_list"')
 
     expect(exportAs('request', input({ exceptions: items })).text).toContain('"must_not"')
     expect(exportAs('request', input({ exceptions: items })).text).toContain('"process.parent.name": "jamf"')

@@ -14,6 +14,7 @@ import {
   exportDetectionRulesToml,
   exportDocumentTestFile,
   exportEqlSearchRequest,
+  exceptionRefsOf,
   exportKibanaNdjson,
   exportKibanaRuleJson,
   exportKqlSearchRequest,
@@ -218,7 +219,7 @@ export function exportAs(format: ExportFormat, input: ExportInput): ExportedText
     case 'toml':
       return { text: exportDetectionRulesToml(rule), fileName: `${stem}.toml`, mimeType: 'application/toml', diagnostics: [...empty, ...tomlExceptionsNote(input.exceptions)] }
     case 'kibana': {
-      if (input.exceptions.length === 0) return { text: exportKibanaRuleJson(rule), fileName: `${stem}.json`, mimeType: 'application/json', diagnostics: empty }
+      if (input.exceptions.length === 0) return { text: exportKibanaRuleJson(rule), fileName: `${stem}.json`, mimeType: 'application/json', diagnostics: [...empty, ...listsWithoutItems(rule)] }
       // Exceptions live in exception lists beside the rule: only an export NDJSON carries both.
       const out = exportKibanaNdjson(rule, input.exceptions)
       return { text: out.text, fileName: `${stem}.ndjson`, mimeType: 'application/x-ndjson', diagnostics: [...empty, ...out.diagnostics] }
@@ -228,6 +229,13 @@ export function exportAs(format: ExportFormat, input: ExportInput): ExportedText
     case 'test':
       return testFile(rule, input, stem)
   }
+}
+
+/** A rule naming exception lists whose items the document does not hold: the export keeps the names only. */
+function listsWithoutItems(rule: RuleDocument): Diagnostic[] {
+  const n = exceptionRefsOf(rule).length
+  if (n === 0) return []
+  return [ruleDiagnostic('RULE3012', `the rule references ${n === 1 ? 'an exception list' : `${n} exception lists`} (exceptions_list) but the document holds no exception item: the reference is kept, the items stay in Kibana`, 'info')]
 }
 
 /** detection-rules TOML files hold the rule alone: exception items would be lost without a word. */
