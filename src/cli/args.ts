@@ -115,7 +115,7 @@ Usage:
   rule-playground test  <suite file|dir | share link | file holding a share link>...
   rule-playground check --query <text> | --query-file <file> | <rule.toml|rules.jsonl>...  [options]
   rule-playground dsl   [--language kql] <query> | --query <text> | --query-file <file>
-                        [--mappings <file> | --no-schema] [--json]
+                        [--mappings <file> | --no-schema] [--exceptions <file>] [--json]
   rule-playground explain --query <text> | --query-file <file>  --events <file|->
                         --event-id <id> [--id-field <f>] | --event-index <n>  [--json]
 
@@ -150,8 +150,9 @@ Options:
   --event-id <id>               explain: the event whose --id-field (default id) is <id>
   --id-field <f>                explain: the field --event-id looks in (default id)
   --event-index <n>             explain: the event at 0-based position n in --events
-  --exceptions <file>           run: exception items applied on top of the query, from a JSON
-                                array of items (Kibana's item shape) or a Kibana export NDJSON
+  --exceptions <file>           run: exception items applied on top of the query; dsl: the query
+                                wrapped with their negated clause. A JSON array of items (Kibana's
+                                item shape) or a Kibana export NDJSON
   --json                        machine-readable output (dsl: on one line)
   --expect-match                run: exit 1 when nothing matches
   --strict-fields               check: fields unknown to ECS and --mappings are errors (default:

@@ -57,6 +57,8 @@ export interface EngineApi extends Partial<KqlApi> {
     options?: { readonly cutsMatches?: boolean },
   ): { readonly output: RunOutput; readonly excepted: readonly ExceptedEventInfo[] }
   runCutsMatches?(program: never): boolean
+  /** the exception items' negated clause (the Query DSL the detection engine adds), or null */
+  exceptionsFilterDsl?(items: readonly ExceptionItem[]): Record<string, unknown> | null
 }
 
 /** The outcome of loading the engine: the API, or why it could not be loaded. */

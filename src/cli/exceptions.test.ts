@@ -124,3 +124,16 @@ describe('run --exceptions', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('exception items that cannot be read')
   })
 })
+
+describe('dsl --exceptions', { timeout: 60_000 }, () => {
+  it('wraps the query DSL with the items\' negated clause', async () => {
+    const items = file('dsl-items.json', JSON.stringify(JAMF))
+    const plain = await cli(['dsl', 'process.name:osascript', '--json'])
+    const r = await cli(['dsl', 'process.name:osascript', '--exceptions', items, '--json'])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as { bool: { filter: unknown[] } }
+    expect(out.bool.filter[0]).toEqual(JSON.parse(plain.stdout))
+    expect(JSON.stringify(out.bool.filter[1])).toMatch(/^\{"bool":\{"must_not":\[\{"bool":\{"should":\[.*"process.parent.name":"jamf"/)
+  })
+})
+
