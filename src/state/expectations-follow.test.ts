@@ -4,7 +4,7 @@ import { eventFingerprint, placeMarks } from '../worker/handle-fingerprint'
 import type { FingerprintMark, FingerprintReport, RunReport } from '../worker/protocol'
 import type { Expectation } from './document-slice'
 import { connectExpectationsFollow, type FingerprintEngine } from './effects-expectations-follow'
-import { applyPlacement, marksToPlace, needsPlacing, reattached, whereItWouldBe } from './expectations-follow'
+import { applyPlacement, awaitingPlacement, marksToPlace, needsPlacing, reattached, whereItWouldBe } from './expectations-follow'
 import { checkExpectations, withExpectation } from './expectations-check'
 import { createPlaygroundStore } from './store'
 
@@ -182,6 +182,16 @@ describe('the pure parts', () => {
   it('a lost mark of an event edited in place can be put back on it, and is placed there afresh', () => {
     const kept: Expectation[] = [{ eventIndex: 0, expect: 'match', fingerprint: 'a' }]
     expect(reattached(kept, { eventIndex: 2, expect: 'no-match', note: 'n', fingerprint: 'old' })).toEqual([...kept, { eventIndex: 2, expect: 'no-match', note: 'n' }])
+  })
+
+  it('the check waits while placed marks are not yet placed on the report\'s events', () => {
+    const placed: Expectation[] = [{ eventIndex: 0, expect: 'match', fingerprint: 'f' }]
+    const at = (v: number | null, expectations = placed, lost: Expectation[] = []) => awaitingPlacement({ expectations, lostExpectations: lost, expectationsEventsVersion: v, report: { eventsVersion: 2 } })
+    expect(at(1)).toBe(true)
+    expect(at(2)).toBe(false)
+    expect(at(null, [{ eventIndex: 0, expect: 'match' }])).toBe(false)
+    expect(at(1, [], placed)).toBe(true)
+    expect(awaitingPlacement({ expectations: placed, lostExpectations: [], expectationsEventsVersion: 1, report: null })).toBe(false)
   })
 
   it('keeps a legacy mark past the events as it is (the check calls it absent)', () => {

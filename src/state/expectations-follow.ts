@@ -89,3 +89,22 @@ export function reattached(expectations: readonly Expectation[], mark: Expectati
 export function sameMarks(a: readonly Expectation[], b: readonly Expectation[]): boolean {
   return a.length === b.length && a.every((m, i) => m === b[i])
 }
+
+/** What `awaitingPlacement` reads of the state. */
+export interface PlacementState {
+  readonly expectations: readonly Expectation[]
+  readonly lostExpectations: readonly Expectation[]
+  readonly expectationsEventsVersion: number | null
+  readonly report: { readonly eventsVersion: number } | null
+}
+
+/**
+ * Whether the marks still wait to be placed on the report's events: after the events changed, a
+ * mark's position may name another event until the worker says where its event went, so the check
+ * waits (judging then would flash a wrong verdict). Marks never placed (no fingerprint yet) are
+ * right by position for the events they came with, so they do not wait.
+ */
+export function awaitingPlacement(s: PlacementState): boolean {
+  if (s.report === null || s.expectationsEventsVersion === s.report.eventsVersion) return false
+  return s.lostExpectations.length > 0 || s.expectations.some((e) => e.fingerprint !== undefined)
+}

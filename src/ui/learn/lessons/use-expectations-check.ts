@@ -1,5 +1,6 @@
 import type { Expectation } from '../../../state/document-slice'
 import { checkExpectations, type ExpectationsCheck } from '../../../state/expectations-check'
+import { awaitingPlacement } from '../../../state/expectations-follow'
 import type { RunStatus } from '../../../state/run-slice'
 import type { PlaygroundState } from '../../../state/store'
 import type { RunReport } from '../../../worker/protocol'
@@ -17,16 +18,6 @@ function cachedCheck(expectations: readonly Expectation[], lost: readonly Expect
   const check = checkExpectations(expectations, report, status, lost)
   last = { expectations, lost, report, status, check }
   return check
-}
-
-/**
- * Whether the marks still wait to be placed on the report's events (expectations-follow.ts): after
- * the events changed, a mark's position may name another event until the worker says where its
- * event went, so judging it then would flash a wrong verdict.
- */
-function awaitingPlacement(s: PlaygroundState): boolean {
-  if (s.report === null || s.expectationsEventsVersion === s.report.eventsVersion) return false
-  return s.lostExpectations.length > 0 || s.expectations.some((e) => e.fingerprint !== undefined)
 }
 
 /** The check of the current document's expectations against the latest run. */
