@@ -10,9 +10,6 @@ import { expect, results, runStatus, setEvents, test } from './fixtures'
 
 // Cold starts (dev server transforming the link code, a second browser context) need more than 30 s.
 test.slow()
-// At 1280 px the header (with "Restore previous document", shown after the import) pushes the Share
-// popover partly out of the viewport, so its checkboxes cannot be clicked: a wider window here.
-test.use({ viewport: { width: 1600, height: 900 } })
 
 const at = (s: number): string => `2024-05-02T10:00:${String(s).padStart(2, '0')}Z`
 /** Three osascript runs on Macs: one from the JAMF agent (the exception takes it out), two others. */

@@ -14,8 +14,9 @@ export function NewDocumentButtons() {
         New
       </button>
       {previous && (
-        <button type="button" onClick={restore} title={describe(previous.query)}>
-          Restore previous document
+        // short text so the header stays on one line at 1280 px; the name says it whole
+        <button type="button" onClick={restore} title={describe(previous.query)} aria-label="Restore previous document">
+          Restore previous
         </button>
       )}
     </div>
