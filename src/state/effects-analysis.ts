@@ -1,6 +1,6 @@
 import type { EngineClient } from '../worker/client'
 import type { RunReport } from '../worker/protocol'
-import { runSettingsOf, type DebounceTimers } from './effects'
+import { realTimers, runSettingsOf, type DebounceTimers } from './effects'
 import type { PlaygroundState, PlaygroundStore } from './store'
 
 /**
@@ -18,11 +18,6 @@ export interface AnalysisEffectOptions {
   /** quiet time after a run before analyzing (default 250 ms) */
   readonly debounceMs?: number
   readonly timers?: DebounceTimers
-}
-
-const realTimers: DebounceTimers = {
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
 }
 
 /** A report worth analyzing: for the current text and language, compiled and run without errors. */

@@ -1,7 +1,6 @@
 import type { EngineClient } from '../worker/client'
 import type { CompareSide } from '../worker/protocol-compare'
-import type { DebounceTimers } from './effects'
-import { runSettingsOf } from './effects'
+import { realTimers, runSettingsOf, type DebounceTimers } from './effects'
 import type { PlaygroundState, PlaygroundStore } from './store'
 
 /**
@@ -19,11 +18,6 @@ export interface CompareEffectOptions {
   /** quiet time before comparing (default 250 ms) */
   readonly debounceMs?: number
   readonly timers?: DebounceTimers
-}
-
-const realTimers: DebounceTimers = {
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
 }
 
 /** The panel is open with a version to compare against, and the current query has run. */

@@ -23,7 +23,8 @@ export interface EffectsOptions {
   readonly timers?: DebounceTimers
 }
 
-const realTimers: DebounceTimers = {
+/** The page's timers (the effects' default; tests pass manual ones). */
+export const realTimers: DebounceTimers = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
 }
