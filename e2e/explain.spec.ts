@@ -36,7 +36,7 @@ test('a JAMF event excluded by the not-list: false, the exclusion deciding; a ma
   await select(page, 5)
   await expect(explain(page)).toHaveAttribute('data-status', 'ready')
   await expect(explain(page)).toHaveAttribute('data-outcome', 'false')
-  await expect(explain(page).getByRole('heading')).toContainText('Event #5: does not match')
+  await expect(explain(page).getByRole('heading')).toContainText('Event #5: excluded by the query')
   await expect(rootNode(page)).toHaveAttribute('data-value', 'false')
 
   // A `not` is decided by its operand: the exclusion list, which held for this event.

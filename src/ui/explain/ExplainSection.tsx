@@ -1,5 +1,7 @@
 import type { Span } from '../../engine'
 import type { EventExplanation, ExplainedStage } from '../../worker/protocol'
+import { exceptedOf, excludedOf } from '../analysis/use-match-state'
+import { includesSorted } from '../results/report-view'
 import { usePlayground } from '../use-playground'
 import { ExplainState } from './ExplainState'
 import { ExplainTree } from './ExplainTree'
@@ -17,6 +19,11 @@ export function ExplainSection() {
   const state = useExplanation()
   const selectEvent = usePlayground((s) => s.selectEvent)
   const explanation = state.status === 'ready' ? state.report.explanation : null
+  const eventIndex = state.status === 'none' ? -1 : state.eventIndex
+  // The tree is the query's answer; exceptions and the query's own exclusions are said in the
+  // headline too, so it never reads "matches" above "excluded by an exception".
+  const excepted = usePlayground((s) => exceptedOf(s, eventIndex) !== undefined)
+  const excluded = usePlayground((s) => excludedOf(s, eventIndex) !== undefined && !includesSorted(s.report?.matchedIndexes ?? [], eventIndex))
   useDecidingHighlight(explanation === null ? null : decidingSpanOf(explanation))
   if (state.status === 'none') return null
   let body
@@ -29,7 +36,7 @@ export function ExplainSection() {
       <header className="explain-head">
         <h3>
           Why? Event #{state.eventIndex}
-          {explanation && <span className="explain-verdict">: {headline(explanation)}</span>}
+          {explanation && <span className="explain-verdict">: {excepted ? 'the query matches, an exception item takes it out' : excluded ? 'excluded by the query' : headline(explanation)}</span>}
         </h3>
         <button type="button" className="explain-close" aria-label="Close explanation" onClick={() => selectEvent(null)}>
           ×
