@@ -146,6 +146,8 @@ export interface DocumentInit extends Partial<DocumentAbout> {
   readonly settings?: Partial<EqlSettings>
   readonly kqlSettings?: KqlDocumentSettings
   readonly previousDocument?: DocumentSnapshot | null
+  /** marks whose event is gone, as a saved document left them */
+  readonly lostExpectations?: readonly Expectation[]
 }
 
 /**
@@ -210,7 +212,7 @@ export const createDocumentSlice =
       expectations: init.expectations ?? EMPTY_ABOUT.expectations,
       rule: init.rule ?? EMPTY_ABOUT.rule,
       exceptions: init.exceptions ?? EMPTY_ABOUT.exceptions,
-      lostExpectations: [],
+      lostExpectations: init.lostExpectations ?? [],
       expectationsEventsVersion: null,
 
       editQuery: (query) => set((s) => ({ query, language: languageAfterEdit(s.query, query, s.language), status: 'running' })),

@@ -86,6 +86,23 @@ describe('autosave', () => {
     })
   })
 
+  it('saves an exception item or a lost mark on its own (no other edit needed) and restores both', async () => {
+    const { store, storage, blobs, timers } = setup({ query: 'process where true' })
+    timers.flush()
+    const item = { name: 'JAMF', entries: [{ field: 'process.parent.name', operator: 'included' as const, type: 'match' as const, value: 'jamf' }] }
+    store.getState().setExceptions([item])
+    timers.flush()
+    expect(storage.getItem(STORAGE_KEYS.current)).toContain('"JAMF"')
+    const lost = { eventIndex: 4, expect: 'match' as const, note: 'the hook', fingerprint: 'f-123' }
+    store.getState().followExpectations({ expectations: [], lost: [lost], eventsVersion: 1 })
+    timers.flush()
+    expect(storage.getItem(STORAGE_KEYS.current)).toContain('"f-123"')
+
+    const { store: again } = await reload(storage, blobs)
+    expect(again.getState().exceptions).toEqual([item])
+    expect(again.getState().lostExpectations).toEqual([lost])
+  })
+
   it('flush saves at once (page hide), and an unchanged document is not rewritten', () => {
     const { store, storage, persistence } = setup()
     store.getState().editQuery('any where true')

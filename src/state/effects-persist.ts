@@ -131,7 +131,9 @@ const persistedChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
   a.title !== b.title ||
   a.task !== b.task ||
   a.expectations !== b.expectations ||
+  a.lostExpectations !== b.lostExpectations ||
   a.rule !== b.rule ||
+  a.exceptions !== b.exceptions ||
   a.eventsFile !== b.eventsFile ||
   a.eventsLoad !== b.eventsLoad ||
   a.previousDocument !== b.previousDocument ||

@@ -27,6 +27,8 @@ export interface SavedDocument extends DocumentAbout {
   readonly events: SavedEvents
   /** a large streamed file, kept whole in the blob store under `key` */
   readonly file?: { readonly key: string; readonly name: string }
+  /** marks whose event was edited or deleted (document-slice `lostExpectations`) */
+  readonly lostExpectations?: readonly Expectation[]
 }
 
 /** The blob-store key of a document's events: one per document, so "New" never overwrites them. */
@@ -38,7 +40,9 @@ export const eventsFileKey = (documentId: string): string => `events-file:${docu
 export function encodeDocument(doc: DocumentSnapshot, events: SavedEvents): SavedDocument {
   const { documentId, query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule, exceptions } = doc
   const file = doc.eventsFile ? { file: { key: eventsFileKey(documentId), name: doc.eventsFile.name } } : {}
-  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events, ...file, title, task, expectations, rule, exceptions }
+  // marks whose event is gone stay until the user drops them, across reloads too
+  const lost = doc.lostExpectations && doc.lostExpectations.length > 0 ? { lostExpectations: doc.lostExpectations } : {}
+  return { version: SAVED_DOCUMENT_VERSION, documentId, query, language, settings, kqlSettings, eventsSource, events, ...file, title, task, expectations, rule, exceptions, ...lost }
 }
 
 type Json = Record<string, unknown>
@@ -59,12 +63,16 @@ function decodeKql(v: unknown): KqlDocumentSettings {
 }
 
 /** Saved expected outcomes, dropping any entry that is not one (older saves have none). */
-function decodeExpectations(v: unknown): Expectation[] {
+function decodeExpectations(v: unknown, keepFingerprints = false): Expectation[] {
   if (!Array.isArray(v)) return []
   return v.flatMap((e: unknown): Expectation[] => {
     if (!isObject(e) || typeof e.eventIndex !== 'number' || !Number.isSafeInteger(e.eventIndex) || e.eventIndex < 0) return []
     if (e.expect !== 'match' && e.expect !== 'no-match') return []
-    return [{ eventIndex: e.eventIndex, expect: e.expect, ...(typeof e.note === 'string' ? { note: e.note } : {}) }]
+    const note = typeof e.note === 'string' ? { note: e.note } : {}
+    // A placed mark is fingerprinted again at its position once the events load (the saved events
+    // are its own); a lost mark has no position left, only its fingerprint, should its event return.
+    const fingerprint = keepFingerprints && typeof e.fingerprint === 'string' ? { fingerprint: e.fingerprint } : {}
+    return [{ eventIndex: e.eventIndex, expect: e.expect, ...note, ...fingerprint }]
   })
 }
 
@@ -101,13 +109,15 @@ export function decodeDocument(text: string | null): SavedDocument | null {
     rule: decodeRule(v.rule),
     // older saves have none; a damaged item is dropped rather than losing the document
     exceptions: readExceptionItems(v.exceptions).items,
+    ...(Array.isArray(v.lostExpectations) && v.lostExpectations.length > 0 ? { lostExpectations: decodeExpectations(v.lostExpectations, true) } : {}),
   }
 }
 
 /** The snapshot a saved document stands for, once its events text (and file, if any) are read back. */
 export function toSnapshot(saved: SavedDocument, eventsText: string, eventsFile: File | null = null): DocumentSnapshot {
   const { documentId, query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule, exceptions } = saved
-  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile, title, task, expectations, rule, exceptions }
+  const lost = saved.lostExpectations ? { lostExpectations: saved.lostExpectations } : {}
+  return { documentId, query, language, settings, kqlSettings, eventsText, eventsSource, eventsFile, title, task, expectations, rule, exceptions, ...lost }
 }
 
 /** Reads saved pane sizes: `{ group: { pane: percent } }`, dropping anything else. */
