@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
 import { currentAnalysis } from '../../state/analysis-slice'
 import type { ExcludedItem, ExclusionHit } from '../../worker/protocol-analyze'
-import { showEvent } from '../learn/lessons/use-expectations-check'
 import { exceptionLabel, excludedText, shortClause } from '../results/report-view'
 import { usePlayground } from '../use-playground'
 import { excludedPrefix, firedText } from './match-state-text'
@@ -17,7 +16,8 @@ import './analysis.css'
  */
 export function ExcludedEvents({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const analysis = usePlayground(currentAnalysis)
-  const selectEvent = usePlayground((s) => s.selectEvent)
+  // reveal: the virtualized list scrolls to rows it does not hold yet
+  const revealEvent = usePlayground((s) => s.revealEvent)
   const hoverSpan = usePlayground((s) => s.hoverSpan)
   const groups = useMemo(() => groupByExclusion(analysis?.excluded ?? []), [analysis])
   const excepted = usePlayground((s) => s.report?.excepted)
@@ -46,7 +46,7 @@ export function ExcludedEvents({ open, onOpenChange }: { open: boolean; onOpenCh
                 <button
                   type="button"
                   data-excluded-event={item.eventIndex}
-                  onClick={() => showEvent(selectEvent, item.eventIndex)}
+                  onClick={() => revealEvent(item.eventIndex)}
                   onMouseEnter={() => hoverSpan(hit.leafSpan)}
                   onMouseLeave={() => hoverSpan(null)}
                   onFocus={() => hoverSpan(hit.leafSpan)}
@@ -69,7 +69,7 @@ export function ExcludedEvents({ open, onOpenChange }: { open: boolean; onOpenCh
             <ul className="near-miss-events">
               {indexes.map((i) => (
                 <li key={i}>
-                  <button type="button" data-excluded-event={i} onClick={() => showEvent(selectEvent, i)}>
+                  <button type="button" data-excluded-event={i} onClick={() => revealEvent(i)}>
                     #{i}
                   </button>
                 </li>

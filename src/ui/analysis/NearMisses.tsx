@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
 import { currentAnalysis } from '../../state/analysis-slice'
 import type { NearMissItem } from '../../worker/protocol'
-import { showEvent } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import './analysis.css'
 
@@ -14,7 +13,8 @@ import './analysis.css'
  */
 export function NearMisses({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const analysis = usePlayground(currentAnalysis)
-  const selectEvent = usePlayground((s) => s.selectEvent)
+  // reveal: the virtualized list scrolls to rows it does not hold yet
+  const revealEvent = usePlayground((s) => s.revealEvent)
   const hoverSpan = usePlayground((s) => s.hoverSpan)
   const groups = useMemo(() => groupByClause(analysis?.nearMisses ?? []), [analysis])
   if (!analysis || analysis.coverage.length === 0) return null
@@ -43,7 +43,7 @@ export function NearMisses({ open, onOpenChange }: { open: boolean; onOpenChange
                 <button
                   type="button"
                   data-near-miss={m.eventIndex}
-                  onClick={() => showEvent(selectEvent, m.eventIndex)}
+                  onClick={() => revealEvent(m.eventIndex)}
                   onMouseEnter={() => hoverSpan(m.span)}
                   onMouseLeave={() => hoverSpan(null)}
                   onFocus={() => hoverSpan(m.span)}

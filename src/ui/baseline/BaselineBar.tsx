@@ -1,5 +1,4 @@
 import { otherFromBaseline } from '../compare/other-version'
-import { showEvent } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import { useBaselineFlips } from './use-baseline-flips'
 import './baseline.css'
@@ -78,12 +77,13 @@ const CHIP_LIMIT = 8
 
 /** The first flipped events as chips: a click selects the event and brings its row into view. */
 function FlipChips({ flip, indexes }: { flip: 'gained' | 'lost'; indexes: readonly number[] }) {
-  const selectEvent = usePlayground((s) => s.selectEvent)
+  // reveal: the virtualized list scrolls to rows it does not hold yet
+  const revealEvent = usePlayground((s) => s.revealEvent)
   if (indexes.length === 0) return null
   return (
     <span className="flip-chips" role="group" aria-label={flip === 'gained' ? 'New matches' : 'Lost matches'}>
       {indexes.slice(0, CHIP_LIMIT).map((i) => (
-        <button key={i} type="button" className={`flip-chip is-${flip}`} onClick={() => showEvent(selectEvent, i)}>
+        <button key={i} type="button" className={`flip-chip is-${flip}`} onClick={() => revealEvent(i)}>
           #{i}
         </button>
       ))}

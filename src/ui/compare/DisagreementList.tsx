@@ -1,4 +1,3 @@
-import { showEvent } from '../learn/lessons/use-expectations-check'
 import { usePlayground } from '../use-playground'
 import type { CompareReason, CompareReport, Disagreement } from '../../worker/protocol-compare'
 
@@ -10,13 +9,14 @@ import type { CompareReason, CompareReport, Disagreement } from '../../worker/pr
  */
 export function DisagreementList({ report }: { report: CompareReport }) {
   const selected = usePlayground((s) => s.selectedIndex)
-  const selectEvent = usePlayground((s) => s.selectEvent)
+  // reveal: the virtualized list scrolls to rows it does not hold yet
+  const revealEvent = usePlayground((s) => s.revealEvent)
   const onlyMatches = usePlayground((s) => s.onlyMatches)
   const setOnlyMatches = usePlayground((s) => s.setOnlyMatches)
   const total = report.disagreementTotal
   const choose = (d: Disagreement): void => {
     if (d.matchedBy === 'b' && onlyMatches) setOnlyMatches(false)
-    showEvent(selectEvent, d.eventIndex)
+    revealEvent(d.eventIndex)
   }
   return (
     <div className="compare-disagreements">

@@ -3,7 +3,7 @@ import { lessonDocument, nextLesson, type Lesson } from '../../../lessons'
 import { checkSummary, describeOutcome } from '../../../state/expectations-check'
 import { usePlayground } from '../../use-playground'
 import { InlineCode } from './inline-code'
-import { showEvent, useExpectationsCheck } from './use-expectations-check'
+import { useExpectationsCheck } from './use-expectations-check'
 
 /**
  * The open document as a task: its title and instructions, the live check with each broken
@@ -13,7 +13,8 @@ export function CurrentDocument({ lesson }: { lesson: Lesson | undefined }) {
   const title = usePlayground((s) => s.title)
   const task = usePlayground((s) => s.task)
   const status = usePlayground((s) => s.status)
-  const selectEvent = usePlayground((s) => s.selectEvent)
+  // reveal: the virtualized list scrolls to rows it does not hold yet
+  const revealEvent = usePlayground((s) => s.revealEvent)
   const check = useExpectationsCheck()
   const broken = check.items.filter((i) => i.outcome !== 'held')
   return (
@@ -29,7 +30,7 @@ export function CurrentDocument({ lesson }: { lesson: Lesson | undefined }) {
         <ul className="lesson-broken" aria-label="Outcomes not as expected">
           {broken.map((item) => (
             <li key={item.expectation.eventIndex}>
-              <button type="button" onClick={() => showEvent(selectEvent, item.expectation.eventIndex)}>
+              <button type="button" onClick={() => revealEvent(item.expectation.eventIndex)}>
                 {describeOutcome(item)}
               </button>
               {item.expectation.note && <span className="lesson-note"> — <InlineCode text={item.expectation.note} /></span>}

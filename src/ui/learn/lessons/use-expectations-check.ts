@@ -31,12 +31,3 @@ export function useExpectationsCheck(): ExpectationsCheck {
   return cachedCheck(expectations, lost, report, status)
 }
 
-/**
- * Selects an event in the results and scrolls its row into view when the list shows it (a
- * virtualized list holds only the rows near the view). Called from click handlers only.
- */
-export function showEvent(selectEvent: (index: number) => void, eventIndex: number): void {
-  selectEvent(eventIndex)
-  const row = document.querySelector(`[data-testid="results-panel"] [data-event-index="${eventIndex}"]`)
-  row?.scrollIntoView({ block: 'nearest' })
-}
