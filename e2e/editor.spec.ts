@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { macosEvents } from './macos-events'
-import { expect, pointAt, runStatus, setEvents, setQuery, test } from './fixtures'
+import { expect, hoverUntil, runStatus, setEvents, setQuery, test } from './fixtures'
 
 /**
  * The Monaco query editor: real typing, markers at the diagnostic's span, the problems list,
@@ -97,14 +97,10 @@ test('completion offers a field of the loaded events, an ECS field and the value
 
 test('hovering process.name shows its ECS description, and a string literal how it is compared', async ({ page }) => {
   await setQuery(page, 'process where process.name == "sh"')
-  const { x, y } = await pointAt(page, 1, 17)
-  await page.mouse.move(x, y)
-  await expect(page.locator('.monaco-hover').filter({ hasText: 'Process name' })).toBeVisible()
+  await hoverUntil(page, 1, 17, page.locator('.monaco-hover').filter({ hasText: 'Process name' }))
 
   // a string literal: how it is compared under its operator
-  const literal = await pointAt(page, 1, 33)
-  await page.mouse.move(literal.x, literal.y)
-  await expect(page.locator('.monaco-hover').filter({ hasText: /Under ==.*case-sensitive/ })).toBeVisible()
+  await hoverUntil(page, 1, 33, page.locator('.monaco-hover').filter({ hasText: /Under ==.*case-sensitive/ }))
 })
 
 test('format document rewrites the query canonically', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test'
+import { expect, test as base, type Locator, type Page } from '@playwright/test'
 
 /**
  * Every test gets a guard that fails it on any request to another origin (the page must work
@@ -70,6 +70,21 @@ export async function queryText(page: Page): Promise<string> {
   await expect(box).toBeVisible()
   const viaHook = await page.evaluate(() => window.__rp?.queryEditor?.getValue() ?? null)
   return viaHook ?? box.inputValue()
+}
+
+/**
+ * Points at a character of the query editor until Monaco's hover with `hover` shows. Monaco drops
+ * a hover whose request is overtaken (a run re-rendering decorations, the worker answering late),
+ * and a pointer that does not move never asks again: so this moves off and back on, waiting on the
+ * hover itself each time (state, not time).
+ */
+export async function hoverUntil(page: Page, lineNumber: number, column: number, hover: Locator): Promise<void> {
+  await expect(async () => {
+    const { x, y } = await pointAt(page, lineNumber, column)
+    await page.mouse.move(x, y + 40)
+    await page.mouse.move(x, y)
+    await expect(hover).toBeVisible({ timeout: 3000 })
+  }).toPass({ timeout: 20_000 })
 }
 
 /** Page coordinates of the middle of the character at 1-based line/column in the query editor. */

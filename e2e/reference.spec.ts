@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, pointAt, runStatus, setQuery, test } from './fixtures'
+import { expect, hoverUntil, runStatus, setQuery, test } from './fixtures'
 
 /**
  * The quick reference (issue 5): search it, insert an entry into the query, switch to the other
@@ -58,10 +58,8 @@ test('the KQL side lists escaping, wildcards and that ? is not a wildcard', asyn
 test('a function hover links to its entry: the panel opens, scrolled to it and highlighted', async ({ page }) => {
   await setQuery(page, 'process where endsWith(process.name, "d")')
   await expect(panel(page)).toHaveCount(0)
-  const { x, y } = await pointAt(page, 1, 17)
-  await page.mouse.move(x, y)
   const hover = page.locator('.monaco-hover').filter({ hasText: 'endsWith(source, suffix)' })
-  await expect(hover).toBeVisible()
+  await hoverUntil(page, 1, 17, hover)
   await hover.getByRole('link', { name: 'Open in quick reference' }).click()
 
   await expect(panel(page)).toBeVisible()
@@ -75,10 +73,8 @@ test('a function hover links to its entry: the panel opens, scrolled to it and h
 test('an operator hover in KQL links to the KQL entry', async ({ page }) => {
   await setQuery(page, 'process.name : launchctl')
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
-  const { x, y } = await pointAt(page, 1, 14)
-  await page.mouse.move(x, y)
   const hover = page.locator('.monaco-hover').filter({ hasText: 'How text matches depends on the field type' })
-  await expect(hover).toBeVisible()
+  await hoverUntil(page, 1, 14, hover)
   await hover.getByRole('link', { name: 'Open in quick reference' }).click()
   await expect(panel(page).getByRole('group', { name: 'Reference language' }).getByRole('button', { name: /^KQL/ })).toHaveAttribute('aria-pressed', 'true')
   await expect(panel(page).locator('#kql-op-colon')).toHaveAttribute('data-highlighted', 'true')
