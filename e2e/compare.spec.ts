@@ -105,6 +105,12 @@ test('pin the query, edit it, and compare side by side with the pin as B', async
   const lost = Number(await flips.getAttribute('data-lost'))
   const gained = Number(await flips.getAttribute('data-gained'))
 
+  // the header's Compare… also starts from the pin when nothing else was chosen
+  await page.getByRole('button', { name: 'Compare…' }).click()
+  await expect(panel(page).getByRole('heading', { name: /^B · Pinned baseline/ })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(panel(page)).toHaveCount(0)
+
   await page.getByRole('button', { name: 'Compare side by side' }).click()
   await expect(panel(page)).toBeVisible()
   await expect(panel(page).getByRole('heading', { name: /^B · Pinned baseline/ })).toBeVisible()

@@ -1,3 +1,4 @@
+import { otherFromBaseline } from '../compare/other-version'
 import { usePlayground } from '../use-playground'
 
 /**
@@ -8,6 +9,11 @@ import { usePlayground } from '../use-playground'
 export function LearnButtons() {
   const openPanel = usePlayground((s) => s.openPanel)
   const toggle = usePlayground((s) => s.togglePanel)
+  const openCompare = usePlayground((s) => s.openCompare)
+  const baseline = usePlayground((s) => s.baseline)
+  const chosen = usePlayground((s) => s.compareOther !== null)
+  // With a pin and nothing chosen yet, the pin is what the user most likely compares against.
+  const compare = (): void => (openPanel !== 'compare' && !chosen && baseline !== null ? openCompare(otherFromBaseline(baseline)) : toggle('compare'))
   return (
     <div className="learn-buttons">
       <button type="button" aria-pressed={openPanel === 'reference'} onClick={() => toggle('reference')}>
@@ -16,7 +22,7 @@ export function LearnButtons() {
       <button type="button" aria-pressed={openPanel === 'lessons'} onClick={() => toggle('lessons')}>
         Lessons
       </button>
-      <button type="button" aria-pressed={openPanel === 'compare'} title="Compare the current query with another version of the rule over the same events" onClick={() => toggle('compare')}>
+      <button type="button" aria-pressed={openPanel === 'compare'} title="Compare the current query with another version of the rule over the same events" onClick={compare}>
         Compare…
       </button>
     </div>
