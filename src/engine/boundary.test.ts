@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
  * allow-list in docs/architecture.md ("Engine dependencies").
  */
 const ENGINE = resolve(__dirname)
-const ALLOWED_PACKAGES = new Set(['ipaddr.js', 'smol-toml'])
+const ALLOWED_PACKAGES = new Set(['ipaddr.js', 'smol-toml', 'date-fns'])
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = []
