@@ -62,3 +62,6 @@ export * from './tune/add-exclusion'
 
 // ---- Kibana-style exception items applied on top of a rule
 export * from './exceptions'
+
+// ---- alert simulation: schedule, rule types, alert documents
+export * from './alerts'
