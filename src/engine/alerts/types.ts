@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic'
+
 /**
  * Alert simulation: what the detection engine would raise for a rule over the loaded events.
  * Three parts meet here (each in its own files of this folder):
@@ -65,4 +67,66 @@ export interface SequenceDetails {
   readonly kind: 'sequence'
   /** the building-block alerts of each event, then the sequence's own alert (as the engine writes) */
   readonly stages: number
+}
+
+/**
+ * One scheduled run of the rule (schedule-executions.ts). All times are epoch ms. The window is
+ * [windowFrom, windowTo] with BOTH ends inclusive: the detection engine's range query on the
+ * timestamp field is `gte: from, lte: to`.
+ */
+export interface Execution {
+  /** 0-based position in the simulated series */
+  readonly index: number
+  /** when the run starts ("now" of its date math) */
+  readonly runAt: number
+  /** `from` evaluated at runAt */
+  readonly windowFrom: number
+  /** `to` evaluated at runAt */
+  readonly windowTo: number
+}
+
+/** A detection seen again by a later, overlapping window: the engine does not write it twice. */
+export interface DuplicateDetection {
+  readonly detection: Detection
+  /** index of the execution that wrote its alert */
+  readonly firstExecution: number
+}
+
+/** What one execution did (simulate-schedule.ts). */
+export interface ExecutionOutcome {
+  readonly execution: Execution
+  /** events whose time falls in the window */
+  readonly eventsInWindow: number
+  /** everything the rule type found in the window, in the rule type's order */
+  readonly detections: readonly Detection[]
+  /** new detections written as alerts by this run (at most max_signals), oldest first */
+  readonly alerts: readonly Detection[]
+  /** detections an earlier run already wrote */
+  readonly duplicates: readonly DuplicateDetection[]
+  /** new detections past the cap: not written by this run (a later run may still write them) */
+  readonly dropped: readonly Detection[]
+  /** true when the run wrote max_signals alerts, or dropped some */
+  readonly atCap: boolean
+}
+
+export interface ScheduleSimulationTotals {
+  readonly executions: number
+  readonly alerts: number
+  readonly duplicates: number
+  /** drops summed over runs (the same detection dropped by two runs counts twice) */
+  readonly dropped: number
+  /** detections dropped by every run that saw them: never written */
+  readonly neverWritten: number
+  readonly executionsAtCap: number
+  /** events with no usable time: in no window, never judged */
+  readonly eventsWithoutTime: number
+  /** events with a time that no simulated window contains (gaps between windows) */
+  readonly eventsInNoWindow: number
+}
+
+export interface ScheduleSimulation {
+  readonly executions: readonly ExecutionOutcome[]
+  readonly totals: ScheduleSimulationTotals
+  /** SCH005 (max_signals), SCH008 (events without a time) */
+  readonly diagnostics: readonly Diagnostic[]
 }
