@@ -153,9 +153,11 @@ describe('simulateSchedule', () => {
     expect(run({ ...base, timestampOverride: 'event.ingested', timestampOverrideFallbackDisabled: true })).toEqual([['00:10:00', ['e0']]])
   })
 
-  it('an invalid max_signals is reported and the default 100 used', () => {
-    const { sim } = simulate({ ...base, maxSignals: 0 }, ['00:01:00', '00:02:00'])
-    expect(sim.diagnostics.map((d) => d.code)).toEqual(['SCH005'])
-    expect(sim.totals.alerts).toBe(2)
+  it('an invalid max_signals is reported once (by scheduleExecutions) and the default 100 used', () => {
+    const schedule = { ...base, maxSignals: 0 }
+    expect(scheduleExecutions(schedule, { from: at('00:01:00'), to: at('00:02:00') }).diagnostics.map((d) => d.code)).toEqual(['SCH005'])
+    const { sim } = simulate(schedule, ['00:01:00', '00:02:00', '00:03:00'])
+    expect(sim.diagnostics).toEqual([])
+    expect(sim.totals).toMatchObject({ alerts: 3, dropped: 0, executionsAtCap: 0 })
   })
 })

@@ -42,11 +42,8 @@ export function simulateSchedule(opts: SimulateScheduleOptions): ScheduleSimulat
   const { schedule, times, executions, detect } = opts
   const capMode = opts.capMode ?? 'new-alerts'
   const diagnostics: Diagnostic[] = []
-  let maxSignals = schedule.maxSignals
-  if (!Number.isSafeInteger(maxSignals) || maxSignals < 1) {
-    maxSignals = DEFAULT_MAX_SIGNALS
-    diagnostics.push(scheduleDiagnostic('SCH005', { value: String(schedule.maxSignals), used: maxSignals }))
-  }
+  // an invalid max_signals is reported once, by scheduleExecutions (SCH005); the default is used
+  const maxSignals = Number.isSafeInteger(schedule.maxSignals) && schedule.maxSignals >= 1 ? schedule.maxSignals : DEFAULT_MAX_SIGNALS
 
   const sorted = sortedByTime(times)
   const mask = new Uint8Array(times.length)

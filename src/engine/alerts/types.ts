@@ -127,6 +127,6 @@ export interface ScheduleSimulationTotals {
 export interface ScheduleSimulation {
   readonly executions: readonly ExecutionOutcome[]
   readonly totals: ScheduleSimulationTotals
-  /** SCH005 (max_signals), SCH008 (events without a time) */
+  /** SCH008 (events without a time); the schedule's own diagnostics come from scheduleExecutions */
   readonly diagnostics: readonly Diagnostic[]
 }
