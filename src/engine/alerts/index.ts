@@ -6,3 +6,4 @@ export { eventTimes, timeRangeOf, countWithoutTime, DEFAULT_TIMESTAMP_FIELD } fr
 export { simulateSchedule, type SimulateScheduleOptions, type CapMode } from './simulate-schedule'
 export { parseSchedule, parseInterval, SCHEDULE_CODES, DEFAULT_MAX_SIGNALS, type ParsedSchedule, type ScheduleCode } from './schedule-parse'
 export { parseDateMath as parseScheduleDateMath, evaluateDateMath, type DateMathExpr } from './date-math'
+export { excludedOutsideWindow, indexesInWindow } from './schedule-window-mask'

@@ -35,6 +35,10 @@ describe('eventTimes', () => {
     expect(countWithoutTime(times)).toBe(2)
   })
 
+  it('an override of @timestamp itself is no override (Kibana adds no fallback for it)', () => {
+    expect(iso(eventTimes(events, { timestampOverride: '@timestamp', timestampOverrideFallbackDisabled: true }))).toEqual(iso(eventTimes(events, {})))
+  })
+
   it('ignores the fallback flag when there is no override', () => {
     expect(iso(eventTimes(events, { timestampOverrideFallbackDisabled: true }))).toEqual(iso(eventTimes(events, {})))
   })
