@@ -16,21 +16,22 @@ import { compileWildcardParts, parseLuceneWildcard, type WildcardPart } from '..
  * constant_keyword, version and flattened fields it matches the whole value, case-sensitively; on
  * text fields it matches single tokens of the analysed value, with the pattern lowercased as the
  * field's analyzer normalises it. Other field types refuse the query: the reason is returned (the
- * search would fail).
+ * search would fail). `caseInsensitive` is the query's `case_insensitive` flag (rule filters
+ * carry it; exception items never set it).
  */
-export function wildcardQueryTest(t: Target, pattern: string, ctx: CompileContext): EventTest | string {
+export function wildcardQueryTest(t: Target, pattern: string, ctx: CompileContext, caseInsensitive = false): EventTest | string {
   const spec = t.spec
   const parts = parseLuceneWildcard(pattern)
-  if (spec === undefined) return keywordTest(t.read, undefined, compileWildcardParts(parts, false))
+  if (spec === undefined) return keywordTest(t.read, undefined, compileWildcardParts(parts, caseInsensitive))
   switch (spec.type) {
     case 'keyword':
     case 'wildcard':
     case 'version':
-      return keywordTest(t.read, spec.ignoreAbove, compileWildcardParts(parts, false))
+      return keywordTest(t.read, spec.ignoreAbove, compileWildcardParts(parts, caseInsensitive))
     case 'constant_keyword':
-      return constantKeyword(t, spec, compileWildcardParts(parts, false), { ...ctx, diagnostics: [] }, span(0, 0))
+      return constantKeyword(t, spec, compileWildcardParts(parts, caseInsensitive), { ...ctx, diagnostics: [] }, span(0, 0))
     case 'flattened':
-      return flattenedTest(t, spec, compileWildcardParts(parts, false))
+      return flattenedTest(t, spec, compileWildcardParts(parts, caseInsensitive))
     case 'text':
     case 'match_only_text': {
       const m = compileWildcardParts(parts.map(lowerPart), false)
