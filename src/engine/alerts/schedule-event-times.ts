@@ -22,8 +22,21 @@ export const DEFAULT_TIMESTAMP_FIELD = '@timestamp'
  * which uses the minimum. (A range query would match when ANY value is in the window; events
  * with several timestamps are rare enough that this simplification is documented, not modelled.)
  */
-export function eventTimes(events: readonly unknown[], schedule: Pick<RuleSchedule, 'timestampOverride' | 'timestampOverrideFallbackDisabled'>): Float64Array {
-  const out = new Float64Array(events.length)
+export function eventTimes(events: readonly unknown[], schedule: TimeSettings): Float64Array {
+  return eventTimesWithSource(events, schedule).times
+}
+
+type TimeSettings = Pick<RuleSchedule, 'timestampOverride' | 'timestampOverrideFallbackDisabled'>
+
+/**
+ * `eventTimes`, plus which events were judged on the @timestamp FALLBACK because they lack the
+ * override (1 = fallback). The engine's search sorts on the override first, and an event without
+ * it sorts after every event that has it (Elasticsearch puts missing values last), whatever its
+ * @timestamp: that order decides which detections a capped run keeps (see simulateSchedule).
+ */
+export function eventTimesWithSource(events: readonly unknown[], schedule: TimeSettings): { times: Float64Array; fallback: Uint8Array } {
+  const times = new Float64Array(events.length)
+  const fallbackUsed = new Uint8Array(events.length)
   const override = schedule.timestampOverride?.trim()
   const primary = compileGetter(override !== undefined && override !== '' ? override : DEFAULT_TIMESTAMP_FIELD)
   const fallback =
@@ -33,10 +46,13 @@ export function eventTimes(events: readonly unknown[], schedule: Pick<RuleSchedu
   for (let i = 0; i < events.length; i++) {
     const event = events[i]
     let t = earliest(primary(event))
-    if (Number.isNaN(t) && fallback !== undefined) t = earliest(fallback(event))
-    out[i] = t
+    if (Number.isNaN(t) && fallback !== undefined) {
+      t = earliest(fallback(event))
+      if (!Number.isNaN(t)) fallbackUsed[i] = 1
+    }
+    times[i] = t
   }
-  return out
+  return { times, fallback: fallbackUsed }
 }
 
 function earliest(values: unknown): number {

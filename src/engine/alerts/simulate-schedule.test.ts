@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eventTimes, timeRangeOf } from './schedule-event-times'
+import { eventTimes, eventTimesWithSource, timeRangeOf } from './schedule-event-times'
 import { scheduleExecutions } from './schedule-executions'
 import { simulateSchedule, type CapMode } from './simulate-schedule'
 import type { Detection, Execution, RuleSchedule } from './types'
@@ -151,6 +151,35 @@ describe('simulateSchedule', () => {
       ['00:10:00', ['e0']],
     ])
     expect(run({ ...base, timestampOverride: 'event.ingested', timestampOverrideFallbackDisabled: true })).toEqual([['00:10:00', ['e0']]])
+  })
+
+  it('with an override and its fallback, a capped run keeps events that have the override first (missing sorts last)', () => {
+    const schedule: RuleSchedule = { ...base, maxSignals: 1, timestampOverride: 'event.ingested' }
+    const events = [
+      { '@timestamp': '2024-01-01T00:01:00Z', event: { ingested: '2024-01-01T00:08:00Z' } },
+      { '@timestamp': '2024-01-01T00:06:00Z' },
+    ]
+    const { times, fallback } = eventTimesWithSource(events, schedule)
+    expect([...fallback]).toEqual([0, 1])
+    const { executions } = scheduleExecutions(schedule, timeRangeOf(times) ?? { from: Number.NaN, to: Number.NaN })
+    const keys = (f?: Uint8Array) =>
+      simulateSchedule({ schedule, times, executions, detect: eachEvent(times), fallback: f }).executions.map((o) => [o.alerts.map((d) => d.key), o.dropped.map((d) => d.key)])
+    // the engine's order: e0 (has event.ingested) before e1 (no override, although 00:06 < 00:08)
+    expect(keys(fallback)).toEqual([[['e0'], ['e1']]])
+    // by time alone, e1 would win
+    expect(keys()).toEqual([[['e1'], ['e0']]])
+  })
+
+  it('stops before an execution when asked, and says so', () => {
+    let polls = 0
+    const times = new Float64Array([at('00:01:00'), at('00:07:00'), at('00:12:00')])
+    const { executions } = scheduleExecutions(base, { from: at('00:01:00'), to: at('00:12:00') })
+    expect(executions).toHaveLength(3)
+    const sim = simulateSchedule({ schedule: base, times, executions, detect: eachEvent(times), shouldStop: () => ++polls > 2 })
+    expect(sim.stopped).toBe(true)
+    expect(sim.executions).toHaveLength(2)
+    expect(sim.totals).toMatchObject({ executions: 2, alerts: 2 })
+    expect(simulateSchedule({ schedule: base, times, executions, detect: eachEvent(times) }).stopped).toBeUndefined()
   })
 
   it('an invalid max_signals is reported once (by scheduleExecutions) and the default 100 used', () => {

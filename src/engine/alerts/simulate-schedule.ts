@@ -26,12 +26,21 @@ export interface SimulateScheduleOptions {
   readonly detect: (inWindow: Uint8Array, execution: Execution) => readonly Detection[]
   /** default 'new-alerts' */
   readonly capMode?: CapMode
+  /**
+   * From `eventTimesWithSource`: events judged on the @timestamp fallback. In 'new-alerts' mode the
+   * engine's search sorts them after all events that have the override, so a capped run keeps
+   * detections of events with the override first. Without it, detections are ordered by time.
+   */
+  readonly fallback?: Uint8Array
+  /** polled before each execution: true ends the simulation there (`stopped`, partial result) */
+  readonly shouldStop?: () => boolean
 }
 
 /**
  * Runs the rule type execution by execution and does what the engine does with the results:
  * 1. detections are taken oldest first (`Detection.time` ascending, ties in the rule type's
- *    order), as the engine's search sorts on the timestamp ascending;
+ *    order), as the engine's search sorts on the timestamp ascending (with an override and its
+ *    fallback: events without the override last, see `fallback`);
  * 2. a detection whose key an earlier run (or the same run) already WROTE is a duplicate: the
  *    engine's alert ids are deterministic and it skips alerts that exist;
  * 3. new detections past max_signals are dropped by this run. A dropped detection was never
@@ -56,7 +65,12 @@ export function simulateSchedule(opts: SimulateScheduleOptions): ScheduleSimulat
   let droppedTotal = 0
   let atCapTotal = 0
 
+  let stopped = false
   for (const execution of executions) {
+    if (opts.shouldStop?.() === true) {
+      stopped = true
+      break
+    }
     const lo = lowerBound(sorted, times, execution.windowFrom)
     const hi = upperBound(sorted, times, execution.windowTo)
     for (let p = lo; p < hi; p++) {
@@ -71,7 +85,7 @@ export function simulateSchedule(opts: SimulateScheduleOptions): ScheduleSimulat
     const alerts: Detection[] = []
     const duplicates: DuplicateDetection[] = []
     const dropped: Detection[] = []
-    oldestFirst(detections).forEach((d, position) => {
+    oldestFirst(detections, capMode === 'new-alerts' ? opts.fallback : undefined).forEach((d, position) => {
       const first = written.get(d.key)
       if (first !== undefined) duplicates.push({ detection: d, firstExecution: first })
       else if (capMode === 'search-hits' ? position >= maxSignals : alerts.length >= maxSignals) dropped.push(d)
@@ -104,8 +118,9 @@ export function simulateSchedule(opts: SimulateScheduleOptions): ScheduleSimulat
 
   return {
     executions: outcomes,
+    ...(stopped ? { stopped } : {}),
     totals: {
-      executions: executions.length,
+      executions: outcomes.length,
       alerts: alertsTotal,
       duplicates: duplicatesTotal,
       dropped: droppedTotal,
@@ -118,11 +133,19 @@ export function simulateSchedule(opts: SimulateScheduleOptions): ScheduleSimulat
   }
 }
 
-/** Detections by time ascending; stable, so ties keep the rule type's order; NaN times last. */
-function oldestFirst(detections: readonly Detection[]): Detection[] {
+/**
+ * Detections in the engine's search order: events that lack the override after those that have it
+ * (when `fallback` is given; a detection counts as its last event), then time ascending (NaN
+ * last); stable, so ties keep the rule type's order.
+ */
+function oldestFirst(detections: readonly Detection[], fallback: Uint8Array | undefined): Detection[] {
+  const group = (d: Detection): number => {
+    const last = d.eventIndexes[d.eventIndexes.length - 1]
+    return fallback === undefined || last === undefined ? 0 : (fallback[last] ?? 0)
+  }
   return detections
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => byTime(a.d.time, b.d.time) || a.i - b.i)
+    .map((d, i) => ({ d, i, g: group(d) }))
+    .sort((a, b) => a.g - b.g || byTime(a.d.time, b.d.time) || a.i - b.i)
     .map((x) => x.d)
 }
 

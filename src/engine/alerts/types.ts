@@ -127,6 +127,8 @@ export interface ScheduleSimulationTotals {
 export interface ScheduleSimulation {
   readonly executions: readonly ExecutionOutcome[]
   readonly totals: ScheduleSimulationTotals
+  /** true when `shouldStop` ended it early: executions and totals cover the runs done */
+  readonly stopped?: boolean
   /** SCH008 (events without a time); the schedule's own diagnostics come from scheduleExecutions */
   readonly diagnostics: readonly Diagnostic[]
 }
