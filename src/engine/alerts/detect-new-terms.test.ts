@@ -71,6 +71,18 @@ describe('detectNewTerms', () => {
     expect(detectNewTerms(one, before.all, before.events, before.times, execution).map(terms)).toEqual([['edge']])
   })
 
+  it('without historyFrom, history_window_start is evaluated at the run', () => {
+    const { events, times, all } = make([
+      { user: 'seen', t: RUN - 7 * DAY },
+      { user: 'old', t: RUN - 8 * DAY },
+      { user: 'seen', t: RUN - 60_000 },
+      { user: 'old', t: RUN - 50_000 },
+    ])
+    const { runAt, windowFrom } = execution
+    expect(detectNewTerms(one, all, events, times, { runAt, windowFrom }).map(terms)).toEqual([['old']])
+    expect(detectNewTerms({ ...one, historyWindowStart: 'now-9d' }, all, events, times, { runAt, windowFrom })).toEqual([])
+  })
+
   it('an event exactly at the window start is in the window, not the history; the window end is inclusive', () => {
     const { events, times, all } = make([
       { user: 'w', t: execution.windowFrom },

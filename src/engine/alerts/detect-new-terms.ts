@@ -1,4 +1,5 @@
 import type { Schema } from '../schema/types'
+import { evaluateDateMath, isDateMathProblem, parseDateMath } from './date-math'
 import { bucketReader, combinations, comboKey, inWindow, type BucketValue } from './detect-values'
 import type { NewTermsParams } from './rule-params'
 import type { Detection } from './types'
@@ -21,16 +22,17 @@ import type { Detection } from './types'
  *
  * Key `n:<event index>:<combination>`: the engine's alert id hashes the event and the new terms,
  * so the same first event of the same combination seen again by an overlapping window is one alert.
- * The history start is `history_window_start` evaluated at the run (`historyFrom`); the schedule's
- * date math computes it (pass it in).
+ * The history start is `history_window_start` evaluated at the run with the schedule's date math
+ * (the engine evaluates it with the run's start as now), unless `historyFrom` is given. A history
+ * start that is not date math leaves no history: every combination in the window is new.
  */
 export interface NewTermsExecution {
   readonly runAt: number
   readonly windowFrom: number
   /** end of the window (inclusive); default runAt */
   readonly windowTo?: number
-  /** epoch ms of history_window_start evaluated at runAt */
-  readonly historyFrom: number
+  /** epoch ms of history_window_start evaluated at runAt; default: evaluated here */
+  readonly historyFrom?: number
 }
 
 export interface DetectNewTermsOptions {
@@ -49,10 +51,11 @@ export function detectNewTerms(
   const windowTo = execution.windowTo ?? execution.runAt
   const comboOf = (i: number): BucketValue[][] => combinations(readers.map((r) => r(events[i])))
   const seen = new Set<string>()
-  if (execution.historyFrom < execution.windowFrom) {
+  const historyFrom = execution.historyFrom ?? historyStart(params.historyWindowStart, execution.runAt)
+  if (historyFrom < execution.windowFrom) {
     for (const i of matched) {
       // history is [historyFrom, windowFrom): an event at windowFrom belongs to the window
-      if (!inWindow(times, i, execution.historyFrom, execution.windowFrom) || times[i] === execution.windowFrom) continue
+      if (!inWindow(times, i, historyFrom, execution.windowFrom) || times[i] === execution.windowFrom) continue
       for (const c of comboOf(i)) seen.add(comboKey(c))
     }
   }
@@ -73,4 +76,10 @@ export function detectNewTerms(
     out.push({ key: `n:${f.index}:${k}`, eventIndexes: [f.index], time: f.time, details: { kind: 'new_terms', newTerms: f.combo.map((v) => v.value) } })
   }
   return out
+}
+
+/** history_window_start at the run; NaN (no history) when it is not date math. */
+export function historyStart(historyWindowStart: string, runAt: number): number {
+  const expr = parseDateMath(historyWindowStart)
+  return isDateMathProblem(expr) ? Number.NaN : evaluateDateMath(expr, runAt)
 }

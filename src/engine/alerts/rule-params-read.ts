@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic'
+import { isDateMathProblem, parseDateMath } from './date-math'
 import { paramDiagnostic, RULE_PARAM_CODES as C } from './rule-params-codes'
 import type { AlertSuppressionParams, NewTermsParams, ThresholdParams } from './rule-params'
 
@@ -77,9 +78,11 @@ export function readNewTerms(raw: unknown, extra: Readonly<Record<string, unknow
     diagnostics.push(paramDiagnostic(C.newTermsFieldCount, `new_terms_fields has ${fields.length} fields; Kibana takes at most 3`))
     return null
   }
-  // the engine evaluates it with the schedule's date math at each run; here only its shape
-  if (typeof history !== 'string' || !/^now([+-]\d*[smhdwMyH]|\/[smhdwMyH])*$/.test(history.trim())) {
-    diagnostics.push(paramDiagnostic(C.newTermsHistory, `history_window_start must be date math relative to now, e.g. "now-7d" (got ${JSON.stringify(history) ?? 'nothing'})`))
+  // the schedule's date math (the grammar the rule executor evaluates at each run)
+  const parsed = typeof history === 'string' ? parseDateMath(history) : { problem: 'it is missing' }
+  if (typeof history !== 'string' || isDateMathProblem(parsed)) {
+    const why = isDateMathProblem(parsed) ? `: ${parsed.problem}` : ''
+    diagnostics.push(paramDiagnostic(C.newTermsHistory, `history_window_start must be date math relative to now, e.g. "now-7d" (got ${JSON.stringify(history) ?? 'nothing'}${why})`))
     return null
   }
   return { fields, historyWindowStart: history.trim() }
