@@ -7,3 +7,7 @@ export { simulateSchedule, type SimulateScheduleOptions, type CapMode } from './
 export { parseSchedule, parseInterval, SCHEDULE_CODES, DEFAULT_MAX_SIGNALS, type ParsedSchedule, type ScheduleCode } from './schedule-parse'
 export { parseDateMath as parseScheduleDateMath, evaluateDateMath, type DateMathExpr } from './date-math'
 export { excludedOutsideWindow, indexesInWindow } from './schedule-window-mask'
+export { buildAlert, buildAlerts, type AlertDocument, type BuildAlertInput } from './alert-document'
+export { buildReason, REASON_FIELDS, type ReasonInput } from './reason'
+export { simulateRule } from './simulate-rule'
+export { ruleSchedule, type SimulateRuleInput, type SimulatedAlert, type SimulatedExecution, type RuleSimulation, type RuleSimulationTotals, type SimulatedRuleType } from './simulate-rule-types'

@@ -1,0 +1,82 @@
+/**
+ * The pipeline's last steps (simulate-rule.ts): the schedule's outcomes turned into alert
+ * documents and execution summaries, plus two small helpers of the rule types.
+ */
+import type { RuleDocument } from '../rules/rule-document'
+import type { RunResult } from '../result'
+import { buildAlerts } from './alert-document'
+import type { SimulatedAlert, SimulatedExecution, SimulatedRuleType } from './simulate-rule-types'
+import type { Detection, ExecutionOutcome } from './types'
+
+/** Every event index a run matched (events; sequences and samples: their events), ascending. */
+export function matchedIndexes(result: RunResult | null): number[] {
+  if (result === null) return []
+  if (result.kind === 'events') return result.events.map((e) => e.index).sort((a, b) => a - b)
+  const out = new Set<number>()
+  for (const g of result.kind === 'sequences' ? result.sequences : result.samples) {
+    for (const e of g.events) if (!('missing' in e)) out.add(e.index)
+  }
+  return [...out].sort((a, b) => a - b)
+}
+
+/**
+ * The detections one run of a 'new-alerts' rule type writes, as simulateSchedule decides it
+ * (oldest first, keys not written before, at most maxSignals), recorded in `written`. Rule types
+ * whose next run depends on what was written (threshold's signal history) need it before the
+ * schedule reports it.
+ */
+export function writtenByRun(found: readonly Detection[], written: Set<string>, maxSignals: number): Detection[] {
+  const cap = Number.isSafeInteger(maxSignals) && maxSignals >= 1 ? maxSignals : 100
+  const ordered = found
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (Number.isNaN(a.d.time) ? 1 : 0) - (Number.isNaN(b.d.time) ? 1 : 0) || a.d.time - b.d.time || a.i - b.i)
+  const out: Detection[] = []
+  for (const { d } of ordered) {
+    if (written.has(d.key)) continue
+    if (out.length >= cap) break
+    written.add(d.key)
+    out.push(d)
+  }
+  return out
+}
+
+export interface AlertsOfContext {
+  readonly rule: RuleDocument | null
+  readonly events: readonly unknown[]
+  readonly ruleType: SimulatedRuleType
+}
+
+/** Alert documents of every written detection, and one summary per execution. */
+export function alertsOf(
+  outcomes: readonly ExecutionOutcome[],
+  ctx: AlertsOfContext,
+): { executions: SimulatedExecution[]; alerts: SimulatedAlert[]; documents: number } {
+  const alerts: SimulatedAlert[] = []
+  let documents = 0
+  const executions = outcomes.map((o): SimulatedExecution => {
+    const alertIds: string[] = []
+    for (const detection of o.alerts) {
+      const docs = buildAlerts({ detection, rule: ctx.rule, events: ctx.events, execution: { runAt: o.execution.runAt }, ruleType: ctx.ruleType })
+      const document = docs[docs.length - 1] ?? {}
+      const id = String(document['kibana.alert.uuid'] ?? detection.key)
+      documents += docs.length
+      alertIds.push(id)
+      alerts.push({ id, execution: o.execution.index, detection, document, buildingBlocks: docs.slice(0, -1) })
+    }
+    return {
+      index: o.execution.index,
+      runAt: o.execution.runAt,
+      windowFrom: o.execution.windowFrom,
+      windowTo: o.execution.windowTo,
+      eventsInWindow: o.eventsInWindow,
+      alerts: o.alerts.length,
+      duplicates: o.duplicates.length,
+      dropped: o.dropped.length,
+      atCap: o.atCap,
+      alertIds,
+      duplicateDetections: o.duplicates,
+      droppedDetections: o.dropped,
+    }
+  })
+  return { executions, alerts, documents }
+}
