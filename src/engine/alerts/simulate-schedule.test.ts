@@ -119,6 +119,24 @@ describe('simulateSchedule', () => {
     expect(sim.diagnostics[0]?.message).toBe('1 of 5 events have no usable time (@timestamp): they are in no window')
   })
 
+  it('hands the window indexes by time with the mask', () => {
+    const times = new Float64Array([at('00:04:00'), at('00:01:00'), at('00:07:00'), at('00:03:00')])
+    const { executions } = scheduleExecutions(base, { from: at('00:01:00'), to: at('00:07:00') })
+    const seen: number[][] = []
+    simulateSchedule({
+      schedule: base,
+      times,
+      executions,
+      detect: (mask, _execution, indexes) => {
+        seen.push([...indexes])
+        expect([...indexes].every((i) => mask[i] === 1)).toBe(true)
+        expect(mask.reduce((n, v) => n + v, 0)).toBe(indexes.length)
+        return []
+      },
+    })
+    expect(seen).toEqual([[1, 3, 0], [2]])
+  })
+
   it('an empty event set: no executions, no detections, zero totals', () => {
     const { sim, calls } = simulate(base, [])
     expect(calls).toEqual([])

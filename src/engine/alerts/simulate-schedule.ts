@@ -21,9 +21,10 @@ export interface SimulateScheduleOptions {
   /**
    * The rule type over one window. `inWindow[i] === 1` when event i is in the window. The mask
    * is REUSED between calls: read it during the call, copy it to keep it. Not called for a
-   * window without events (no rule type detects anything in an empty window).
+   * window without events (no rule type detects anything in an empty window). `indexes` lists the
+   * same events by time ascending (a view, valid during the call): cheaper than scanning the mask.
    */
-  readonly detect: (inWindow: Uint8Array, execution: Execution) => readonly Detection[]
+  readonly detect: (inWindow: Uint8Array, execution: Execution, indexes: Uint32Array) => readonly Detection[]
   /** default 'new-alerts' */
   readonly capMode?: CapMode
   /**
@@ -79,7 +80,7 @@ export function simulateSchedule(opts: SimulateScheduleOptions): ScheduleSimulat
       covered[i] = 1
     }
     const eventsInWindow = Math.max(0, hi - lo)
-    const detections = eventsInWindow > 0 ? detect(mask, execution) : []
+    const detections = eventsInWindow > 0 ? detect(mask, execution, sorted.subarray(lo, hi)) : []
     for (let p = lo; p < hi; p++) mask[sorted[p] as number] = 0
 
     const alerts: Detection[] = []
