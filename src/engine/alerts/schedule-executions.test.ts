@@ -69,6 +69,12 @@ describe('scheduleExecutions', () => {
     expect(diagnostics[0]?.message).toContain('10000')
   })
 
+  it('caps a range that reaches the end of the representable time', () => {
+    const { executions, diagnostics } = scheduleExecutions(s(), { from: 0, to: 8.64e15 })
+    expect(executions).toHaveLength(MAX_EXECUTIONS)
+    expect(diagnostics.map((d) => d.code)).toEqual(['SCH006'])
+  })
+
   it('a smaller cap can be asked for', () => {
     const r = scheduleExecutions(s(), { from: at('00:00:00'), to: at('10:00:00') }, { maxExecutions: 3 })
     expect(r.executions).toHaveLength(3)

@@ -52,8 +52,11 @@ export function scheduleExecutions(
   // both ends are found by bisection — rounding such as "now-1y/y" can shift a window by far
   // more than one interval, which a step-by-step walk would pay for.
   const first = firstK(guess, (k) => windowTo(k) >= range.from)
-  const afterLast = first === undefined ? undefined : firstK(first, (k) => windowFrom(k) > range.to)
-  if (first === undefined || afterLast === undefined || afterLast - 1 < first) return { executions: [], diagnostics }
+  if (first === undefined) return { executions: [], diagnostics }
+  const startsAfter = (k: number): boolean => windowFrom(k) > range.to
+  // more than `max` runs (or windows past Date's range): no need to find the true last run
+  const afterLast = startsAfter(first + max) ? firstK(first, startsAfter) : first + max + 1
+  if (afterLast === undefined || afterLast - 1 < first) return { executions: [], diagnostics }
   const last = afterLast - 1
 
   let end = last
