@@ -11,13 +11,13 @@ export type ColorScheme = 'light' | 'dark'
 export type PaneLayout = Readonly<Record<string, number>>
 
 /**
- * Panels that Escape closes. `reference`, `lessons` and `compare` dock beside the panes (the user edits while
- * reading them); the others are popovers or dialogs over the page.
+ * Panels that Escape closes. `reference`, `lessons`, `compare` and `rule` (the rule's metadata) dock beside the
+ * panes (the user edits while reading them); the others are popovers or dialogs over the page.
  */
-export type OpenPanel = 'settings' | 'examples' | 'reference' | 'lessons' | 'compare' | 'import' | 'export' | 'share' | null
+export type OpenPanel = 'settings' | 'examples' | 'reference' | 'lessons' | 'compare' | 'rule' | 'import' | 'export' | 'share' | null
 
 /** The panels that dock beside the workspace instead of floating over it. */
-export const DOCKED_PANELS: ReadonlySet<OpenPanel> = new Set<OpenPanel>(['reference', 'lessons', 'compare'])
+export const DOCKED_PANELS: ReadonlySet<OpenPanel> = new Set<OpenPanel>(['reference', 'lessons', 'compare', 'rule'])
 
 export interface ShellSlice {
   /** the system's colour scheme, followed live (the Monaco theme reads it too) */

@@ -3,8 +3,8 @@ import { usePlayground } from '../use-playground'
 
 /**
  * Header buttons for learning: the quick reference (every operator, function and syntax form)
- * and the lessons, and the comparison of two rule versions. All dock beside the panes, so the
- * learner keeps editing while reading.
+ * and the lessons, the comparison of two rule versions, and the rule's metadata. All dock beside
+ * the panes, so the learner keeps editing while reading.
  */
 export function LearnButtons() {
   const openPanel = usePlayground((s) => s.openPanel)
@@ -24,6 +24,9 @@ export function LearnButtons() {
       </button>
       <button type="button" aria-pressed={openPanel === 'compare'} title="Compare the current query with another version of the rule over the same events" onClick={compare}>
         Compare…
+      </button>
+      <button type="button" aria-pressed={openPanel === 'rule'} title="The rule's metadata: name, severity, MITRE ATT&CK, investigation guide, type and schedule" onClick={() => toggle('rule')}>
+        Rule
       </button>
     </div>
   )
