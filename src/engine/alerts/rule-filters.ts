@@ -26,6 +26,7 @@ export interface RuleFilterProblem {
   readonly severity: RuleParamCodeDef['severity']
   /** index of the filter in the rule's list */
   readonly filter: number
+  /** the problem in words, without the filter's position (callers add `filter N:`) */
   readonly message: string
 }
 
@@ -39,7 +40,10 @@ export interface CompiledRuleFilters {
 
 export interface RuleFiltersOptions {
   readonly schema: Schema
-  /** epoch ms `now` stands for in date math of range filters; default the current time */
+  /**
+   * epoch ms `now` stands for in date math of range filters; default the current time.
+   * Elasticsearch evaluates it at each run's search: compile per execution (now = runAt) to be exact.
+   */
   readonly now?: number
 }
 
@@ -69,10 +73,10 @@ export function compileRuleFilters(filters: unknown, opts: RuleFiltersOptions): 
     filters.forEach((f: unknown, index) => {
       const report = (def: RuleParamCodeDef, message: string): void => {
         if (def.severity === 'error') failed = true
-        problems.push({ code: def.code, severity: def.severity, filter: index, message: `filter ${index + 1}: ${message}` })
+        problems.push({ code: def.code, severity: def.severity, filter: index, message })
       }
       if (!isRecord(f)) {
-        report(C.filterShape, 'not an object; left out')
+        report(C.filterShape, 'not an object; the filter is left out')
         return
       }
       const meta = isRecord(f['meta']) ? f['meta'] : {}
