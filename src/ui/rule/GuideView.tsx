@@ -1,7 +1,7 @@
-import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { MarkdownIt } from 'markdown-it'
-import { configureGuideMarkdown, guideTree, type GuideNode } from './guide-tree'
-import { OUTSIDE_LINK } from './safe-href'
+import { guideElements } from './guide-elements'
+import { configureGuideMarkdown, guideTree } from './guide-tree'
 
 /** One markdown-it for the page, loaded on first use (markdown-it stays out of the first bundle). */
 let loading: Promise<MarkdownIt> | null = null
@@ -31,23 +31,7 @@ export default function GuideView({ note }: { note: string }) {
   if (tree === null) return <pre className="rule-guide is-plain">{note}</pre>
   return (
     <div className="rule-guide" data-testid="rule-guide">
-      {render(tree)}
+      {guideElements(tree)}
     </div>
   )
-}
-
-function render(nodes: readonly GuideNode[]): ReactNode[] {
-  return nodes.map((node, i) => {
-    if (node.kind === 'text') return node.text
-    if (node.kind === 'image') {
-      return (
-        <span key={i} className="guide-image" title="Image not loaded">
-          {node.alt === '' ? 'image' : node.alt}
-        </span>
-      )
-    }
-    if (node.tag === 'a') return createElement('a', { key: i, href: node.href, ...OUTSIDE_LINK }, ...render(node.children))
-    if (node.tag === 'hr' || node.tag === 'br') return createElement(node.tag, { key: i })
-    return createElement(node.tag, node.start === undefined ? { key: i } : { key: i, start: node.start }, ...render(node.children))
-  })
 }

@@ -14,6 +14,11 @@ const tags = (nodes: readonly GuideNode[]): string[] => all(nodes).flatMap((n) =
 const links = (nodes: readonly GuideNode[]): string[] => all(nodes).flatMap((n) => (n.kind === 'element' && n.tag === 'a' ? [n.href ?? ''] : []))
 
 describe('guideTree', () => {
+  it('parses with raw HTML off (html tokens are also shown as text, should that change)', () => {
+    expect(md.options.html).toBe(false)
+    expect(md.options.linkify).toBe(false)
+  })
+
   it('renders headings (demoted under the panel), lists, code and safe links', () => {
     const tree = guideTree(md, '# Triage\n\n## Steps\n\n1. Check `process.args`\n2. See [the docs](https://example.org/a?b=1)\n\n```\nps -ef\n```\n')
     expect(tags(tree)).toEqual(['h3', 'h4', 'ol', 'li', 'code', 'li', 'a', 'pre', 'code'])
