@@ -6,8 +6,8 @@ import { applyDraft, draftProblems } from './rule-edit'
 import { useRuleForm, type RuleForm } from './rule-form-store'
 
 /**
- * The rule form: name, description, severity, risk score, type and schedule, and the parameters
- * of threshold and new_terms rules. Problems show at their control and keep Save disabled; Save
+ * The rule form: name, description, severity, risk score, type and schedule, the parameters of
+ * threshold and new_terms rules, and the investigation guide. Problems show at their control and keep Save disabled; Save
  * writes the rule back (rule-edit.ts), which autosave and the exports then carry.
  */
 export function RuleEditForm({ form, language, onSave, onCancel }: { form: RuleForm; language: QueryLanguage; onSave: (rule: RuleDocument) => void; onCancel: () => void }) {
@@ -61,6 +61,7 @@ export function RuleEditForm({ form, language, onSave, onCancel }: { form: RuleF
           <FormField ctx={ctx} field="timestampOverride" label="Timestamp override" hint="e.g. event.ingested" />
         </div>
       </fieldset>
+      <FormField ctx={ctx} field="note" label="Investigation guide" hint="Markdown; raw HTML and images are shown as text" />
       <div className="rule-form-actions">
         <button type="submit" disabled={count > 0}>
           Save

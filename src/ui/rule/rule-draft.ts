@@ -18,6 +18,8 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 export interface RuleDraft {
   readonly name: string
   readonly description: string
+  /** the investigation guide, Markdown */
+  readonly note: string
   readonly severity: string
   readonly riskScore: string
   readonly type: string
@@ -76,6 +78,7 @@ export function draftOf(rule: RuleDocument, language: 'eql' | 'kql'): RuleDraft 
   return {
     name: rule.name,
     description: rule.description ?? '',
+    note: rule.note ?? '',
     severity: rule.severity ?? '',
     riskScore: rule.riskScore === undefined ? '' : String(rule.riskScore),
     type,

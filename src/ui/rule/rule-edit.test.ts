@@ -38,7 +38,9 @@ describe('rule panel edits', () => {
 
   it('switching type drops the old type parameters; cleared optional fields are removed', () => {
     const threshold = applyDraft(kqlRule, { ...draftOf(kqlRule, 'kql'), type: 'threshold', thresholdFields: 'host.id', thresholdValue: '5' })
-    const back = applyDraft(threshold, { ...draftOf(threshold, 'kql'), type: 'query', riskScore: '', severity: 'critical' })
+    const back = applyDraft(threshold, { ...draftOf(threshold, 'kql'), type: 'query', riskScore: '', severity: 'critical', note: '## Triage\n' })
+    expect(back.note).toBe('## Triage\n')
+    expect(applyDraft(back, { ...draftOf(back, 'kql'), note: '  ' }).note).toBeUndefined()
     expect(back.threshold).toBeUndefined()
     expect(back.riskScore).toBeUndefined()
     expect(back.severity).toBe('critical')

@@ -67,6 +67,7 @@ function tomlNewTerms(old: Record<string, unknown>, fields: string[], start: str
 export function applyDraft(rule: RuleDocument, d: RuleDraft): RuleDocument {
   const next: RuleDocument = { ...rule, extra: { ...rule.extra }, name: d.name.trim(), type: d.type }
   setOptional(next, 'description', d.description.trim() === '' ? undefined : d.description)
+  setOptional(next, 'note', d.note.trim() === '' ? undefined : d.note)
   setOptional(next, 'severity', textOrUndefined(d.severity))
   setOptional(next, 'riskScore', numberOrUndefined(d.riskScore))
   setOptional(next, 'interval', textOrUndefined(d.interval))
