@@ -6,7 +6,7 @@ import type { RuleDocument } from '../rules/rule-document'
 import type { RunResult } from '../result'
 import { buildAlerts } from './alert-document'
 import type { SimulatedAlert, SimulatedExecution, SimulatedRuleType } from './simulate-rule-types'
-import type { Detection, ExecutionOutcome } from './types'
+import type { Detection, ExecutionOutcome, ScheduleSimulationTotals } from './types'
 
 /** Every event index a run matched (events; sequences and samples: their events), ascending. */
 export function matchedIndexes(result: RunResult | null): number[] {
@@ -44,17 +44,37 @@ export interface AlertsOfContext {
   readonly rule: RuleDocument | null
   readonly events: readonly unknown[]
   readonly ruleType: SimulatedRuleType
+  /**
+   * EQL: per execution, the detections the search left out because it asks for size =
+   * max_signals (Elasticsearch keeps the most recent); the schedule never saw them, so they are
+   * added to that run's drops here (those an earlier run wrote are not drops)
+   */
+  readonly searchDrops?: ReadonlyMap<number, readonly Detection[]>
 }
 
 /** Alert documents of every written detection, and one summary per execution. */
 export function alertsOf(
   outcomes: readonly ExecutionOutcome[],
   ctx: AlertsOfContext,
-): { executions: SimulatedExecution[]; alerts: SimulatedAlert[]; documents: number } {
+  totals: ScheduleSimulationTotals,
+): { executions: SimulatedExecution[]; alerts: SimulatedAlert[]; documents: number; totals: ScheduleSimulationTotals } {
   const alerts: SimulatedAlert[] = []
   let documents = 0
+  const writtenAt = new Map<string, number>()
+  for (const o of outcomes) for (const d of o.alerts) if (!writtenAt.has(d.key)) writtenAt.set(d.key, o.execution.index)
+  const droppedKeys = new Set<string>()
+  let extraDrops = 0
+  let extraAtCap = 0
   const executions = outcomes.map((o): SimulatedExecution => {
     const alertIds: string[] = []
+    const extra = (ctx.searchDrops?.get(o.execution.index) ?? []).filter((d) => {
+      const first = writtenAt.get(d.key)
+      return first === undefined || first >= o.execution.index
+    })
+    const droppedDetections = [...o.dropped, ...extra]
+    for (const d of droppedDetections) droppedKeys.add(d.key)
+    extraDrops += extra.length
+    if (extra.length > 0 && !o.atCap) extraAtCap++
     for (const detection of o.alerts) {
       const docs = buildAlerts({ detection, rule: ctx.rule, events: ctx.events, execution: { runAt: o.execution.runAt }, ruleType: ctx.ruleType })
       const document = docs[docs.length - 1] ?? {}
@@ -71,12 +91,15 @@ export function alertsOf(
       eventsInWindow: o.eventsInWindow,
       alerts: o.alerts.length,
       duplicates: o.duplicates.length,
-      dropped: o.dropped.length,
-      atCap: o.atCap,
+      dropped: droppedDetections.length,
+      atCap: o.atCap || extra.length > 0,
       alertIds,
       duplicateDetections: o.duplicates,
-      droppedDetections: o.dropped,
+      droppedDetections,
     }
   })
-  return { executions, alerts, documents }
+  let neverWritten = 0
+  for (const key of droppedKeys) if (!writtenAt.has(key)) neverWritten++
+  const adjusted = { ...totals, dropped: totals.dropped + extraDrops, executionsAtCap: totals.executionsAtCap + extraAtCap, neverWritten }
+  return { executions, alerts, documents, totals: adjusted }
 }

@@ -109,6 +109,19 @@ describe('simulateRule: eql and threshold', () => {
     expect(sim.totals.duplicates).toBeGreaterThan(0)
   })
 
+  it('an eql rule at the cap writes what its size-bounded search returns (the most recent) and drops the rest', () => {
+    const events = [ev(1, 'a'), ev(2, 'b'), ev(3, 'c')]
+    const { schema } = buildSchema({ ecs: true, events })
+    const query = 'process where process.name == "curl"'
+    const sim = simulateRule({ rule: rule({ type: 'eql', language: 'eql', query, maxSignals: 2, from: 'now-5m' }), language: 'eql', query, events, schema })
+    const x = sim.executions.find((e) => e.eventsInWindow === 3)
+    expect(x?.atCap).toBe(true)
+    expect(x?.alerts).toBe(2)
+    expect(x?.droppedDetections.map((d) => d.eventIndexes[0])).toEqual([0])
+    expect(sim.totals.dropped).toBe(1)
+    expect(sim.totals.neverWritten).toBe(1)
+  })
+
   it('raises a threshold alert per group that reaches the value', () => {
     const events = [ev(1, 'a'), ev(2, 'a'), ev(3, 'b')]
     const r = rule({ type: 'threshold', threshold: { field: ['host.name'], value: 2 }, from: 'now-5m' })

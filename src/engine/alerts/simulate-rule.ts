@@ -77,6 +77,8 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
   const rule = input.rule
   let eqlProgram: EqlProgram | null = null
   let kqlProgram: KqlProgram | null = null
+  // the same query without size: what the search would have returned past max_signals (drops)
+  let uncapped: () => EqlProgram | null = () => null
   if (isEql) {
     const settings = eqlSettings({
       ...input.settings,
@@ -88,6 +90,8 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
     const compiled = compileEql(input.query, { schema, settings })
     diagnostics.push(...compiled.diagnostics)
     eqlProgram = compiled.program
+    let cached: EqlProgram | null | undefined
+    uncapped = () => (cached ??= compileEql(input.query, { schema, settings: { ...settings, size: null } }).program)
   } else {
     const compiled = compileKql(input.query, { schema, settings: { dateFormatTZ: 'UTC', ...(input.anchor !== undefined ? { now: input.anchor } : {}) } })
     diagnostics.push(...compiled.diagnostics)
@@ -121,6 +125,13 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
   let history: ThresholdHistory | undefined
   const written = new Set<string>()
   const historyFrom = newTermsHistoryStart(params, diagnostics)
+  const searchDrops = new Map<number, Detection[]>()
+  const beyondSize = (kept: readonly Detection[], program: EqlProgram | null, mask: Uint8Array): Detection[] => {
+    if (program === null) return []
+    const all = runEql(program, events, { excluded: mask, shouldStop }).result
+    const keys = new Set(kept.map((d) => d.key))
+    return all === null ? [] : detectionsFromResult(all, times).filter((d) => !keys.has(d.key))
+  }
 
   const detect = (inWindow: Uint8Array, execution: Execution): readonly Detection[] => {
     if (shouldStop()) return []
@@ -128,7 +139,9 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
     if (params.type === 'eql' && eqlProgram !== null) {
       for (let i = 0; i < events.length; i++) excluded[i] = hidden[i] === 1 || inWindow[i] !== 1 ? 1 : 0
       const out = keep(runEql(eqlProgram, events, { excluded, shouldStop }))
-      return out.result === null ? [] : detectionsFromResult(out.result, times)
+      const found = out.result === null ? [] : detectionsFromResult(out.result, times)
+      if (found.length >= schedule.maxSignals) searchDrops.set(execution.index, beyondSize(found, uncapped(), excluded))
+      return found
     }
     if (params.type === 'threshold') {
       const found = detectThreshold(params.threshold, kqlMatched, events, times, window, { schema, ...(history !== undefined ? { history } : {}) })
@@ -148,8 +161,8 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
   const sim = simulateSchedule({ schedule, times, executions: planned.executions, detect, capMode: isEql ? 'search-hits' : 'new-alerts' })
   diagnostics.push(...sim.diagnostics, ...runDiagnostics.values())
   if (stopped) diagnostics.push(problem('ALERT3001', 'warning', 'The alert simulation was stopped before it finished: the executions and alerts shown are partial.'))
-  const { executions, alerts, documents } = alertsOf(sim.executions, { rule, events, ruleType })
-  return { ruleType, schedule, executions, alerts, totals: { ...sim.totals, documents, excepted: counts.excepted, filteredOut: counts.filteredOut }, diagnostics, stopped }
+  const { executions, alerts, documents, totals } = alertsOf(sim.executions, { rule, events, ruleType, searchDrops }, sim.totals)
+  return { ruleType, schedule, executions, alerts, totals: { ...totals, documents, excepted: counts.excepted, filteredOut: counts.filteredOut }, diagnostics, stopped }
 }
 
 /**
