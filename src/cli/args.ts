@@ -9,7 +9,7 @@
  * Unknown options, missing values and bad values are usage errors (exit code 2).
  */
 
-export const COMMANDS = ['run', 'test', 'check', 'dsl', 'explain', 'help'] as const
+export const COMMANDS = ['run', 'test', 'check', 'dsl', 'explain', 'alerts', 'help'] as const
 export type Command = (typeof COMMANDS)[number]
 
 const VALUE_OPTIONS = [
@@ -26,6 +26,8 @@ const VALUE_OPTIONS = [
   'id-field',
   'event-index',
   'exceptions',
+  'rule',
+  'anchor',
 ] as const
 const SWITCHES = ['json', 'expect-match', 'help', 'strict-fields', 'no-schema'] as const
 
@@ -118,6 +120,8 @@ Usage:
                         [--mappings <file> | --no-schema] [--exceptions <file>] [--json]
   rule-playground explain --query <text> | --query-file <file>  --events <file|->
                         --event-id <id> [--id-field <f>] | --event-index <n>  [--json]
+  rule-playground alerts --rule <rule.toml|rule.json|export.ndjson>  --events <file|->
+                        [--exceptions <file>] [--anchor <iso time>] [--json]
 
 Commands:
   run     run a query over events; prints the matches as NDJSON (one line per matched event,
@@ -133,6 +137,10 @@ Commands:
           (field types from ECS and --mappings; dates in time zone Zulu)
   explain print the evaluation tree of a query for one event: every clause true, false or null
           with the values it read, and the clause that decided (its text and span)
+  alerts  simulate the detection engine's scheduled executions of a rule (query, eql, threshold,
+          new_terms) over the events: each run's look-back window, the alerts it writes, the
+          detections seen again by overlapping windows (written once) and those past max_signals;
+          then the alerts (time, reason, severity/risk) and totals
 
 Options:
   --language eql|kql            query language (default eql; dsl: kql)
@@ -153,6 +161,10 @@ Options:
   --exceptions <file>           run: exception items applied on top of the query; dsl: the query
                                 wrapped with their negated clause. A JSON array of items (Kibana's
                                 item shape) or a Kibana export NDJSON
+  --rule <file>                 alerts: the rule (detection-rules TOML, Kibana rule JSON or export
+                                NDJSON, whose exception items are applied)
+  --anchor <iso time>           alerts: a time one run starts at (runs every interval from it;
+                                default: aligned to the epoch)
   --json                        machine-readable output (dsl: on one line)
   --expect-match                run: exit 1 when nothing matches
   --strict-fields               check: fields unknown to ECS and --mappings are errors (default:

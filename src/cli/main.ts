@@ -1,10 +1,11 @@
 /**
  * Entry point of the `rule-playground` command (run with `npm run cli -- <command>`, or through
- * bin/rule-playground.mjs). Dispatches to run / test / check / dsl / explain and owns the exit codes:
+ * bin/rule-playground.mjs). Dispatches to run / test / check / dsl / explain / alerts and owns the exit codes:
  * 0 ok, 1 failures, 2 bad usage or input (message on stderr). An engine that cannot be loaded, or
  * anything else thrown (a bug), exits 3, so it is never mistaken for a test failure.
  */
 import { HELP, parseArgs, UsageError, type ParsedArgs } from './args'
+import { alertsCommand } from './commands/alerts'
 import { checkCommand } from './commands/check'
 import { dslCommand } from './commands/dsl'
 import { explainCommand } from './commands/explain'
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.command === 'check') return await checkCommand(args)
     if (args.command === 'dsl') return await dslCommand(args)
     if (args.command === 'explain') return await explainCommand(args)
+    if (args.command === 'alerts') return await alertsCommand(args)
     return await testCommand(args)
   } catch (e) {
     if (e instanceof UsageError) {
