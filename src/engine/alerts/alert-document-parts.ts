@@ -120,10 +120,13 @@ export function simulatedRuleUuid(rule: RuleDocument | null): string {
   return `simulated-${rule?.ruleId ?? 'rule'}`
 }
 
-/** The rule's building block type (`building_block_type`, e.g. "default"), when it is one. */
+/**
+ * The rule's building block type when it is one: any `building_block_type` makes it one, and
+ * Kibana knows only "default" (what rule-params reads too).
+ */
 export function buildingBlockTypeOf(rule: RuleDocument | null): string | undefined {
   const v = rule?.extra['building_block_type']
-  return typeof v === 'string' && v !== '' ? v : undefined
+  return v === undefined || v === null ? undefined : 'default'
 }
 
 /** Defaults for a query with no rule around it: Kibana's create-rule form starts at low / 21. */

@@ -16,4 +16,4 @@ export { detectNewTerms, type NewTermsExecution, type DetectNewTermsOptions } fr
 export { buildAlert, buildAlerts, type AlertDocument, type BuildAlertInput } from './alert-document'
 export { buildReason, REASON_FIELDS, type ReasonInput } from './reason'
 export { simulateRule } from './simulate-rule'
-export { ruleSchedule, type SimulateRuleInput, type SimulatedAlert, type SimulatedExecution, type RuleSimulation, type RuleSimulationTotals, type SimulatedRuleType } from './simulate-rule-types'
+export { ruleSchedule, SIMULATE_CODES, type SimulateRuleInput, type SimulatedAlert, type SimulatedExecution, type RuleSimulation, type RuleSimulationTotals, type SimulatedRuleType } from './simulate-rule-types'

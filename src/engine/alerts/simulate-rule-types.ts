@@ -28,6 +28,22 @@ export interface SimulateRuleInput {
   readonly shouldStop?: () => boolean
 }
 
+/**
+ * The pipeline's own diagnostic codes (span 0,0: about the rule, not a place in the query). The
+ * parts it calls keep theirs: RULE21xx/22xx (rule params, filters), SCH0xx (schedule), exception
+ * and query codes.
+ */
+export const SIMULATE_CODES = {
+  /** the rule type's query language is not the query's (a query rule with an EQL query) */
+  languageMismatch: { code: 'ALERT1001', severity: 'error' },
+  /** new_terms history_window_start is not date math: every term is taken as new */
+  historyStart: { code: 'ALERT1002', severity: 'warning' },
+  /** shouldStop ended the simulation: partial */
+  stopped: { code: 'ALERT3001', severity: 'warning' },
+  /** a bug: something threw */
+  internal: { code: 'ALERT9000', severity: 'error' },
+} as const
+
 /** The rule types the pipeline simulates. */
 export type SimulatedRuleType = 'query' | 'eql' | 'threshold' | 'new_terms'
 

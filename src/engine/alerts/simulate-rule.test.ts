@@ -131,6 +131,16 @@ describe('simulateRule: eql and threshold', () => {
     expect(sim.alerts[0]?.document['kibana.alert.threshold_result']).toMatchObject({ terms: [{ field: 'host.name', value: 'a' }], count: 2 })
   })
 
+  it('raises a new_terms alert where a value is first seen, not again when the history holds it', () => {
+    const events = [ev(0, 'a'), ev(30, 'a'), ev(31, 'b')]
+    const r = rule({ type: 'new_terms', from: 'now-5m', extra: { new_terms_fields: ['host.name'], history_window_start: 'now-1h' } })
+    const sim = run(events, { rule: r })
+    expect(sim.ruleType).toBe('new_terms')
+    // 'a' is new in the first window (nothing before it); at minute 30 the history holds it
+    expect(sim.alerts.map((a) => a.document['kibana.alert.new_terms'])).toEqual([['a'], ['b']])
+    expect(sim.alerts.map((a) => a.detection.eventIndexes[0])).toEqual([0, 2])
+  })
+
   it('refuses a rule type whose language is not the query language', () => {
     const events = [ev(1, 'a')]
     const sim = run(events, { language: 'eql', query: 'process where true' })

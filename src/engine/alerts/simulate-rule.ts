@@ -34,10 +34,11 @@ import { eventTimes, timeRangeOf } from './schedule-event-times'
 import { scheduleExecutions } from './schedule-executions'
 import { simulateSchedule } from './simulate-schedule'
 import { alertsOf, matchedIndexes, writtenByRun } from './simulate-rule-alerts'
-import { EMPTY_TOTALS, ruleSchedule, type RuleSimulation, type SimulateRuleInput, type SimulatedRuleType } from './simulate-rule-types'
+import { EMPTY_TOTALS, SIMULATE_CODES as C, ruleSchedule, type RuleSimulation, type SimulateRuleInput, type SimulatedRuleType } from './simulate-rule-types'
 import type { Detection, Execution } from './types'
 
 const problem = (code: string, severity: Diagnostic['severity'], message: string): Diagnostic => ({ code, severity, message, span: span(0, 0) })
+const coded = (def: { code: string; severity: Diagnostic['severity'] }, message: string): Diagnostic => problem(def.code, def.severity, message)
 
 /** Simulates what the detection engine would raise for the rule over the events. Never throws. */
 export function simulateRule(input: SimulateRuleInput): RuleSimulation {
@@ -46,7 +47,7 @@ export function simulateRule(input: SimulateRuleInput): RuleSimulation {
     return simulate(input)
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
-    return { ruleType: null, schedule, executions: [], alerts: [], totals: EMPTY_TOTALS, stopped: false, diagnostics: [problem('ALERT9000', 'error', `Internal error in the alert simulation (a bug, not a problem with the rule): ${message}`)] }
+    return { ruleType: null, schedule, executions: [], alerts: [], totals: EMPTY_TOTALS, stopped: false, diagnostics: [coded(C.internal, `Internal error in the alert simulation (a bug, not a problem with the rule): ${message}`)] }
   }
 }
 
@@ -69,7 +70,7 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
   const ruleType: SimulatedRuleType = params.type
   const isEql = ruleType === 'eql'
   if (isEql !== (input.language === 'eql')) {
-    diagnostics.push(problem('ALERT1001', 'error', `a ${ruleType} rule's query is ${isEql ? 'EQL' : 'KQL'}, but the query is ${input.language === 'eql' ? 'EQL' : 'KQL'}`))
+    diagnostics.push(coded(C.languageMismatch, `a ${ruleType} rule's query is ${isEql ? 'EQL' : 'KQL'}, but the query is ${input.language === 'eql' ? 'EQL' : 'KQL'}`))
     return none()
   }
 
@@ -160,7 +161,7 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
 
   const sim = simulateSchedule({ schedule, times, executions: planned.executions, detect, capMode: isEql ? 'search-hits' : 'new-alerts' })
   diagnostics.push(...sim.diagnostics, ...runDiagnostics.values())
-  if (stopped) diagnostics.push(problem('ALERT3001', 'warning', 'The alert simulation was stopped before it finished: the executions and alerts shown are partial.'))
+  if (stopped) diagnostics.push(coded(C.stopped, 'The alert simulation was stopped before it finished: the executions and alerts shown are partial.'))
   const { executions, alerts, documents, totals } = alertsOf(sim.executions, { rule, events, ruleType, searchDrops }, sim.totals)
   return { ruleType, schedule, executions, alerts, totals: { ...totals, documents, excepted: counts.excepted, filteredOut: counts.filteredOut }, diagnostics, stopped }
 }
@@ -214,6 +215,6 @@ function newTermsHistoryStart(params: RuleTypeParams, diagnostics: Diagnostic[])
   if (params.type !== 'new_terms') return null
   const parsed = parseDateMath(params.newTerms.historyWindowStart)
   if (!isDateMathProblem(parsed)) return parsed
-  diagnostics.push(problem('ALERT1002', 'warning', `history_window_start "${params.newTerms.historyWindowStart}" is not date math relative to now; every term is taken as new`))
+  diagnostics.push(coded(C.historyStart, `history_window_start "${params.newTerms.historyWindowStart}" is not date math relative to now; every term is taken as new`))
   return null
 }
