@@ -17,3 +17,4 @@ export { buildAlert, buildAlerts, type AlertDocument, type BuildAlertInput } fro
 export { buildReason, REASON_FIELDS, type ReasonInput } from './reason'
 export { simulateRule } from './simulate-rule'
 export { ruleSchedule, SIMULATE_CODES, type SimulateRuleInput, type SimulatedAlert, type SimulatedExecution, type RuleSimulation, type RuleSimulationTotals, type SimulatedRuleType } from './simulate-rule-types'
+export { ruleFieldProblems } from './rule-params-fields'

@@ -44,6 +44,8 @@ export const RULE_PARAM_CODES = {
   filtersNotList: def('RULE2113', 'error'),
   /** saved_query: the saved query lives in Kibana; the rule's own query text is used */
   savedQuery: def('RULE2114', 'info'),
+  /** a threshold/cardinality/new_terms field the aggregation cannot read (text): the search fails */
+  aggregationField: def('RULE2115', 'error'),
 
   /** a filter that is not an object in Kibana's shape: left out */
   filterShape: def('RULE2201', 'warning'),

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { importDetectionRulesToml } from '../rules/import-toml'
 import { importKibanaRuleJson } from '../rules/import-kibana'
 import type { RuleDocument } from '../rules/rule-document'
+import { buildSchema } from '../schema/build-schema'
 import { ruleParams } from './rule-params'
+import { ruleFieldProblems } from './rule-params-fields'
 
 const rule = (over: Partial<RuleDocument> = {}): RuleDocument => ({ name: 'r', type: 'query', language: 'kuery', query: 'a:1', extra: {}, ...over })
 const codes = (r: RuleDocument) => ruleParams(r).diagnostics.map((d) => d.code)
@@ -107,5 +109,19 @@ describe.skipIf(!existsSync(CORPUS))('ruleParams over the corpus', () => {
     expect(typed.filter((r) => r.type === 'threshold').length).toBeGreaterThan(20)
     expect(typed.filter((r) => r.type === 'new_terms').length).toBeGreaterThan(200)
     expect(typed.every((r) => ruleParams(r).params.type === r.type)).toBe(true)
+  })
+})
+
+describe('ruleFieldProblems', () => {
+  const { schema } = buildSchema({ ecs: true, events: [{ message: 'a b', note: 'x' }], inferStrings: 'text+keyword' })
+  it('refuses a text field as a threshold group, a cardinality or a new_terms field; keyword fields pass', () => {
+    const t = ruleParams(rule({ type: 'threshold', threshold: { field: ['message', 'host.name'], value: 1, cardinality: [{ field: 'note', value: 1 }] } })).params
+    expect(ruleFieldProblems(t, schema).map((d) => [d.code, d.severity, d.message.split(' is a')[0]])).toEqual([
+      ['RULE2115', 'error', "Elasticsearch would fail the rule's search: message"],
+      ['RULE2115', 'error', "Elasticsearch would fail the rule's search: note"],
+    ])
+    const n = ruleParams(rule({ type: 'new_terms', extra: { new_terms_fields: ['note.keyword', 'host.name'], history_window_start: 'now-7d' } })).params
+    expect(ruleFieldProblems(n, schema)).toEqual([])
+    expect(ruleFieldProblems(ruleParams(rule()).params, schema)).toEqual([])
   })
 })
