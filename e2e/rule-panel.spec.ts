@@ -41,6 +41,7 @@ test('the first-visit example shows its metadata, and an edited interval survive
   }
   await expect(p.getByTestId('rule-interval')).toHaveText(rule.interval ?? '?')
   await expect(p.getByTestId('rule-type')).toHaveText('eql')
+  await expect(p.getByRole('region', { name: 'Investigation guide' })).toContainText('No investigation guide.')
 
   await p.getByRole('button', { name: 'Edit' }).click()
   const interval = form(page).getByLabel('Interval')
@@ -55,14 +56,19 @@ test('the first-visit example shows its metadata, and an edited interval survive
   // an EQL query makes an eql rule: no other type is offered
   await expect(form(page).getByLabel('Rule type').locator('option')).toHaveText(['eql'])
   await interval.fill('15m')
+  // the example has no investigation guide: write one
+  await form(page).getByLabel('Investigation guide').fill('## Triage\n\n1. Check the **parent** process\n')
   await form(page).getByRole('button', { name: 'Save' }).click()
   await expect(p.getByTestId('rule-interval')).toHaveText('15m')
+  await expect(p.getByTestId('rule-guide').getByRole('heading', { name: 'Triage' })).toBeVisible()
+  await expect(p.getByTestId('rule-guide').locator('li strong')).toHaveText('parent')
 
   await page.reload()
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', FIRST_RUN)
   await openPanel(page)
   await expect(panel(page).getByTestId('rule-interval')).toHaveText('15m')
   await expect(panel(page).getByTestId('rule-name')).toHaveText(rule.name)
+  await expect(panel(page).getByRole('heading', { name: 'Triage' })).toBeVisible()
 })
 
 test('a KQL query described as a threshold rule keeps its type after a reload and exports it', async ({ page }) => {
