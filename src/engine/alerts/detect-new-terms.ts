@@ -22,8 +22,9 @@ import type { Detection } from './types'
  *
  * Key `n:<event index>:<combination>`: the engine's alert id hashes the event and the new terms,
  * so the same first event of the same combination seen again by an overlapping window is one alert.
- * The history start is `history_window_start` evaluated at the run with the schedule's date math
- * (the engine evaluates it with the run's start as now), unless `historyFrom` is given. A history
+ * The history start is `history_window_start` evaluated with the schedule's date math, `now` being
+ * the window's end as the engine sets it (the run's start unless the rule sets `to`), unless
+ * `historyFrom` is given. A history
  * start that is not date math leaves no history: every combination in the window is new.
  */
 export interface NewTermsExecution {
@@ -31,7 +32,7 @@ export interface NewTermsExecution {
   readonly windowFrom: number
   /** end of the window (inclusive); default runAt */
   readonly windowTo?: number
-  /** epoch ms of history_window_start evaluated at runAt; default: evaluated here */
+  /** epoch ms of history_window_start; default: evaluated here with the window's end as now */
   readonly historyFrom?: number
 }
 
@@ -51,7 +52,8 @@ export function detectNewTerms(
   const windowTo = execution.windowTo ?? execution.runAt
   const comboOf = (i: number): BucketValue[][] => combinations(readers.map((r) => r(events[i])))
   const seen = new Set<string>()
-  const historyFrom = execution.historyFrom ?? historyStart(params.historyWindowStart, execution.runAt)
+  // the engine evaluates it with now = the window's end (`to`, the run's start unless `to` is set)
+  const historyFrom = execution.historyFrom ?? historyStart(params.historyWindowStart, windowTo)
   if (historyFrom < execution.windowFrom) {
     for (const i of matched) {
       // history is [historyFrom, windowFrom): an event at windowFrom belongs to the window
@@ -78,8 +80,8 @@ export function detectNewTerms(
   return out
 }
 
-/** history_window_start at the run; NaN (no history) when it is not date math. */
-export function historyStart(historyWindowStart: string, runAt: number): number {
+/** history_window_start with `now` at the given time; NaN (no history) when it is not date math. */
+export function historyStart(historyWindowStart: string, now: number): number {
   const expr = parseDateMath(historyWindowStart)
-  return isDateMathProblem(expr) ? Number.NaN : evaluateDateMath(expr, runAt)
+  return isDateMathProblem(expr) ? Number.NaN : evaluateDateMath(expr, now)
 }

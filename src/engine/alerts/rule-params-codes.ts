@@ -46,6 +46,8 @@ export const RULE_PARAM_CODES = {
   savedQuery: def('RULE2114', 'info'),
   /** a threshold/cardinality/new_terms field the aggregation cannot read (text): the search fails */
   aggregationField: def('RULE2115', 'error'),
+  /** history_window_start not earlier than the rule's `from`: the engine fails every run */
+  newTermsHistoryTooShort: def('RULE2116', 'error'),
 
   /** a filter that is not an object in Kibana's shape: left out */
   filterShape: def('RULE2201', 'warning'),

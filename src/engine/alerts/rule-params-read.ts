@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic'
-import { isDateMathProblem, parseDateMath } from './date-math'
+import { evaluateDateMath, isDateMathProblem, parseDateMath } from './date-math'
 import { paramDiagnostic, RULE_PARAM_CODES as C } from './rule-params-codes'
 import type { AlertSuppressionParams, NewTermsParams, ThresholdParams } from './rule-params'
 
@@ -57,7 +57,7 @@ export function readThreshold(raw: unknown, diagnostics: Diagnostic[]): Threshol
 }
 
 /** new_terms_fields and history_window_start from the TOML table or Kibana's top-level fields. */
-export function readNewTerms(raw: unknown, extra: Readonly<Record<string, unknown>>, diagnostics: Diagnostic[]): NewTermsParams | null {
+export function readNewTerms(raw: unknown, extra: Readonly<Record<string, unknown>>, from: string, diagnostics: Diagnostic[]): NewTermsParams | null {
   let fields: unknown = extra['new_terms_fields']
   let history: unknown = extra['history_window_start']
   if (isRecord(raw)) {
@@ -85,8 +85,17 @@ export function readNewTerms(raw: unknown, extra: Readonly<Record<string, unknow
     diagnostics.push(paramDiagnostic(C.newTermsHistory, `history_window_start must be date math relative to now, e.g. "now-7d" (got ${JSON.stringify(history) ?? 'nothing'}${why})`))
     return null
   }
+  // the executor checks it at every run (with the current time as now) and fails the run
+  const fromExpr = parseDateMath(from)
+  if (!isDateMathProblem(fromExpr) && evaluateDateMath(parsed, REFERENCE_NOW) >= evaluateDateMath(fromExpr, REFERENCE_NOW)) {
+    diagnostics.push(paramDiagnostic(C.newTermsHistoryTooShort, `History window size is smaller than rule interval + additional lookback: history_window_start (${history.trim()}) must be earlier than from (${from})`))
+    return null
+  }
   return { fields, historyWindowStart: history.trim() }
 }
+
+// any instant serves: both sides are relative to the same now (a Wednesday mid-month, mid-day)
+const REFERENCE_NOW = Date.UTC(2024, 5, 12, 12)
 
 /** alert_suppression {group_by, duration?, missing_fields_strategy?}; undefined when absent or malformed. */
 export function readAlertSuppression(raw: unknown, diagnostics: Diagnostic[]): AlertSuppressionParams | undefined {

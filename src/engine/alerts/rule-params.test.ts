@@ -87,6 +87,14 @@ describe('ruleParams: new_terms', () => {
     expect(nt(['a'], undefined)).toEqual(['RULE2109'])
     expect(nt(['a'], '2024-01-01')).toEqual(['RULE2109'])
   })
+
+  it('refuses a history start not earlier than the rule\'s from (default now-6m)', () => {
+    const nt = (h: string, from?: string) => codes(rule({ type: 'new_terms', ...(from ? { from } : {}), extra: { new_terms_fields: ['a'], history_window_start: h } }))
+    expect(nt('now-6m')).toEqual(['RULE2116'])
+    expect(nt('now-7m')).toEqual([])
+    expect(nt('now-1h', 'now-2h')).toEqual(['RULE2116'])
+    expect(nt('now-1d', 'now-2h')).toEqual([])
+  })
 })
 
 describe('ruleParams through the importers', () => {

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic'
 import type { RuleDocument, RuleLanguage } from '../rules/rule-document'
 import { paramDiagnostic, RULE_PARAM_CODES as C } from './rule-params-codes'
 import { readAlertSuppression, readNewTerms, readThreshold } from './rule-params-read'
+import { DEFAULT_SCHEDULE } from './types'
 
 /**
  * A rule's type parameters, typed from the raw fields the importers keep (RuleDocument: type,
@@ -80,7 +81,7 @@ export function ruleParams(rule: RuleDocument): RuleParamsResult {
       return threshold === null ? unsupported() : { params: { ...common, type: 'threshold', threshold }, diagnostics }
     }
     case 'new_terms': {
-      const newTerms = readNewTerms(rule.newTerms, rule.extra, diagnostics)
+      const newTerms = readNewTerms(rule.newTerms, rule.extra, rule.from ?? DEFAULT_SCHEDULE.from, diagnostics)
       return newTerms === null ? unsupported() : { params: { ...common, type: 'new_terms', newTerms }, diagnostics }
     }
     default:
