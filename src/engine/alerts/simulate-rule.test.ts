@@ -83,6 +83,13 @@ describe('simulateRule: query rules', () => {
     expect(sim2.totals.filteredOut).toBe(3)
   })
 
+  it('stops when asked and says the result is partial', () => {
+    const stopped = run(events, { shouldStop: () => true })
+    expect(stopped.stopped).toBe(true)
+    expect(stopped.totals.alerts).toBe(0)
+    expect(stopped.diagnostics.map((d) => d.code)).toContain('ALERT3001')
+  })
+
   it('simulates a bare query on the default schedule and reports a query that does not compile', () => {
     const bare = run(events, { rule: null })
     expect(bare.schedule.interval).toBe('5m')

@@ -122,6 +122,7 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
   }
   // KQL-based types: the query's matches over every event but the hidden ones, once
   const kqlMatched = kqlProgram === null ? [] : matchedIndexes(keep(runKql(kqlProgram, events, { excluded: hidden, shouldStop })).result)
+  const byTime = Uint32Array.from(kqlMatched.filter((i) => !Number.isNaN(times[i] ?? Number.NaN)).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b))
   const excluded = new Uint8Array(events.length)
   let history: ThresholdHistory | undefined
   const written = new Set<string>()
@@ -154,8 +155,14 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
       const from = historyFrom === null ? execution.windowFrom : evaluateDateMath(historyFrom, execution.runAt)
       return detectNewTerms(params.newTerms, kqlMatched, events, times, { runAt: execution.runAt, windowFrom: execution.windowFrom, windowTo: execution.windowTo, historyFrom: from }, { schema })
     }
+    // query: the matches in the window, found by binary search over the matches by time
     const out: Detection[] = []
-    for (const i of kqlMatched) if (inWindow[i] === 1) out.push({ key: `e:${i}`, eventIndexes: [i], time: times[i] ?? Number.NaN })
+    for (let p = firstAtOrAfter(byTime, times, window.from); p < byTime.length; p++) {
+      const i = byTime[p] as number
+      const t = times[i] ?? Number.NaN
+      if (t > window.to) break
+      if (inWindow[i] === 1) out.push({ key: `e:${i}`, eventIndexes: [i], time: t })
+    }
     return out
   }
 
@@ -217,4 +224,16 @@ function newTermsHistoryStart(params: RuleTypeParams, diagnostics: Diagnostic[])
   if (!isDateMathProblem(parsed)) return parsed
   diagnostics.push(coded(C.historyStart, `history_window_start "${params.newTerms.historyWindowStart}" is not date math relative to now; every term is taken as new`))
   return null
+}
+
+/** The first position in `sorted` (event indexes by time) whose time is >= t. */
+function firstAtOrAfter(sorted: Uint32Array, times: Float64Array, t: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((times[sorted[mid] as number] ?? Number.NaN) < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
