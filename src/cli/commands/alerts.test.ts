@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { compileEql, eqlSettings, runEql, buildSchema, exportDetectionRulesToml } from '../../engine'
+import { compileEql, eqlSettings, runEql, buildSchema, exportDetectionRulesToml, exportKibanaNdjson } from '../../engine'
 import type { RunResult } from '../../engine/result'
 import type { Example } from '../../examples/example'
 import { LAUNCH_DAEMON_DEPRECATED } from '../../examples/launch-daemon-deprecated'
@@ -111,6 +111,24 @@ describe('alerts', { timeout: 60_000 }, () => {
     // runs are anchor + k × 5m
     expect(r.stdout).toContain('2024-06-04T13:08:00Z')
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ alerts? \(\d+ documents?\) over \d+ executions?; \d+ duplicates?, [1-9]\d* dropped/)
+  })
+
+  it('applies the exception items a Kibana export carries, and those of --exceptions', async () => {
+    const f = files(LOGIN_HOOK_CURRENT)
+    const plain = JSON.parse((await cli(['alerts', '--rule', f.rule, '--events', f.events, '--json'])).stdout) as JsonOut
+    const host = plain.alerts.map((a) => (a.document['host'] as { name: string }).name)[0] ?? ''
+    const kept = plain.alerts.filter((a) => (a.document['host'] as { name: string }).name !== host).length
+    expect(kept).toBeLessThan(plain.alerts.length)
+    const item = { name: 'known host', entries: [{ field: 'host.name', operator: 'included' as const, type: 'match' as const, value: host }] }
+    const ndjson = join(dir, 'export.ndjson')
+    writeFileSync(ndjson, exportKibanaNdjson(exampleRule(LOGIN_HOOK_CURRENT), [item]).text)
+    const viaExport = JSON.parse((await cli(['alerts', '--rule', ndjson, '--events', f.events, '--json'])).stdout) as JsonOut & { totals: { excepted: number } }
+    expect(viaExport.alerts).toHaveLength(kept)
+    expect(viaExport.totals.excepted).toBeGreaterThan(0)
+    const items = join(dir, 'items.json')
+    writeFileSync(items, JSON.stringify([item]))
+    const viaFlag = JSON.parse((await cli(['alerts', '--rule', f.rule, '--events', f.events, '--exceptions', items, '--json'])).stdout) as JsonOut
+    expect(viaFlag.alerts).toHaveLength(kept)
   })
 
   it('exits 2 for a missing rule, a rule it does not simulate, a missing file or a bad --anchor', async () => {
