@@ -93,6 +93,13 @@ describe('detectThreshold', () => {
     expect(detectThreshold(p(['host.name'], 1), long.all, long.events, long.times, window, { schema: s2 })).toEqual([])
   })
 
+  it('a field inside a nested mapping groups nothing (a top-level aggregation does not see it)', () => {
+    const m = make([{ host: 'a', t: at(1) }])
+    const { schema } = buildSchema({ ecs: false, events: m.events, mappings: { properties: { host: { type: 'nested', properties: { name: { type: 'keyword' } } } } } })
+    expect(detectThreshold(p(['host.name'], 1), m.all, m.events, m.times, window, { schema })).toEqual([])
+    expect(detectThreshold(p(['host.name'], 1), m.all, m.events, m.times, window)).toHaveLength(1)
+  })
+
   it('signal history: events of a group already alerted on are not counted again', () => {
     const first = detectThreshold(p(['host.name'], 2), all, events, times, { from: at(0), to: at(4) })
     expect(first.map((d) => details(d).terms[0]?.value)).toEqual(['a'])

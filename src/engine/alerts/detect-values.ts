@@ -1,4 +1,4 @@
-import { sourcePathOf } from '../schema/field-type-names'
+import { nestedAncestorOf, sourcePathOf } from '../schema/field-type-names'
 import type { Schema } from '../schema/types'
 import { displayIndexedAs, indexedKey } from '../values/compare-indexed'
 import { compileGetter, forEachValue } from '../values/field-getter'
@@ -24,6 +24,8 @@ const NONE: readonly BucketValue[] = []
 
 /** Reads a field's distinct indexed values from an event ([] when it has none). */
 export function bucketReader(field: string, schema?: Schema): BucketReader {
+  // a field inside a nested mapping lives in hidden documents a top-level aggregation does not see
+  if (schema !== undefined && nestedAncestorOf(schema, field) !== undefined) return () => NONE
   const spec = schema?.resolve(field)
   const path = spec === undefined ? field : sourcePathOf(spec)
   const read = spec?.nullValue === undefined ? compileGetter(path) : compileGetter(path, { nullValue: spec.nullValue })
