@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { compileEql, eqlSettings, runEql, buildSchema, exportDetectionRulesToml, exportKibanaNdjson } from '../../engine'
+import { compileEql, compileKql, eqlSettings, runEql, runKql, buildSchema, exportDetectionRulesToml, exportKibanaNdjson } from '../../engine'
+import { EXAMPLES } from '../../examples'
 import type { RunResult } from '../../engine/result'
 import type { Example } from '../../examples/example'
 import { LAUNCH_DAEMON_DEPRECATED } from '../../examples/launch-daemon-deprecated'
@@ -41,8 +42,10 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 function plainMatches(example: Example): string[] {
   const events = example.events.map((e) => e.event)
   const { schema } = buildSchema({ ecs: true, events })
-  const { program } = compileEql(example.query, { schema, settings: eqlSettings() })
-  const result: RunResult | null = runEql(program, events).result
+  const result: RunResult | null =
+    example.language === 'eql'
+      ? runEql(compileEql(example.query, { schema, settings: eqlSettings() }).program, events).result
+      : runKql(compileKql(example.query, { schema }).program, events).result
   if (result === null) return []
   if (result.kind === 'events') return result.events.map((e) => String(e.index))
   return (result.kind === 'sequences' ? result.sequences : result.samples).map((s) => s.events.flatMap((e) => ('index' in e ? [e.index] : [])).join(','))
@@ -87,6 +90,14 @@ describe('alerts', { timeout: 60_000 }, () => {
       expect(a.buildingBlocks.every((b) => b['kibana.alert.group.id'] === a.id)).toBe(true)
     }
     expect(out.totals.documents).toBe(out.alerts.reduce((n, a) => n + a.eventIndexes.length + 1, 0))
+  })
+
+  it('every seed example alerts exactly on what its query matches (9-minute look-back over 5-minute runs)', async () => {
+    for (const example of EXAMPLES) {
+      const f = files(example)
+      const out = JSON.parse((await cli(['alerts', '--rule', f.rule, '--events', f.events, '--json'])).stdout) as JsonOut
+      expect(out.alerts.map((a) => a.eventIndexes.join(',')).sort(), example.id).toEqual(plainMatches(example).sort())
+    }
   })
 
   it('--json has executions, alerts, totals and diagnostics', async () => {
