@@ -52,6 +52,10 @@ describe('rule panel edits', () => {
     expect(Object.keys(draftProblems(bad, 'kql')).sort()).toEqual(['from', 'interval', 'maxSignals', 'name', 'riskScore', 'type'])
     const terms = { ...draftOf(kqlRule, 'kql'), type: 'new_terms', newTermsFields: 'a, b, c, d', historyWindowStart: 'now' }
     expect(Object.keys(draftProblems(terms, 'kql')).sort()).toEqual(['historyWindowStart', 'newTermsFields'])
+    // the history must reach further back than the rule's window (from; Kibana's now-6m when unset)
+    expect(draftProblems({ ...terms, newTermsFields: 'a', historyWindowStart: 'now-5m' }, 'kql').historyWindowStart).toBe('The history window must start before the look-back (from).')
+    expect(draftProblems({ ...terms, newTermsFields: 'a', historyWindowStart: 'now-2h', from: 'now-1d' }, 'kql').historyWindowStart).toBeDefined()
+    expect(draftProblems({ ...terms, newTermsFields: 'a', historyWindowStart: 'now-7d', from: 'now-1d' }, 'kql')).toEqual({})
     const card = { ...draftOf(kqlRule, 'kql'), type: 'threshold', thresholdValue: '0', cardinalityField: 'user.name' }
     expect(Object.keys(draftProblems(card, 'kql')).sort()).toEqual(['cardinalityValue', 'thresholdValue'])
     expect(draftProblems({ ...draftOf(kqlRule, 'kql'), riskScore: '73', interval: '1h', from: 'now-2h' }, 'kql')).toEqual({})

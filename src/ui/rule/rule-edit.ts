@@ -17,6 +17,15 @@ const DATE_MATH = /^now(?:-[1-9]\d*[smhdwMy])?$/
 /** A field name: no spaces, no commas. */
 const FIELD = /^[^\s,]+$/
 
+const UNIT_MS: Readonly<Record<string, number>> = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5, M: 2592e6, y: 31536e6 }
+/** How far back `now-<n><unit>` reaches, in ms (months and years roughly: only used to compare). */
+function reachMs(text: string): number | null {
+  if (text === 'now') return 0
+  const m = /^now-([1-9]\d*)([smhdwMy])$/.exec(text)
+  const unit = m?.[2] === undefined ? undefined : UNIT_MS[m[2]]
+  return m === null || unit === undefined ? null : Number(m[1]) * unit
+}
+
 const wholeIn = (text: string, min: number, max: number): boolean => /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max
 
 /** What is wrong with the form, field by field, for a document of `language` (editing `rule`). */
@@ -42,7 +51,14 @@ export function draftProblems(d: RuleDraft, language: 'eql' | 'kql', rule?: Rule
   if (d.type === 'new_terms') {
     const fields = splitFields(d.newTermsFields)
     if (fields.length < 1 || fields.length > 3 || !fields.every((f) => FIELD.test(f))) p.newTermsFields = 'One to three field names, separated by commas.'
-    if (!DATE_MATH.test(d.historyWindowStart.trim()) || d.historyWindowStart.trim() === 'now') p.historyWindowStart = 'The history window starts at date math such as now-7d.'
+    const start = d.historyWindowStart.trim()
+    if (!DATE_MATH.test(start) || start === 'now') p.historyWindowStart = 'The history window starts at date math such as now-7d.'
+    else {
+      // The detection engine fails every run whose history does not start before the window (from).
+      const history = reachMs(start)
+      const from = reachMs(d.from.trim() === '' ? 'now-6m' : d.from.trim())
+      if (history !== null && from !== null && history <= from) p.historyWindowStart = 'The history window must start before the look-back (from).'
+    }
   }
   return p
 }
