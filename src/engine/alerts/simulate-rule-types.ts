@@ -36,8 +36,6 @@ export interface SimulateRuleInput {
 export const SIMULATE_CODES = {
   /** the rule type's query language is not the query's (a query rule with an EQL query) */
   languageMismatch: { code: 'ALERT1001', severity: 'error' },
-  /** new_terms history_window_start is not date math: every term is taken as new */
-  historyStart: { code: 'ALERT1002', severity: 'warning' },
   /** shouldStop ended the simulation: partial */
   stopped: { code: 'ALERT3001', severity: 'warning' },
   /** a bug: something threw */

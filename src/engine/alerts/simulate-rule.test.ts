@@ -148,6 +148,13 @@ describe('simulateRule: eql and threshold', () => {
     expect(sim.alerts.map((a) => a.detection.eventIndexes[0])).toEqual([0, 2])
   })
 
+  it('raises nothing when a threshold field is text (the aggregation search fails)', () => {
+    const events = [ev(1, 'a', { message: 'x' }), ev(2, 'a', { message: 'x' })]
+    const sim = run(events, { rule: rule({ type: 'threshold', threshold: { field: ['message'], value: 1 } }) })
+    expect(sim.alerts).toEqual([])
+    expect(sim.diagnostics.some((d) => d.severity === 'error' && d.code === 'RULE2115')).toBe(true)
+  })
+
   it('refuses a rule type whose language is not the query language', () => {
     const events = [ev(1, 'a')]
     const sim = run(events, { language: 'eql', query: 'process where true' })

@@ -24,12 +24,12 @@ import { runKql } from '../kql/run-kql'
 import type { RunOutput } from '../result'
 import { span } from '../source/span'
 import { beginScan, endScan, scan } from '../values/prepared-events'
-import { evaluateDateMath, isDateMathProblem, parseDateMath } from './date-math'
 import { detectionsFromResult } from './detect-events'
 import { detectNewTerms } from './detect-new-terms'
 import { detectThreshold, thresholdHistoryAfter, type ThresholdHistory } from './detect-threshold'
 import { compileRuleFilters } from './rule-filters'
 import { ruleParams, type RuleTypeParams } from './rule-params'
+import { ruleFieldProblems } from './rule-params-fields'
 import { eventTimes, timeRangeOf } from './schedule-event-times'
 import { scheduleExecutions } from './schedule-executions'
 import { simulateSchedule } from './simulate-schedule'
@@ -68,6 +68,10 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
   const none = (): RuleSimulation => ({ ruleType: null, schedule, executions: [], alerts: [], totals: EMPTY_TOTALS, diagnostics, stopped: false })
   if (params.type === 'unsupported') return none()
   const ruleType: SimulatedRuleType = params.type
+  // aggregation fields the schema maps as text fail the threshold / new_terms search as a whole
+  const fieldProblems = ruleFieldProblems(params, schema)
+  diagnostics.push(...fieldProblems)
+  if (fieldProblems.some((d) => d.severity === 'error')) return { ...none(), ruleType }
   const isEql = ruleType === 'eql'
   if (isEql !== (input.language === 'eql')) {
     diagnostics.push(coded(C.languageMismatch, `a ${ruleType} rule's query is ${isEql ? 'EQL' : 'KQL'}, but the query is ${input.language === 'eql' ? 'EQL' : 'KQL'}`))
@@ -126,7 +130,6 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
   const excluded = new Uint8Array(events.length)
   let history: ThresholdHistory | undefined
   const written = new Set<string>()
-  const historyFrom = newTermsHistoryStart(params, diagnostics)
   const searchDrops = new Map<number, Detection[]>()
   const beyondSize = (kept: readonly Detection[], program: EqlProgram | null, mask: Uint8Array): Detection[] => {
     if (program === null) return []
@@ -152,8 +155,8 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
       return found
     }
     if (params.type === 'new_terms') {
-      const from = historyFrom === null ? execution.windowFrom : evaluateDateMath(historyFrom, execution.runAt)
-      return detectNewTerms(params.newTerms, kqlMatched, events, times, { runAt: execution.runAt, windowFrom: execution.windowFrom, windowTo: execution.windowTo, historyFrom: from }, { schema })
+      // the history start is evaluated by the detector, with now = the window's end as the engine does
+      return detectNewTerms(params.newTerms, kqlMatched, events, times, { runAt: execution.runAt, windowFrom: execution.windowFrom, windowTo: execution.windowTo }, { schema })
     }
     // query: the matches in the window, found by binary search over the matches by time
     const out: Detection[] = []
@@ -215,15 +218,6 @@ function hiddenMask(input: SimulateRuleInput, filters: readonly unknown[], hidde
     endScan()
   }
   return { excepted, filteredOut }
-}
-
-/** new_terms' history_window_start as date math, or null (reported) when it does not parse. */
-function newTermsHistoryStart(params: RuleTypeParams, diagnostics: Diagnostic[]) {
-  if (params.type !== 'new_terms') return null
-  const parsed = parseDateMath(params.newTerms.historyWindowStart)
-  if (!isDateMathProblem(parsed)) return parsed
-  diagnostics.push(coded(C.historyStart, `history_window_start "${params.newTerms.historyWindowStart}" is not date math relative to now; every term is taken as new`))
-  return null
 }
 
 /** The first position in `sorted` (event indexes by time) whose time is >= t. */
