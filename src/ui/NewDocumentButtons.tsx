@@ -16,7 +16,7 @@ export function NewDocumentButtons() {
       {previous && (
         // short text so the header stays on one line at 1280 px; the name says it whole
         <button type="button" onClick={restore} title={describe(previous.query)} aria-label="Restore previous document">
-          Restore previous
+          Restore
         </button>
       )}
     </div>

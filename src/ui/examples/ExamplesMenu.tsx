@@ -39,7 +39,7 @@ export function ExamplesMenu() {
             >
               Guide
             </button>
-            <span className="hint">Opening an example keeps your document: “Restore previous document” brings it back.</span>
+            <span className="hint">Opening an example keeps your document: “Restore” brings it back.</span>
           </div>
         </div>
       )}
