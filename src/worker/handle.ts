@@ -4,6 +4,7 @@ import type { EventsReader } from '../engine/events/events-reader'
 import { overBudgetMessage } from './budget'
 import { analyze } from './handle-analyze'
 import { compare } from './handle-compare'
+import { simulateAlerts } from './handle-alerts'
 import { explainEvent } from './handle-explain'
 import { fingerprintMarks } from './handle-fingerprint'
 import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
@@ -238,6 +239,11 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
         return req.eventsVersion === dataset.version ? explainEvent(req, dataset, schemaOf(dataset, req.settings.mappings).schema) : unknownEvents(req.eventsVersion)
       case 'analyze':
         return req.eventsVersion === dataset.version ? analyze(req, { events: dataset.events, eventsVersion: dataset.version, schema: schemaOf(dataset, req.settings.mappings).schema, now }) : unknownEvents(req.eventsVersion)
+      case 'alerts': {
+        if (req.eventsVersion !== dataset.version) return unknownEvents(req.eventsVersion)
+        const report = simulateAlerts(req, { events: dataset.events, eventsVersion: dataset.version, schema: schemaOf(dataset, req.settings.mappings).schema, now })
+        return report ?? notAvailable('Alert simulation')
+      }
       case 'compare':
         return req.eventsVersion === dataset.version
           ? compare(req, { events: dataset.events, eventsVersion: dataset.version, schemaFor: (mappings) => schemaOf(dataset, mappings).schema, now })

@@ -3,12 +3,14 @@ import type { Completions, Formatted, HoverInfo } from './protocol-editor'
 import type { ExplainReport } from './protocol-explain'
 import type { Analysis, AnalyzeRequestFields } from './protocol-analyze'
 import type { CompareReport, CompareRequestFields } from './protocol-compare'
+import type { AlertsReport, AlertsRequestFields } from './protocol-alerts'
 import type { FingerprintReport, FingerprintRequestFields } from './protocol-fingerprint'
 
 export type { CompletionEntry, Completions, Formatted, HoverInfo } from './protocol-editor'
 export type { EventExplanation, ExplainedFilter, ExplainedStage, ExplainNode, ExplainReport } from './protocol-explain'
 export type { Analysis, AnalyzeRequestFields, ClauseCount, NearMissItem } from './protocol-analyze'
 export type { CompareReport, CompareRequestFields } from './protocol-compare'
+export type { AlertsReport, AlertsRequestFields } from './protocol-alerts'
 export type { FingerprintMark, FingerprintReport, FingerprintRequestFields, PlacedMark } from './protocol-fingerprint'
 
 /**
@@ -171,6 +173,9 @@ export interface CompareRequest extends RequestBase, CompareRequestFields {}
 /** Fingerprints of marked events and where they are now (protocol-fingerprint.ts). */
 export interface FingerprintRequest extends RequestBase, FingerprintRequestFields {}
 
+/** The alerts the rule would raise over the loaded events, run by run (protocol-alerts.ts). */
+export interface AlertsRequest extends RequestBase, AlertsRequestFields {}
+
 /** Liveness and version check. */
 export interface PingRequest extends RequestBase {
   readonly kind: 'ping'
@@ -191,6 +196,7 @@ export type Request =
   | ExplainRequest
   | AnalyzeRequest
   | CompareRequest
+  | AlertsRequest
   | FingerprintRequest
 export type RequestKind = Request['kind']
 
@@ -336,6 +342,7 @@ export interface ResultMap {
   readonly explain: ExplainReport
   readonly analyze: Analysis
   readonly compare: CompareReport
+  readonly alerts: AlertsReport
   readonly fingerprint: FingerprintReport
 }
 

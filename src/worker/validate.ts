@@ -43,6 +43,10 @@ const CHECKS: Record<Request['kind'], [(r: Fields) => boolean, string]> = {
     (r) => isLang(r['language']) && isStr(r['query']) && isNum(r['eventsVersion']) && isObj(r['settings']),
     'analyze needs a language, a query, an events version and settings.',
   ],
+  alerts: [
+    (r) => isLang(r['language']) && isStr(r['query']) && isNum(r['eventsVersion']) && isObj(r['settings']) && (r['rule'] === null || isObj(r['rule'])),
+    'alerts needs a language, a query, an events version, settings and a rule (or null).',
+  ],
   compare: [
     (r) => isNum(r['eventsVersion']) && isObj(r['a']) && isObj(r['b']),
     'compare needs an events version and the two versions a and b.',
