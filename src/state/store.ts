@@ -1,4 +1,5 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
+import { createAlertsSlice, type AlertsSlice } from './alerts-slice'
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice'
 import { createBaselineSlice, type BaselineSlice } from './baseline-slice'
 import { createCompareSlice, type CompareSlice } from './compare-slice'
@@ -25,7 +26,7 @@ export type { RunStatus } from './run-slice'
 export type { QueryLanguage, KqlDocumentSettings, DocumentSnapshot } from './document-slice'
 export type { ColorScheme, PaneLayout } from './shell-slice'
 
-export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice & BaselineSlice & AnalysisSlice & CompareSlice
+export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice & BaselineSlice & AnalysisSlice & CompareSlice & AlertsSlice
 
 /** A slice: its part of the state, built with `set`/`get` over the whole state. */
 export type SliceCreator<T> = StateCreator<PlaygroundState, [], [], T>
@@ -44,5 +45,6 @@ export function createPlaygroundStore(initial: InitialState = {}): PlaygroundSto
     ...createBaselineSlice()(...a),
     ...createAnalysisSlice()(...a),
     ...createCompareSlice()(...a),
+    ...createAlertsSlice()(...a),
   }))
 }

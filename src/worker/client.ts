@@ -31,6 +31,8 @@ export class EngineClient extends EngineTransport {
   private analyzeTicket = 0
   /** the latest compare request: older replies settle as superseded */
   private compareTicket = 0
+  /** the latest alerts request: older replies settle as superseded */
+  private alertsTicket = 0
 
   /** Changes the watchdog budget for runs sent from now on. */
   setRunBudget(ms: number): void {
@@ -134,6 +136,18 @@ export class EngineClient extends EngineTransport {
     const ticket = ++this.compareTicket
     return this.request({ ...body, eventsVersion: this.eventsVersion, budgetMs: this.runBudgetMs, kind: 'compare' }).then((o) =>
       ticket === this.compareTicket ? o : { status: 'superseded' as const },
+    )
+  }
+
+  /**
+   * The alerts the document's rule would raise over the current event set (protocol-alerts.ts),
+   * simulated within the run budget (a partial simulation comes back `stopped`). Latest wins, as
+   * for analyze: it re-runs on every edit of the rule and only the newest answer is wanted.
+   */
+  alerts(body: Omit<RequestBody<'alerts'>, 'kind' | 'eventsVersion' | 'budgetMs'>): Promise<Outcome<ResultMap['alerts']>> {
+    const ticket = ++this.alertsTicket
+    return this.request({ ...body, eventsVersion: this.eventsVersion, budgetMs: this.runBudgetMs, kind: 'alerts' }).then((o) =>
+      ticket === this.alertsTicket ? o : { status: 'superseded' as const },
     )
   }
 
