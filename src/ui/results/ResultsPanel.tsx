@@ -1,6 +1,8 @@
 import { useMemo } from 'react'
 import type { RunResult } from '../../engine'
 import type { RunReport } from '../../worker/protocol'
+import { AlertsPanel } from '../alerts/AlertsPanel'
+import { AlertsSwitch } from '../alerts/AlertsSwitch'
 import { BaselineBar } from '../baseline/BaselineBar'
 import { ExplainPanel } from '../explain/ExplainPanel'
 import { ExpectationsCheckLine } from '../learn/lessons/ExpectationsCheckLine'
@@ -24,6 +26,7 @@ export function ResultsPanel() {
   const status = usePlayground((s) => s.status)
   const report = usePlayground((s) => s.report)
   const failure = usePlayground((s) => s.failure)
+  const alertsOpen = usePlayground((s) => s.alertsOpen)
   let body
   if (status === 'error' || failure) {
     body = <ResultsError failure={failure} query={report?.query ?? ''} diagnostics={report?.diagnostics ?? []} />
@@ -35,11 +38,18 @@ export function ResultsPanel() {
   return (
     // The page's pane already is the landmark; this is only the panel's layout box.
     <div className="results-panel" data-testid="results-panel" aria-busy={status === 'running'}>
-      <ExpectationsCheckLine />
-      <BaselineBar />
-      {body}
-      <NearMissesPanel />
-      {report?.result && <ExplainPanel />}
+      <AlertsSwitch />
+      {alertsOpen ? (
+        <AlertsPanel />
+      ) : (
+        <>
+          <ExpectationsCheckLine />
+          <BaselineBar />
+          {body}
+          <NearMissesPanel />
+          {report?.result && <ExplainPanel />}
+        </>
+      )}
     </div>
   )
 }
