@@ -36,6 +36,7 @@ async function start(): Promise<void> {
   // Marks follow their events after edits; loaded apart, as it is not needed for the first paint.
   void import('./state/effects-expectations-follow').then((m) => m.connectExpectationsFollow(store, client))
   connectCompare(store, client)
+  void import('./state/effects-alerts').then((m) => m.connectAlerts(store, client)) // simulates only while the alerts view is open: off the first paint
   // A large file streamed last session is kept whole in IndexedDB: stream it in again.
   if (saved.eventsFile) store.getState().loadEventsFiles([saved.eventsFile])
   // A share link in the fragment opens over the autosaved document, which stays restorable.
