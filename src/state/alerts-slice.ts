@@ -31,6 +31,8 @@ export interface AlertsSlice {
   finishAlerts(report: AlertsReport): void
   /** effects: the worker could not simulate (timeout, engine failure) */
   failAlerts(message: string): void
+  /** effects: the answer was for inputs that changed and no newer simulation is coming (the query's run failed, the view closed) */
+  settleAlerts(): void
 }
 
 export const createAlertsSlice = (): SliceCreator<AlertsSlice> => (set) => ({
@@ -45,6 +47,7 @@ export const createAlertsSlice = (): SliceCreator<AlertsSlice> => (set) => ({
   startAlerts: () => set({ alertsStatus: 'running', alertsFailure: null }),
   finishAlerts: (alertsReport) => set({ alertsReport, alertsStatus: 'idle', alertsFailure: null }),
   failAlerts: (alertsFailure) => set({ alertsStatus: 'failed', alertsFailure }),
+  settleAlerts: () => set((s) => (s.alertsStatus === 'running' ? { alertsStatus: 'idle' } : {})),
 })
 
 /**

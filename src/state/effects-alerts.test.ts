@@ -123,6 +123,19 @@ describe('connectAlerts', () => {
     expect(store.getState()).toMatchObject({ alertsStatus: 'failed', alertsFailure: 'over budget' })
   })
 
+  it('is not left running when the edited query fails to run and no simulation follows', async () => {
+    const { store, engine, timers } = setup()
+    store.getState().showAlerts(true)
+    timers.flush()
+    store.getState().editQuery('any where a == 3')
+    store.getState().failRun({ code: 'timeout', message: 'over budget' })
+    timers.flush()
+    engine.asked[0]?.resolve({ status: 'ok', result: simulated('any where a == 1', 3) })
+    await tick()
+    expect(engine.asked).toHaveLength(1)
+    expect(store.getState()).toMatchObject({ alertsStatus: 'idle', alertsReport: null })
+  })
+
   it('stops once disconnected', () => {
     const { store, engine, timers, stop } = setup()
     store.getState().showAlerts(true)

@@ -49,6 +49,8 @@ export function connectAlerts(store: PlaygroundStore, engine: AlertsEngine, opti
   const debounceMs = options.debounceMs ?? 250
   const timers = options.timers ?? realTimers
   let timer: unknown
+  /** requests sent so far: the latest one's stale reply must not leave the view 'running' */
+  let sent = 0
 
   const send = (): void => {
     timer = undefined
@@ -56,6 +58,7 @@ export function connectAlerts(store: PlaygroundStore, engine: AlertsEngine, opti
     if (!wanted(state) || state.report === null) return
     const asked = inputsOf(state)
     const { eventsVersion } = state.report
+    const ticket = ++sent
     state.startAlerts()
     void engine
       .alerts({
@@ -69,8 +72,12 @@ export function connectAlerts(store: PlaygroundStore, engine: AlertsEngine, opti
       .then((o) => {
         if (o.status === 'superseded') return
         const now = store.getState()
-        // Stale: an input changed while the worker simulated; the newer simulation is on its way.
-        if (!sameInputs(inputsOf(now), asked)) return
+        // Stale: an input changed while the worker simulated; a newer simulation is usually on its
+        // way, but not when the change stopped it (the edited query's run failed, the view closed).
+        if (!sameInputs(inputsOf(now), asked)) {
+          if (ticket === sent && timer === undefined) now.settleAlerts()
+          return
+        }
         if (o.status === 'failed') now.failAlerts(o.failure.message)
         else if (o.result.eventsVersion === eventsVersion) now.finishAlerts(o.result)
       })
