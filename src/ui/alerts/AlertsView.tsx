@@ -23,7 +23,7 @@ export function AlertsView() {
       className="alerts-view"
       aria-label="Alerts"
       data-testid="alerts-view"
-      data-alerts-status={report === null && status === 'idle' ? 'running' : status}
+      data-alerts-status={status}
       data-alert-count={sim?.totals.alerts}
       aria-busy={status === 'running'}
     >
@@ -33,7 +33,11 @@ export function AlertsView() {
         </p>
       )}
       {sim === undefined ? (
-        status !== 'failed' && <p className="hint">Simulating the rule's runs…</p>
+        status !== 'failed' && (
+          <p className="hint">
+            {status === 'running' ? "Simulating the rule's runs…" : 'No simulation for the current query yet: it runs once the query runs without errors.'}
+          </p>
+        )
       ) : (
         <SimulationBody sim={sim} truncated={report?.alertsTruncated === true} stale={status === 'running'} />
       )}
