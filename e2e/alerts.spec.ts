@@ -139,3 +139,25 @@ test('a look-back shorter than the interval misses events, and the alert count d
   await expect(view(page).getByTestId('alerts-outside')).toContainText('between windows')
   await expect(view(page).getByTestId('alert-reason')).toHaveCount(after)
 })
+
+const INDICATOR_TOML = [
+  '[metadata]', 'maturity = "development"', '', '[rule]', 'name = "Indicator match"', 'type = "threat_match"', 'language = "kuery"',
+  'risk_score = 47', 'severity = "medium"', 'description = "Matches threat intel"', 'query = \'\'\'', 'event.category : "authentication"', "'''", '',
+].join('\n')
+
+test('a rule type the playground cannot simulate says so in words instead of showing no alerts', async ({ page }) => {
+  await page.goto('/')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', FIRST_RUN)
+  await page.getByRole('button', { name: 'Import rule' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import rule' })
+  await dialog.getByLabel('Rule to import').fill(INDICATOR_TOML)
+  await dialog.getByRole('button', { name: 'Open' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+
+  await openAlerts(page)
+  await expect(view(page).getByTestId('alerts-schedule')).toContainText('not simulated')
+  await expect(view(page).getByTestId('alerts-not-simulated')).toBeVisible()
+  await expect(view(page).getByRole('list', { name: 'Simulation problems' })).toContainText('threat_match')
+  await expect(view(page).getByTestId('alert')).toHaveCount(0)
+})
