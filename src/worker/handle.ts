@@ -241,8 +241,7 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
         return req.eventsVersion === dataset.version ? analyze(req, { events: dataset.events, eventsVersion: dataset.version, schema: schemaOf(dataset, req.settings.mappings).schema, now }) : unknownEvents(req.eventsVersion)
       case 'alerts': {
         if (req.eventsVersion !== dataset.version) return unknownEvents(req.eventsVersion)
-        const report = simulateAlerts(req, { events: dataset.events, eventsVersion: dataset.version, schema: schemaOf(dataset, req.settings.mappings).schema, now })
-        return report ?? notAvailable('Alert simulation')
+        return simulateAlerts(req, { events: dataset.events, eventsVersion: dataset.version, schema: schemaOf(dataset, req.settings.mappings).schema, now })
       }
       case 'compare':
         return req.eventsVersion === dataset.version

@@ -169,7 +169,7 @@ function simulate(input: SimulateRuleInput): RuleSimulation {
     return out
   }
 
-  const sim = simulateSchedule({ schedule, times, executions: planned.executions, detect, capMode: isEql ? 'search-hits' : 'new-alerts' })
+  const sim = simulateSchedule({ schedule, times, executions: planned.executions, detect, capMode: isEql ? 'search-hits' : 'new-alerts', shouldStop })
   diagnostics.push(...sim.diagnostics, ...runDiagnostics.values())
   if (stopped) diagnostics.push(coded(C.stopped, 'The alert simulation was stopped before it finished: the executions and alerts shown are partial.'))
   const { executions, alerts, documents, totals } = alertsOf(sim.executions, { rule, events, ruleType, searchDrops }, sim.totals)
