@@ -122,6 +122,9 @@ test('a look-back shorter than the interval misses events, and the alert count d
   await openAlerts(page)
   const before = await alertCount(page)
   expect(before).toBe(events.length)
+  // 6 minutes back every 5: the minute the windows share is seen twice and written once
+  await expect(view(page).getByTestId('alerts-explain')).toContainText('seen again by a later run')
+  await expect(view(page).getByTestId('alerts-execution').filter({ hasText: '(run ' })).not.toHaveCount(0)
 
   await openRulePanel(page)
   await rulePanel(page).getByRole('button', { name: 'Describe this rule' }).click()

@@ -22,6 +22,7 @@ export function AlertItem({ alert }: { alert: SimulatedAlert }) {
           {severity} · risk {docText(doc, 'kibana.alert.risk_score')}
         </span>
         <span className="alert-run">run {alert.execution + 1}</span>
+        <span className="alert-run">{eventsText(alert.detection.eventIndexes)}</span>
       </button>
       <p className="alert-reason" data-testid="alert-reason">{docText(doc, 'kibana.alert.reason', '')}</p>
       {details !== '' && <p className="alert-details" data-testid="alert-details">{details}</p>}
@@ -73,4 +74,11 @@ function jsonOf(doc: AlertDocument): string {
   } catch {
     return '(this document cannot be shown as JSON)'
   }
+}
+
+/** "event #3" / "events #3, #4, #9 +2": the loaded events behind the alert, as the event list numbers them. */
+function eventsText(indexes: readonly number[]): string {
+  const shown = indexes.slice(0, 3).map((i) => `#${i}`).join(', ')
+  const more = indexes.length > 3 ? ` +${indexes.length - 3}` : ''
+  return `${indexes.length === 1 ? 'event' : 'events'} ${shown}${more}`
 }

@@ -4,7 +4,7 @@ import { usePlayground } from '../use-playground'
 import { AlertList } from './AlertList'
 import { AlertsTimeline } from './AlertsTimeline'
 import { ExecutionsTable } from './ExecutionsTable'
-import { scheduleText, summaryText } from './alerts-format'
+import { explainTotals, scheduleText, summaryText } from './alerts-format'
 import './alerts.css'
 
 /**
@@ -58,6 +58,9 @@ function SimulationBody({ sim, truncated, stale }: { sim: RuleSimulation; trunca
       <DiagnosticsList diagnostics={sim.diagnostics} />
       {sim.stopped && <p className="alerts-note">The simulation reached its time budget: what is shown covers the runs done so far.</p>}
       <OutsideNote sim={sim} />
+      {explainTotals(sim).map((line) => (
+        <p key={line} className="alerts-note" data-testid="alerts-explain">{line}</p>
+      ))}
       {sim.executions.length > 0 && <AlertsTimeline executions={sim.executions} />}
       {sim.executions.length > 0 && <ExecutionsTable executions={sim.executions} />}
       <AlertList alerts={sim.alerts} total={sim.totals.alerts} truncated={truncated} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_TOTALS } from '../../engine/alerts/simulate-rule-types'
 import type { RuleSimulation, SimulatedAlert, SimulatedExecution } from '../../engine'
-import { alertDetailsText, allFieldsOf, executionRows, keyFieldsOf, scheduleText, summaryText, windowText } from './alerts-format'
+import { alertDetailsText, allFieldsOf, executionRows, explainTotals, keyFieldsOf, scheduleText, summaryText, windowText } from './alerts-format'
 import { alertBars, alertBarsSummary } from './alerts-timeline'
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0)
@@ -138,5 +138,19 @@ describe('alertBars', () => {
     expect(bars.map((b) => [b.runs, b.alerts])).toEqual([[3, 3], [3, 3], [3, 3], [1, 3]])
     expect(alertBarsSummary(runs)).toBe('12 alerts in 10 of 10 runs')
     expect(alertBars([], { width: 1, height: 1, maxBars: 1 })).toEqual([])
+  })
+})
+
+describe('explainTotals', () => {
+  it('says nothing when there is nothing to explain', () => {
+    expect(explainTotals(sim([]))).toEqual([])
+  })
+  it('explains duplicates from overlapping look-back and drops at the cap', () => {
+    const lines = explainTotals(sim([], { duplicates: 2, dropped: 3, neverWritten: 1, executionsAtCap: 1 }))
+    expect(lines).toEqual([
+      'Look-back windows overlap (now-9m every 5m): 2 detections were seen again by a later run, and the engine wrote each alert once.',
+      '1 run reached max_signals (100) and dropped 3 detections; 1 was never written by any run.',
+    ])
+    expect(explainTotals(sim([], { dropped: 1, executionsAtCap: 2 }))[0]).toBe('2 runs reached max_signals (100) and dropped 1 detection; later runs wrote them all.')
   })
 })

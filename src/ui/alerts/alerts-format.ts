@@ -142,3 +142,22 @@ export function docText(doc: AlertDocument, field: string, fallback = '-'): stri
   const v = doc[field]
   return typeof v === 'string' || typeof v === 'number' ? String(v) : fallback
 }
+
+/**
+ * Sentences that explain the duplicates and drops the totals count, only when there are any: an
+ * analyst tuning alert volume needs to know a duplicate was not written twice and a drop may be.
+ */
+export function explainTotals(sim: RuleSimulation): string[] {
+  const t = sim.totals
+  const out: string[] = []
+  if (t.duplicates > 0) {
+    out.push(
+      `Look-back windows overlap (${sim.schedule.from} every ${sim.schedule.interval}): ${count(t.duplicates, 'detection was', 'detections were')} seen again by a later run, and the engine wrote each alert once.`,
+    )
+  }
+  if (t.dropped > 0) {
+    const never = t.neverWritten > 0 ? `; ${count(t.neverWritten, 'was', 'were')} never written by any run` : '; later runs wrote them all'
+    out.push(`${count(t.executionsAtCap, 'run', 'runs')} reached max_signals (${sim.schedule.maxSignals}) and dropped ${count(t.dropped, 'detection', 'detections')}${never}.`)
+  }
+  return out
+}
