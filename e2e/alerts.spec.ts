@@ -164,3 +164,25 @@ test('a rule type the playground cannot simulate says so in words instead of sho
   await expect(view(page).getByRole('list', { name: 'Simulation problems' })).toContainText('threat_match')
   await expect(view(page).getByTestId('alert')).toHaveCount(0)
 })
+
+test('a run that reaches max signals writes that many alerts and shows what it dropped', async ({ page }) => {
+  const maxSignals = 3
+  // every event within one minute: a single run sees them all
+  const events = Array.from({ length: 8 }, (_, i) => logon(`mac-${i}`, i * 5))
+  await kqlDocument(page, 'event.category : "authentication"', events)
+  await openRulePanel(page)
+  await rulePanel(page).getByRole('button', { name: 'Describe this rule' }).click()
+  await form(page).getByLabel('Name').fill('Capped logons')
+  await form(page).getByLabel('Max signals').fill(String(maxSignals))
+  await form(page).getByRole('button', { name: 'Save' }).click()
+  await page.keyboard.press('Escape')
+
+  await openAlerts(page)
+  await expect(view(page).getByTestId('alerts-schedule')).toContainText(`max ${maxSignals}`)
+  expect(await alertCount(page)).toBe(maxSignals)
+  const capped = view(page).getByTestId('alerts-execution').filter({ has: page.getByRole('cell', { name: 'yes', exact: true }) })
+  await expect(capped).toHaveCount(1)
+  await expect(capped).toContainText(`${events.length - maxSignals} (events #`)
+  await expect(view(page).getByTestId('alerts-explain')).toContainText(`dropped ${events.length - maxSignals} detections`)
+  await expect(view(page).getByTestId('alerts-summary')).toContainText(`${events.length - maxSignals} dropped at the cap`)
+})
