@@ -76,7 +76,6 @@ function OutsideNote({ sim }: { sim: RuleSimulation }) {
     t.filteredOut > 0 ? `${t.filteredOut} left out by the rule's filters` : '',
     t.eventsWithoutTime > 0 ? `${t.eventsWithoutTime} without a usable time (in no window)` : '',
     t.eventsInNoWindow > 0 ? `${t.eventsInNoWindow} between windows (the look-back is shorter than the interval)` : '',
-    t.neverWritten > 0 ? `${t.neverWritten} detections dropped by every run that saw them (never written)` : '',
   ].filter((p) => p !== '')
   if (parts.length === 0) return null
   return <p className="alerts-note" data-testid="alerts-outside">Events: {parts.join('; ')}.</p>

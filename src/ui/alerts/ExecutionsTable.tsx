@@ -57,7 +57,8 @@ function Row({ row }: { row: ExecutionRow }) {
   return (
     <tr data-testid="alerts-execution" className={x.atCap ? 'is-cap' : undefined}>
       <th scope="row">{x.index + 1}</th>
-      <td>{isoShort(x.runAt)}</td>
+      {/* a space instead of the T, so a narrow pane can wrap the date above the time */}
+      <td>{isoShort(x.runAt).replace('T', ' ')}</td>
       <td>{windowText(x)}</td>
       <td>{x.eventsInWindow}</td>
       <td>{x.alerts}</td>
