@@ -186,3 +186,31 @@ test('a run that reaches max signals writes that many alerts and shows what it d
   await expect(view(page).getByTestId('alerts-explain')).toContainText(`dropped ${events.length - maxSignals} detections`)
   await expect(view(page).getByTestId('alerts-summary')).toContainText(`${events.length - maxSignals} dropped at the cap`)
 })
+
+test('a new_terms rule alerts on a user first seen within its history window, once', async ({ page }) => {
+  const DAY = 86_400
+  // alice logs on two days before; on the day, alice again (known) and bob (new)
+  const events = [
+    { ...logon('mac-a', -2 * DAY), user: { name: 'alice' } },
+    { ...logon('mac-a', 0), user: { name: 'alice' } },
+    { ...logon('mac-a', 30), user: { name: 'bob' } },
+  ]
+  await kqlDocument(page, 'event.category : "authentication"', events)
+  await openRulePanel(page)
+  await rulePanel(page).getByRole('button', { name: 'Describe this rule' }).click()
+  await form(page).getByLabel('Name').fill('First logon of a user')
+  await form(page).getByLabel('Rule type').selectOption('new_terms')
+  await form(page).getByLabel('Fields', { exact: true }).fill('user.name')
+  await form(page).getByLabel('History window start').fill('now-7d')
+  await form(page).getByRole('button', { name: 'Save' }).click()
+  await expect(rulePanel(page).getByTestId('rule-type')).toHaveText('new_terms')
+  await page.keyboard.press('Escape')
+
+  await openAlerts(page)
+  await expect(view(page).getByTestId('alerts-schedule')).toContainText('new_terms rule')
+  const details = view(page).getByTestId('alert-details')
+  // each user is new once: alice two days before, bob on the day; alice's second logon is known
+  await expect(details.filter({ hasText: 'new terms: bob' })).toHaveCount(1)
+  await expect(details.filter({ hasText: 'new terms: alice' })).toHaveCount(1)
+  expect(await alertCount(page)).toBe(new Set(events.map((e) => e.user.name)).size)
+})
