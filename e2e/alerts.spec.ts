@@ -70,9 +70,11 @@ test('the first-visit example raises one alert per match, each with a reason nam
   await expect(doc.getByRole('definition').first()).toHaveText(rule.name)
   await expect(doc).toContainText('kibana.alert.original_time')
 
-  // back to the events: the list is there again
+  // back to the events: the same matches again (the time after them may differ: the run may repeat)
   await page.getByRole('button', { name: 'Events', exact: true, pressed: false }).click()
-  await expect(page.getByTestId('match-count')).toHaveText(countText ?? '')
+  const matchesPart = (countText ?? '').split(' · ')[0] ?? ''
+  expect(matchesPart).toMatch(/ match/)
+  await expect(page.getByTestId('match-count')).toContainText(matchesPart)
 })
 
 const T0 = Date.UTC(2026, 2, 2, 12, 0, 10)

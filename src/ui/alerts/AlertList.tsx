@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { SimulatedAlert } from '../../engine'
 import { AlertItem } from './AlertItem'
 
@@ -11,18 +11,19 @@ const PAGE = 100
  */
 export function AlertList({ alerts, total, truncated }: { alerts: readonly SimulatedAlert[]; total: number; truncated: boolean }) {
   const [shown, setShown] = useState(PAGE)
+  const headingId = useId()
   if (alerts.length === 0) {
     return <p className="hint" data-testid="alerts-none">No alerts: no run of the rule found anything to write.</p>
   }
   return (
     <div className="alerts-list-box">
-      <h3 className="alerts-heading" id="alerts-list-heading">Alerts</h3>
+      <h3 className="alerts-heading" id={headingId}>Alerts</h3>
       {truncated && (
         <p className="alerts-note">
           Showing the first {alerts.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} alerts.
         </p>
       )}
-      <ol className="alerts-list" aria-labelledby="alerts-list-heading" data-testid="alert-list">
+      <ol className="alerts-list" aria-labelledby={headingId} data-testid="alert-list">
         {alerts.slice(0, shown).map((a) => <AlertItem key={a.id} alert={a} />)}
       </ol>
       {shown < alerts.length && (
