@@ -216,3 +216,28 @@ test('a new_terms rule alerts on a user first seen within its history window, on
   await expect(details.filter({ hasText: 'new terms: alice' })).toHaveCount(1)
   expect(await alertCount(page)).toBe(new Set(events.map((e) => e.user.name)).size)
 })
+
+test("a query rule's filters (edited in the Rule panel) leave events out of its alerts", async ({ page }) => {
+  const hosts = ['mac-a', 'mac-b', 'mac-b', 'mac-c']
+  const events = hosts.map((h, i) => logon(h, i * 5))
+  const leftOut = hosts.filter((h) => h === 'mac-b').length
+  await kqlDocument(page, 'event.category : "authentication"', events)
+  await openAlerts(page)
+  expect(await alertCount(page)).toBe(events.length)
+
+  await openRulePanel(page)
+  await rulePanel(page).getByRole('button', { name: 'Describe this rule' }).click()
+  await form(page).getByLabel('Name').fill('Logons on other hosts')
+  // not JSON yet: the problem shows at the control and Save stays off
+  await form(page).getByLabel('Filters').fill('[{"meta": ')
+  await expect(form(page).getByRole('button', { name: 'Save' })).toBeDisabled()
+  const filter = { meta: { negate: true, disabled: false }, query: { match_phrase: { 'host.name': 'mac-b' } } }
+  await form(page).getByLabel('Filters').fill(JSON.stringify([filter]))
+  await form(page).getByRole('button', { name: 'Save' }).click()
+  await expect(rulePanel(page).getByRole('region', { name: 'Filters (AND-ed with the query)' })).toContainText('NOT host.name is "mac-b"')
+  await page.keyboard.press('Escape')
+
+  await expect(view(page)).toHaveAttribute('data-alerts-status', 'idle')
+  await expect.poll(() => alertCount(page)).toBe(events.length - leftOut)
+  await expect(view(page).getByTestId('alert-reason').filter({ hasText: 'mac-b' })).toHaveCount(0)
+})

@@ -22,8 +22,8 @@ export function FormField({ ctx, field, label, hint, children }: { ctx: FieldCon
     <div className="rule-field">
       <label htmlFor={id}>{label}</label>
       {children === undefined ? (
-        field === 'description' || field === 'note' ? (
-          <textarea {...common} rows={field === 'note' ? 6 : 3} value={ctx.draft[field]} onChange={(e) => ctx.change(field, e.target.value)} />
+        field === 'description' || field === 'note' || field === 'filters' ? (
+          <textarea {...common} rows={field === 'description' ? 3 : 6} spellCheck={field !== 'filters'} value={ctx.draft[field]} onChange={(e) => ctx.change(field, e.target.value)} />
         ) : (
           <input {...common} type="text" value={ctx.draft[field]} onChange={(e) => ctx.change(field, e.target.value)} />
         )

@@ -61,6 +61,7 @@ export function RuleEditForm({ form, language, onSave, onCancel }: { form: RuleF
           <FormField ctx={ctx} field="timestampOverride" label="Timestamp override" hint="e.g. event.ingested" />
         </div>
       </fieldset>
+      <FormField ctx={ctx} field="filters" label="Filters" hint="Kibana filter JSON, as the rule's filters array; AND-ed with the query" />
       <FormField ctx={ctx} field="note" label="Investigation guide" hint="Markdown; raw HTML and images are shown as text" />
       <div className="rule-form-actions">
         <button type="submit" disabled={count > 0}>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import type { RuleDocument } from '../../engine'
 import type { QueryLanguage } from '../../state/document-slice'
+import { filterText } from './filter-text'
 import { MitreView } from './MitreView'
 import { newTermsOf, thresholdOf } from './rule-draft'
 import { RuleSchedule } from './RuleSchedule'
@@ -35,6 +36,7 @@ export function RuleView({ rule, language, onEdit }: { rule: RuleDocument; langu
       {rule.description !== undefined && rule.description !== '' && <p className="rule-description">{rule.description}</p>}
       <RuleSchedule rule={rule} language={language} />
       <TypeParams rule={rule} />
+      <Section title="Filters (AND-ed with the query)" items={(rule.filters ?? []).map(filterText)} render={(text) => <code>{text}</code>} />
       <MitreView threat={rule.threat} />
       <Section title="References" items={rule.references} render={(ref) => <LinkOrText url={ref} />} />
       <Section title="Tags" items={rule.tags} render={(tag) => <span className="rule-tag">{tag}</span>} inline />

@@ -35,6 +35,8 @@ export interface RuleDraft {
   /** new_terms: fields, comma-separated (1 to 3) */
   readonly newTermsFields: string
   readonly historyWindowStart: string
+  /** the rule's Kibana filters as JSON text (an array of {meta, query}); empty: none */
+  readonly filters: string
 }
 
 /**
@@ -92,5 +94,6 @@ export function draftOf(rule: RuleDocument, language: 'eql' | 'kql'): RuleDraft 
     cardinalityValue: threshold.cardinality?.value == null ? '' : String(threshold.cardinality.value),
     newTermsFields: newTerms.fields.join(', '),
     historyWindowStart: newTerms.historyWindowStart,
+    filters: rule.filters === undefined || rule.filters.length === 0 ? '' : JSON.stringify(rule.filters, null, 2),
   }
 }

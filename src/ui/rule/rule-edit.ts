@@ -39,6 +39,7 @@ export function draftProblems(d: RuleDraft, language: 'eql' | 'kql', rule?: Rule
   if (d.from.trim() !== '' && !DATE_MATH.test(d.from.trim())) p.from = 'The look-back is date math such as now-9m.'
   if (d.maxSignals.trim() !== '' && !wholeIn(d.maxSignals.trim(), 1, 100_000)) p.maxSignals = 'Max signals is a whole number, at least 1.'
   if (d.timestampOverride.trim() !== '' && !FIELD.test(d.timestampOverride.trim())) p.timestampOverride = 'A field name, such as event.ingested.'
+  if (filtersOf(d.filters) === null) p.filters = 'Filters are a JSON array of Kibana filter objects ({"meta": …, "query": …}).'
   if (d.type === 'threshold') {
     if (!splitFields(d.thresholdFields).every((f) => FIELD.test(f))) p.thresholdFields = 'Field names separated by commas.'
     if (!wholeIn(d.thresholdValue.trim(), 1, Number.MAX_SAFE_INTEGER)) p.thresholdValue = 'The threshold is a whole number, at least 1.'
@@ -61,6 +62,20 @@ export function draftProblems(d: RuleDraft, language: 'eql' | 'kql', rule?: Rule
     }
   }
   return p
+}
+
+/**
+ * The filters of the form's JSON text: [] for empty text, null when it is not an array of objects.
+ * What each filter means is the engine's business (the alerts view reports what it cannot evaluate).
+ */
+export function filtersOf(text: string): unknown[] | null {
+  if (text.trim() === '') return []
+  try {
+    const v: unknown = JSON.parse(text)
+    return Array.isArray(v) && v.every(isRecordLike) ? v : null
+  } catch {
+    return null
+  }
 }
 
 /** Sets an optional field, or removes it when the text is empty (the engine's default applies). */
@@ -90,6 +105,8 @@ export function applyDraft(rule: RuleDocument, d: RuleDraft): RuleDocument {
   setOptional(next, 'from', textOrUndefined(d.from))
   setOptional(next, 'maxSignals', numberOrUndefined(d.maxSignals))
   setOptional(next, 'timestampOverride', textOrUndefined(d.timestampOverride))
+  const filters = filtersOf(d.filters) ?? []
+  setOptional(next, 'filters', filters.length === 0 ? undefined : filters)
   // The language follows the type, as the detection engine pairs them.
   next.language = d.type === 'eql' ? 'eql' : 'kuery'
   if (d.type === 'threshold') {
