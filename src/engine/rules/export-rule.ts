@@ -49,7 +49,20 @@ export function kibanaRuleObject(rule: RuleDocument): Record<string, unknown> {
   out['description'] ??= rule.name
   out['severity'] ??= 'low'
   out['risk_score'] ??= 21
+  kibanaNewTerms(out)
   return out
+}
+
+/** The API's spelling of new-terms parameters (top-level fields), from the TOML `new_terms` table the rule holds. */
+function kibanaNewTerms(out: Record<string, unknown>): void {
+  const nested = out['new_terms']
+  if (!isRecord(nested)) return
+  const fields = nested['field'] === 'new_terms_fields' ? nested['value'] : undefined
+  const history = Array.isArray(nested['history_window_start']) ? nested['history_window_start'].find((h) => isRecord(h) && h['field'] === 'history_window_start') : undefined
+  if (!Array.isArray(fields) || !isRecord(history) || typeof history['value'] !== 'string') return
+  delete out['new_terms']
+  out['new_terms_fields'] = fields
+  out['history_window_start'] = history['value']
 }
 
 /** A TOML multi-line literal cannot hold ''', control characters, or end in a quote. */

@@ -72,7 +72,23 @@ export function ruleFromSnake(obj: Record<string, unknown>, where: string, diagn
     }
   }
   for (const [key, value] of Object.entries(obj)) if (!CORE.has(key)) rule.extra[key] = value
+  nestNewTerms(rule)
   return rule
+}
+
+/**
+ * New-terms parameters are held in one shape whatever the source: detection-rules TOML's
+ * `new_terms` table (`field`/`value` pairs). The Kibana API spells them as top-level
+ * `new_terms_fields` and `history_window_start`; those are moved into that table here, and
+ * `kibanaRuleObject` spells them the API's way again on export.
+ */
+function nestNewTerms(rule: RuleDocument): void {
+  const fields = rule.extra['new_terms_fields']
+  const start = rule.extra['history_window_start']
+  if (rule.newTerms !== undefined || !Array.isArray(fields) || typeof start !== 'string') return
+  rule.newTerms = { field: 'new_terms_fields', value: fields, history_window_start: [{ field: 'history_window_start', value: start }] }
+  delete rule.extra['new_terms_fields']
+  delete rule.extra['history_window_start']
 }
 
 /** The snake_case object of a rule, as both detection-rules `[rule]` and the Kibana API take it. */
