@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_SCHEDULE, type RuleDocument } from '../engine'
 import { EMPTY_TOTALS } from '../engine/alerts/simulate-rule-types'
 import type { Outcome } from '../worker/client'
-import type { AlertsReport, AlertsRequestFields, RunReport } from '../worker/protocol'
+import type { AlertsReport, AlertsRequestFields } from '../worker/protocol'
 import { alertsReportFor } from './alerts-slice'
 import { connectAlerts, type AlertsEngine } from './effects-alerts'
 import { ManualTimers } from './manual-timers'
 import { createPlaygroundStore } from './store'
+import { fakeRunReport } from './fake-run-report'
 
 type Body = Omit<AlertsRequestFields, 'kind' | 'eventsVersion' | 'budgetMs'>
 
@@ -18,20 +19,7 @@ class FakeEngine implements AlertsEngine {
   }
 }
 
-const report = (query: string, over: Partial<RunReport> = {}): RunReport => ({
-  query,
-  language: 'eql',
-  eventsVersion: 1,
-  eventCount: 2,
-  diagnostics: [],
-  result: { kind: 'events', events: [] },
-  matchedIndexes: [],
-  hits: {},
-  events: [],
-  histogram: null,
-  elapsedMs: 1,
-  ...over,
-})
+const report = fakeRunReport
 
 const simulated = (query: string, alerts: number, eventsVersion = 1): AlertsReport => ({
   eventsVersion,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Outcome } from '../worker/client'
-import type { Analysis, RunReport } from '../worker/protocol'
+import type { Analysis } from '../worker/protocol'
 import { currentAnalysis } from './analysis-slice'
 import { connectAnalysis, type AnalyzeEngine } from './effects-analysis'
 import { createPlaygroundStore } from './store'
 import { ManualTimers } from './manual-timers'
+import { fakeRunReport } from './fake-run-report'
 
 /** An engine whose analyze replies the test releases by hand. */
 class FakeEngine implements AnalyzeEngine {
@@ -14,20 +15,7 @@ class FakeEngine implements AnalyzeEngine {
   }
 }
 
-const report = (query: string, over: Partial<RunReport> = {}): RunReport => ({
-  query,
-  language: 'eql',
-  eventsVersion: 1,
-  eventCount: 2,
-  diagnostics: [],
-  result: { kind: 'events', events: [] },
-  matchedIndexes: [],
-  hits: {},
-  events: [],
-  histogram: null,
-  elapsedMs: 1,
-  ...over,
-})
+const report = fakeRunReport
 const analysis = (query: string, over: Partial<Analysis> = {}): Analysis => ({
   query,
   language: 'eql',

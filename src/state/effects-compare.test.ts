@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Outcome } from '../worker/client'
-import type { CompareReport, RunReport } from '../worker/protocol'
+import type { CompareReport } from '../worker/protocol'
 import type { CompareRequestFields } from '../worker/protocol-compare'
 import { currentComparison, type CompareOther } from './compare-slice'
 import { connectCompare, type CompareEngine } from './effects-compare'
 import { ManualTimers } from './manual-timers'
 import { createPlaygroundStore } from './store'
+import { fakeRunReport } from './fake-run-report'
 
 /** An engine whose compare replies the test releases by hand. */
 class FakeEngine implements CompareEngine {
@@ -15,20 +16,7 @@ class FakeEngine implements CompareEngine {
   }
 }
 
-const report = (query: string, over: Partial<RunReport> = {}): RunReport => ({
-  query,
-  language: 'eql',
-  eventsVersion: 1,
-  eventCount: 2,
-  diagnostics: [],
-  result: { kind: 'events', events: [] },
-  matchedIndexes: [],
-  hits: {},
-  events: [],
-  histogram: null,
-  elapsedMs: 1,
-  ...over,
-})
+const report = fakeRunReport
 
 const PIN: CompareOther = { language: 'eql', query: 'any where a == 2', label: 'Pinned baseline', source: 'pin' }
 
