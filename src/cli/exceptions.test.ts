@@ -6,21 +6,7 @@ import type { ExceptionItem } from '../engine/exceptions/types'
 import { exportDocumentTestFile, exportKibanaNdjson, type EventLabel, type RuleDocument } from '../engine/rules'
 import { encodeShareLink } from '../share/share-link'
 import type { SharedDocument } from '../share/shared-document'
-import { main } from './main'
-
-/** Runs the CLI in this process, capturing what it writes. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true))
-  try {
-    const code = await main(args)
-    return { code, stdout, stderr }
-  } finally {
-    vi.restoreAllMocks()
-  }
-}
+import { cliInProcess as cli } from './cli-in-process'
 
 afterEach(() => vi.restoreAllMocks())
 

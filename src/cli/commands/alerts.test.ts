@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { compileEql, compileKql, eqlSettings, runEql, runKql, buildSchema, exportDetectionRulesToml, exportKibanaNdjson } from '../../engine'
 import { EXAMPLES } from '../../examples'
 import type { RunResult } from '../../engine/result'
@@ -9,7 +9,7 @@ import type { Example } from '../../examples/example'
 import { LAUNCH_DAEMON_DEPRECATED } from '../../examples/launch-daemon-deprecated'
 import { LOGIN_HOOK_CURRENT } from '../../examples/login-hook-current'
 import { exampleRule } from '../../examples/to-document'
-import { main } from '../main'
+import { cliInProcess as cli } from '../cli-in-process'
 
 const dir = mkdtempSync(join(tmpdir(), 'rp-alerts-'))
 
@@ -22,21 +22,6 @@ function files(example: Example, over: Record<string, unknown> = {}): { rule: st
   return { rule, events }
 }
 
-/** main() in this process, stdout and stderr captured. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' }
-  const capture = (stream: 'stdout' | 'stderr') =>
-    vi.spyOn(process[stream], 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-      return true
-    })
-  const spies = [capture('stdout'), capture('stderr')]
-  try {
-    return { code: await main(args), ...out }
-  } finally {
-    for (const s of spies) s.mockRestore()
-  }
-}
 
 /** What a plain run of the example's query over all its events matches: event index lists. */
 function plainMatches(example: Example): string[] {

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
-import { main } from '../main'
+import { describe, expect, it } from 'vitest'
+import { cliInProcess as cli } from '../cli-in-process'
 import { fieldValues } from './explain'
 
 const EVENTS = [
@@ -16,21 +16,6 @@ const dir = mkdtempSync(join(tmpdir(), 'rp-explain-'))
 const eventsFile = join(dir, 'events.ndjson')
 writeFileSync(eventsFile, EVENTS.map((e) => JSON.stringify(e)).join('\n') + '\n')
 
-/** main() in this process, stdout and stderr captured. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' }
-  const capture = (stream: 'stdout' | 'stderr') =>
-    vi.spyOn(process[stream], 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-      return true
-    })
-  const spies = [capture('stdout'), capture('stderr')]
-  try {
-    return { code: await main(args), ...out }
-  } finally {
-    for (const s of spies) s.mockRestore()
-  }
-}
 
 const EQL = 'process where process.name : "cmd*" and user.name == "root"'
 
