@@ -22,6 +22,12 @@ export interface RunSlice {
   readonly runBudgetMs: number
   /** bumped by `runNow`; the effects run at once (no debounce) when it changes */
   readonly runNowRequests: number
+  /**
+   * bumped whenever a run ends (report, failure or cleared): the results panel shows it as
+   * `data-report-seq`, which the browser bench and journeys wait on to know a keystroke's run is
+   * on screen even when its matches equal the previous run's
+   */
+  readonly reportSeq: number
 
   changeRunBudget(ms: number): void
   /** Ctrl/Cmd+Enter: run the current inputs now, skipping the debounce */
@@ -55,12 +61,13 @@ export const createRunSlice =
     runMs: null,
     runBudgetMs: init.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS,
     runNowRequests: 0,
+    reportSeq: 0,
 
     changeRunBudget: (runBudgetMs) => set({ runBudgetMs, status: 'running' }),
     runNow: () => set((s) => ({ runNowRequests: s.runNowRequests + 1, status: 'running' })),
     markRunning: () => set({ status: 'running' }),
     finishRun: (report, runMs) =>
-      set({ report, failure: null, runMs: runMs ?? report.elapsedMs, status: hasErrorDiagnostic(report) ? 'error' : 'idle' }),
-    failRun: (failure) => set({ report: null, failure, status: 'error' }),
-    clearResults: () => set({ report: null, failure: null, status: 'idle' }),
+      set((s) => ({ report, failure: null, runMs: runMs ?? report.elapsedMs, status: hasErrorDiagnostic(report) ? 'error' : 'idle', reportSeq: s.reportSeq + 1 })),
+    failRun: (failure) => set((s) => ({ report: null, failure, status: 'error', reportSeq: s.reportSeq + 1 })),
+    clearResults: () => set((s) => ({ report: null, failure: null, status: 'idle', reportSeq: s.reportSeq + 1 })),
   })

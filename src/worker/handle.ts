@@ -7,7 +7,8 @@ import { compare } from './handle-compare'
 import { simulateAlerts } from './handle-alerts'
 import { explainEvent } from './handle-explain'
 import { fingerprintMarks } from './handle-fingerprint'
-import { absorb, describeDataset, makeDataset, progressOf, type BuiltSchemaLike, type Dataset, type StreamLoad } from './dataset'
+import { describeDataset, makeDataset, type BuiltSchemaLike, type Dataset } from './dataset'
+import { createLoadHandlers, type LoadRefusal } from './handle-load'
 import * as P from './protocol'
 import { prepareExceptions, runExceptions } from './run-exceptions'
 import { perEventData } from './run-report'
@@ -65,7 +66,6 @@ const notAvailable = (what: string) => refuse('not-available', `${what} is not a
 export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<Program, KqlProgram>, options: HandlerOptions = {}): (data: unknown) => P.Reply {
   const now = options.now ?? (() => performance.now())
   let dataset: Dataset = makeDataset(P.NO_EVENTS_VERSION, [], [])
-  let load: StreamLoad | null = null
 
   // Built lazily and cached per mappings: a run against "no events" must still see the ECS fields.
   const schemaOf = (d: Dataset, mappings?: unknown): BuiltSchemaLike => {
@@ -84,6 +84,9 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
     dataset = next
     return describeDataset(next, schema)
   }
+
+  const loading = createLoadHandlers(engine.createEventsReader?.bind(engine), commit)
+  const refusedOr = <T,>(r: T | LoadRefusal): T | Refusal => (typeof r === 'object' && r !== null && 'refused' in r ? new Refusal(r.refused) : (r as T))
 
   const unknownEvents = (version: number) => refuse('unknown-events', `Events version ${version} is not loaded (current: ${dataset.version}).`)
 
@@ -173,42 +176,6 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
     return { formatted, reason: formatted === null ? 'errors' : null }
   }
 
-  function beginEvents(req: P.BeginEventsRequest): Answer<'beginEvents'> {
-    if (!engine.createEventsReader) return notAvailable('Streamed loading')
-    // A newer load replaces one in progress: only the latest file the user chose matters.
-    load = { version: req.datasetVersion, name: req.name, size: req.size, bytes: 0, decoder: new TextDecoder('utf-8'), reader: engine.createEventsReader(), events: [], problems: [], problemCount: 0 }
-    return progressOf(load)
-  }
-
-  function loadOf(version: number): StreamLoad | Refusal {
-    return load && load.version === version ? load : refuse('unknown-events', `No load of events version ${version} is in progress (it was cancelled or replaced).`)
-  }
-
-  function appendEvents(req: P.AppendEventsRequest): Answer<'appendEvents'> {
-    const l = loadOf(req.datasetVersion)
-    if (l instanceof Refusal) return l
-    const text = typeof req.chunk === 'string' ? req.chunk : l.decoder.decode(new Uint8Array(req.chunk), { stream: true })
-    l.bytes += typeof req.chunk === 'string' ? req.chunk.length : req.chunk.byteLength
-    absorb(l, l.reader.push(text))
-    return progressOf(l)
-  }
-
-  function endEvents(req: P.EndEventsRequest): Answer<'endEvents'> {
-    const l = loadOf(req.datasetVersion)
-    if (l instanceof Refusal) return l
-    load = null
-    absorb(l, l.reader.push(l.decoder.decode()))
-    absorb(l, l.reader.end())
-    const next = makeDataset(l.version, l.events, l.problems, { name: l.name, bytes: l.bytes })
-    return commit({ ...next, problemCount: l.problemCount })
-  }
-
-  function cancelEvents(req: P.CancelEventsRequest): Answer<'cancelEvents'> {
-    const cancelled = load !== null && load.version === req.datasetVersion
-    if (cancelled) load = null
-    return { datasetVersion: req.datasetVersion, cancelled }
-  }
-
   function answer(req: P.Request): Answer<P.RequestKind> {
     switch (req.kind) {
       case 'ping':
@@ -228,13 +195,13 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
       case 'format':
         return format(req)
       case 'beginEvents':
-        return beginEvents(req)
+        return refusedOr(loading.beginEvents(req))
       case 'appendEvents':
-        return appendEvents(req)
+        return refusedOr(loading.appendEvents(req))
       case 'endEvents':
-        return endEvents(req)
+        return refusedOr(loading.endEvents(req))
       case 'cancelEvents':
-        return cancelEvents(req)
+        return loading.cancelEvents(req)
       case 'explain':
         return req.eventsVersion === dataset.version ? explainEvent(req, dataset, schemaOf(dataset, req.settings.mappings).schema) : unknownEvents(req.eventsVersion)
       case 'analyze':

@@ -27,6 +27,7 @@ export function ResultsPanel() {
   const report = usePlayground((s) => s.report)
   const failure = usePlayground((s) => s.failure)
   const alertsOpen = usePlayground((s) => s.alertsOpen)
+  const reportSeq = usePlayground((s) => s.reportSeq)
   let body
   if (status === 'error' || failure) {
     body = <ResultsError failure={failure} query={report?.query ?? ''} diagnostics={report?.diagnostics ?? []} />
@@ -37,7 +38,7 @@ export function ResultsPanel() {
   }
   return (
     // The page's pane already is the landmark; this is only the panel's layout box.
-    <div className="results-panel" data-testid="results-panel" aria-busy={status === 'running'}>
+    <div className="results-panel" data-testid="results-panel" data-report-seq={reportSeq} aria-busy={status === 'running'}>
       <AlertsSwitch />
       {alertsOpen ? (
         <AlertsPanel />
