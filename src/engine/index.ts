@@ -25,7 +25,8 @@ export type {
   RunResult,
   RunOutput,
 } from './result'
-export { isMissing } from './result'
+export { isMissing, NO_HITS } from './result'
+export { hitsOf, type HitsProgram } from './hits-of'
 
 // ---- schema
 export type { EsFieldType, FieldOrigin, MultiField, FieldSpec, Schema } from './schema/types'

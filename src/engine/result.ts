@@ -44,6 +44,9 @@ export interface RunOutput {
   readonly eventCount: number
 }
 
+/** The hits of a matched event of a run made with `hits: false` (shared, never mutated). */
+export const NO_HITS: readonly FieldHit[] = Object.freeze([])
+
 export function isMissing(e: MatchedEvent | MissingEvent): e is MissingEvent {
   return 'missing' in e
 }

@@ -122,6 +122,12 @@ export interface RunLimits {
    * forbids; size and head/tail cut what remains. `eventCount` still counts it (it was read).
    */
   readonly excluded?: Uint8Array
+  /**
+   * false: matched events come back with `hits: []` (the worker computes the hits of the rows in
+   * view later with `hitsOf`, hits-of.ts, from the same program), so a run matching 100,000 events
+   * does not build 100,000 hit lists nobody looks at. Default true.
+   */
+  readonly hits?: boolean
 }
 
 /** Default cap on pending partial sequences: far above real rule tests, well below a tab's memory. */

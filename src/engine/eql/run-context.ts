@@ -19,6 +19,8 @@ export class RunContext {
   private readonly poll: (() => boolean) | undefined
   /** hidden events by input index (RunLimits.excluded); undefined when none */
   readonly excluded: Uint8Array | undefined
+  /** whether matched events carry their hits (RunLimits.hits) */
+  readonly hits: boolean
 
   constructor(
     limits: RunLimits | undefined,
@@ -29,6 +31,7 @@ export class RunContext {
     this.maxPending = max !== undefined && Number.isFinite(max) && max >= 1 ? Math.floor(max) : DEFAULT_MAX_PENDING
     this.poll = limits?.shouldStop
     this.excluded = limits?.excluded instanceof Uint8Array ? limits.excluded : undefined
+    this.hits = limits?.hits !== false
   }
 
   /** Polls the caller; once it says stop, records EQL3003 and keeps answering true. */

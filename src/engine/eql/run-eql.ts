@@ -1,4 +1,4 @@
-import type { MatchedEvent, RunOutput, RunResult } from '../result'
+import { NO_HITS, type MatchedEvent, type RunOutput, type RunResult } from '../result'
 import { makeDiagnostic } from '../diagnostics/diagnostic'
 import { RUN_CODES } from './codes-run'
 import { faultOf } from './search-faults'
@@ -58,7 +58,7 @@ function dispatch(program: EqlProgram, events: readonly unknown[], ctx: RunConte
 /**
  * Event queries (spec 4): every event the filter accepts, in ascending (timestamp, tiebreaker,
  * input) order, cut by size and head/tail. The filter runs first, in input order, so timestamps
- * are parsed and events sorted only for matches; field hits are computed for returned events only.
+ * are parsed and events sorted only for matches; field hits are computed for returned events only (and not at all with `hits: false`).
  */
 function runEventQuery(program: EventProgram, events: readonly unknown[], ctx: RunContext): RunResult {
   const matcher = program.matcher
@@ -82,9 +82,10 @@ function runEventQuery(program: EventProgram, events: readonly unknown[], ctx: R
   }
   const w = pipeWindow(ordered.order.length, program.size, program.resultPosition, program.pipes)
   const out: MatchedEvent[] = []
+  const withHits = ctx.hits
   for (let k = w.from; k < w.to; k++) {
     const index = ordered.order[k] as number
-    out.push({ index, hits: matcher.hits(events[index]) })
+    out.push({ index, hits: withHits ? matcher.hits(events[index]) : NO_HITS })
   }
   return { kind: 'events', events: out }
 }

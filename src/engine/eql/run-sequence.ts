@@ -1,4 +1,4 @@
-import type { MatchedEvent, MissingEvent, RunResult, SequenceMatch } from '../result'
+import { NO_HITS, type MatchedEvent, type MissingEvent, type RunResult, type SequenceMatch } from '../result'
 import { orderEvents, type OrderedEvents } from './ordering'
 import { pipeWindow } from './pipes'
 import type { EventMatcher, KeyReader, SequenceProgram } from './program'
@@ -91,7 +91,7 @@ export function runSequence(program: SequenceProgram, events: readonly unknown[]
   }
 
   const w = pipeWindow(kept.length, program.size, program.resultPosition, program.pipes)
-  return { kind: 'sequences', sequences: buildSequences(kept.slice(w.from, w.to), program, events, ordered, positive.length) }
+  return { kind: 'sequences', sequences: buildSequences(kept.slice(w.from, w.to), program, events, ordered, positive.length, ctx.hits) }
 }
 
 /** Pre-pass over the input: which filters each event passes; only events passing some are ordered. */
@@ -135,6 +135,7 @@ function buildSequences(
   events: readonly unknown[],
   ordered: OrderedEvents,
   positiveCount: number,
+  withHits: boolean,
 ): SequenceMatch[] {
   const sequences: SequenceMatch[] = []
   const ranks = new Array<number>(positiveCount).fill(0)
@@ -149,7 +150,7 @@ function buildSequences(
         continue
       }
       const index = ordered.order[ranks[q] as number] as number
-      out.push({ index, hits: st.matcher.hits(events[index]) })
+      out.push({ index, hits: withHits ? st.matcher.hits(events[index]) : NO_HITS })
       q++
     }
     sequences.push({ joinKeys: displayTuple(c.tuple, program.keyDisplay), events: out })

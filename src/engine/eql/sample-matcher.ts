@@ -1,4 +1,4 @@
-import type { MatchedEvent, RunResult, SequenceMatch } from '../result'
+import { NO_HITS, type MatchedEvent, type RunResult, type SequenceMatch } from '../result'
 import { pipeWindow } from './pipes'
 import type { KeyValue, SampleProgram } from './program'
 import { POLL_MASK, type RunContext } from './run-context'
@@ -78,12 +78,13 @@ export function runSample(program: SampleProgram, events: readonly unknown[], ct
     for (const picks of pickSamples(g.lists, perKey)) found.push({ g, picks })
   }
   const w = pipeWindow(found.length, program.size, 'head', program.pipes)
+  const withHits = ctx.hits
   const samples: SequenceMatch[] = []
   for (let k = w.from; k < w.to; k++) {
     const { g, picks } = found[k] as { g: Group; picks: number[] }
     const out: MatchedEvent[] = picks.map((index, s) => ({
       index,
-      hits: stages[s]?.matcher.hits(events[index]) ?? [],
+      hits: withHits ? (stages[s]?.matcher.hits(events[index]) ?? []) : NO_HITS,
     }))
     samples.push({ joinKeys: displayTuple(g.tuple, program.keyDisplay), events: out })
   }

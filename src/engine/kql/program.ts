@@ -61,4 +61,6 @@ export interface KqlRunOptions {
    * filter on the search, so such an event never matches. `eventCount` still counts it.
    */
   readonly excluded?: Uint8Array
+  /** false: matched events come back with `hits: []` (see `hitsOf`, hits-of.ts). Default true. */
+  readonly hits?: boolean
 }

@@ -1,5 +1,5 @@
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic'
-import type { MatchedEvent, RunOutput } from '../result'
+import { NO_HITS, type MatchedEvent, type RunOutput } from '../result'
 import { span } from '../source/span'
 import { scalarText } from '../values/field-indexer'
 import { KQL_RUN_CODES } from './codes-check'
@@ -45,7 +45,7 @@ export function runKql(program: KqlProgram | null, events: readonly unknown[], o
       if (test(ev)) matched.push(seen)
     }
     endScan()
-    const out: MatchedEvent[] = matched.map((index) => ({ index, hits: program.hits(list[index]) }))
+    const out: MatchedEvent[] = opts.hits === false ? matched.map((index) => ({ index, hits: NO_HITS })) : matched.map((index) => ({ index, hits: program.hits(list[index]) }))
     return { result: { kind: 'events', events: out }, diagnostics, eventCount: seen }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
