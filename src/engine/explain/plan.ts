@@ -195,6 +195,12 @@ export function conjunctsOf(e: Evaluated): Evaluated[] {
 export interface ScanOptions {
   /** polled every 1,024 events; returning true ends the scan early (results then cover fewer events) */
   readonly shouldStop?: () => boolean
+  /**
+   * Only events `from` .. `to - 1` are scanned (default: all), indexes staying those of `events`:
+   * a worker splits a long scan into slices, answering runs in between (src/worker/scheduler.ts).
+   */
+  readonly from?: number
+  readonly to?: number
 }
 
 /**
@@ -207,8 +213,10 @@ export function scanEvents(events: readonly unknown[], fn: (event: unknown, inde
   try {
     const s = scan
     const stop = options.shouldStop
-    for (let i = 0; i < events.length; i++) {
-      if (stop !== undefined && (i & 1023) === 0 && i > 0 && stop()) break
+    const from = Math.max(0, options.from ?? 0)
+    const to = Math.min(events.length, options.to ?? events.length)
+    for (let i = from; i < to; i++) {
+      if (stop !== undefined && (i & 1023) === 0 && i > from && stop()) break
       const ev = events[i]
       s.event = ev
       s.index = i
