@@ -1,13 +1,16 @@
-import type { ReactNode } from 'react'
-import { Group, Panel, Separator } from 'react-resizable-panels'
+import { useRef, useState, type ReactNode } from 'react'
 import { usePlayground } from '../use-playground'
+import { layoutOf, resizeAt, sizesFrom, type PaneRow } from './pane-sizes'
+import { PaneSeparator } from './PaneSeparator'
 import { useMediaQuery } from './use-media-query'
 
 /** Below this width the three panes are stacked, each full width, and the page scrolls. */
 export const NARROW_QUERY = '(max-width: 900px)'
 
 const GROUP_ID = 'workspace'
-const DEFAULT_LAYOUT = { 'pane-query': 34, 'pane-events': 30, 'pane-results': 36 }
+const ROW: PaneRow = { ids: ['pane-query', 'pane-events', 'pane-results'], minSizes: [15, 15, 20], defaultSizes: [34, 30, 36] }
+const LABELS = ['Query pane', 'Events pane', 'Results pane']
+const SEPARATOR_LABELS = ['Resize query and events panes', 'Resize events and results panes']
 
 export interface WorkspaceProps {
   readonly query: ReactNode
@@ -22,41 +25,80 @@ export interface WorkspaceProps {
  */
 export function Workspace({ query, events, results }: WorkspaceProps) {
   const narrow = useMediaQuery(NARROW_QUERY)
-  const saved = usePlayground((s) => s.paneLayouts[GROUP_ID])
-  const setPaneLayout = usePlayground((s) => s.setPaneLayout)
-
+  const contents = [query, events, results]
   if (narrow) {
     return (
       <main className="workspace stacked" data-layout="stacked">
-        <Pane id="pane-query" label="Query pane">{query}</Pane>
-        <Pane id="pane-events" label="Events pane">{events}</Pane>
-        <Pane id="pane-results" label="Results pane">{results}</Pane>
+        {ROW.ids.map((id, i) => (
+          <Pane key={id} id={id} label={LABELS[i] ?? id}>
+            {contents[i]}
+          </Pane>
+        ))}
       </main>
     )
   }
+  return <WideWorkspace contents={contents} />
+}
+
+/**
+ * Side by side: each pane's flex-grow is its percentage (flex-basis 0), so the row's width
+ * less the separators is shared in those proportions. Our own splitter rather than a library:
+ * the page needs only this one row, and a splitter library cost 15 kB gzip of the first paint.
+ */
+function WideWorkspace({ contents }: { contents: readonly ReactNode[] }) {
+  const saved = usePlayground((s) => s.paneLayouts[GROUP_ID])
+  const setPaneLayout = usePlayground((s) => s.setPaneLayout)
+  // The saved layout is read once, at mount; from then on the row owns its sizes while dragged.
+  const [sizes, setSizes] = useState(() => sizesFrom(ROW, saved))
+  const current = useRef(sizes)
+  current.current = sizes
+  const dragStart = useRef(sizes)
+  const group = useRef<HTMLDivElement>(null)
+
+  const rowWidth = () => {
+    const el = group.current
+    if (!el) return 1
+    let separators = 0
+    for (const child of el.children) if (child.getAttribute('role') === 'separator') separators += child.getBoundingClientRect().width
+    return el.getBoundingClientRect().width - separators
+  }
+
   return (
     <main className="workspace wide" data-layout="wide">
-      <Group
-        id={GROUP_ID}
-        orientation="horizontal"
-        defaultLayout={saved ?? DEFAULT_LAYOUT}
-        onLayoutChanged={(layout, meta) => {
-          // Only what the user dragged: initial mounts and window resizes are not preferences.
-          if (meta.isUserInteraction) setPaneLayout(GROUP_ID, meta.requestedLayout ?? layout)
-        }}
-      >
-        <Panel id="pane-query" minSize="15">
-          <Pane id="pane-query" label="Query pane">{query}</Pane>
-        </Panel>
-        <Separator className="pane-separator" aria-label="Resize query and events panes" />
-        <Panel id="pane-events" minSize="15">
-          <Pane id="pane-events" label="Events pane">{events}</Pane>
-        </Panel>
-        <Separator className="pane-separator" aria-label="Resize events and results panes" />
-        <Panel id="pane-results" minSize="20">
-          <Pane id="pane-results" label="Results pane">{results}</Pane>
-        </Panel>
-      </Group>
+      <div ref={group} id={GROUP_ID} data-group="" style={{ display: 'flex', flexDirection: 'row', height: '100%', width: '100%', overflow: 'hidden' }}>
+        {ROW.ids.map((id, i) => {
+          const size = sizes[i] ?? 0
+          const next = sizes[i + 1]
+          return [
+            <div key={id} id={id} data-panel="" style={{ flex: `${size} 1 0px`, minWidth: 0, overflow: 'hidden' }}>
+              <Pane id={id} label={LABELS[i] ?? id}>
+                {contents[i]}
+              </Pane>
+            </div>,
+            next !== undefined && (
+              <PaneSeparator
+                key={`${id}-separator`}
+                label={SEPARATOR_LABELS[i] ?? 'Resize panes'}
+                controls={id}
+                value={size}
+                min={ROW.minSizes[i] ?? 0}
+                max={size + next - (ROW.minSizes[i + 1] ?? 0)}
+                rowWidth={rowWidth}
+                onStart={() => {
+                  dragStart.current = current.current
+                }}
+                onMove={(delta, from) => {
+                  const base = from === 'start' ? dragStart.current : current.current
+                  const moved = resizeAt(ROW, base, i, delta)
+                  current.current = moved
+                  setSizes(moved)
+                }}
+                onCommit={() => setPaneLayout(GROUP_ID, layoutOf(ROW, current.current))}
+              />
+            ),
+          ]
+        })}
+      </div>
     </main>
   )
 }
