@@ -1,8 +1,9 @@
-import { buildSchema, compileEql, compileKql, eqlSettings, formatKql, parseEventsText, runEql, runKql } from '../engine'
+import { buildSchema, compileEql, compileKql, eqlSettings, formatKql, hitsOf, parseEventsText, runEql, runKql } from '../engine'
 import { collectFieldValues, completeAt, hoverAt, loadEcsDocs, type EcsDocs } from '../engine/complete'
 import { formatEql } from '../engine/eql/parser'
 import { createEventsReader } from '../engine/events/events-reader'
 import { createHandler } from './handle'
+import { createScheduler } from './scheduler'
 
 /**
  * The worker entry: wires messages to the pure dispatcher (handle.ts), which never throws, so the
@@ -18,7 +19,7 @@ const docsLoaded = loadEcsDocs().then(
 )
 
 const handle = createHandler(
-  { buildSchema, compileEql, compileKql, eqlSettings, formatEql, formatKql, parseEventsText, runEql, runKql, createEventsReader, collectFieldValues, completeAt, hoverAt },
+  { buildSchema, compileEql, compileKql, eqlSettings, formatEql, formatKql, hitsOf, parseEventsText, runEql, runKql, createEventsReader, collectFieldValues, completeAt, hoverAt },
   { ecsDocs: () => ecsDocs },
 )
 
@@ -29,6 +30,19 @@ const scope = self as unknown as {
   postMessage(message: unknown): void
 }
 
+// A yield that lets messages already queued (a keystroke's run) go first: a MessageChannel task,
+// since nested setTimeout(0) is clamped to 4 ms and would slow a sliced analysis down.
+const channel = new MessageChannel()
+const waiting: (() => void)[] = []
+channel.port1.onmessage = () => waiting.shift()?.()
+const later = (fn: () => void): void => {
+  waiting.push(fn)
+  channel.port2.postMessage(null)
+}
+
+// Runs and editor requests first, analyses in slices between them (scheduler.ts).
+const receive = createScheduler({ handle, post: (reply) => scope.postMessage(reply), later, now: () => performance.now() })
+
 scope.onmessage = (event) => {
   const kind = (event.data as { kind?: unknown } | null)?.kind
   // A hover or completion asked right after the page opened waits for the ECS descriptions (a
@@ -37,5 +51,5 @@ scope.onmessage = (event) => {
     void docsLoaded.then(() => scope.postMessage(handle(event.data)))
     return
   }
-  scope.postMessage(handle(event.data))
+  receive(event.data)
 }

@@ -37,10 +37,23 @@ export interface AnalyzeContext {
   readonly now: () => number
 }
 
+/**
+ * Events `from` .. `to - 1` only: the worker's scheduler (scheduler.ts) splits a long analysis into
+ * slices, so a keystroke's run waits for one slice instead of the whole scan, and merges the
+ * slices' answers (mergeAnalyses). Indexes stay those of the whole event set.
+ */
+export interface AnalyzeRange {
+  readonly from: number
+  readonly to: number
+}
+
+/** An analyze request, optionally for one slice of the events. */
+export type AnalyzeSliceRequest = AnalyzeRequestFields & { readonly range?: AnalyzeRange }
+
 /** Computes the analysis; the scans stop at the request's budget like a run does. */
-export function analyze(req: AnalyzeRequestFields, ctx: AnalyzeContext): Analysis {
+export function analyze(req: AnalyzeSliceRequest, ctx: AnalyzeContext): Analysis {
   const base = { query: req.query, language: req.language, eventsVersion: ctx.eventsVersion, eventCount: ctx.events.length }
-  const compiled = compileFor(req, ctx)
+  const compiled = compiledFor(req, ctx)
   const explainer = compiled.explainer
   if (explainer === null) {
     return { ...base, diagnostics: compiled.diagnostics, coverage: [], nearMisses: [], nearMissTotal: 0, excluded: [], excludedTotal: 0, stopped: false }
@@ -48,12 +61,13 @@ export function analyze(req: AnalyzeRequestFields, ctx: AnalyzeContext): Analysi
   const deadline = req.budgetMs === undefined ? Infinity : ctx.now() + req.budgetMs
   let stopped = false
   const shouldStop = (): boolean => (stopped ||= ctx.now() > deadline)
-  const coverage = clauseCoverage(explainer, ctx.events, { shouldStop }).map(
+  const scan = req.range === undefined ? { shouldStop } : { shouldStop, from: req.range.from, to: req.range.to }
+  const coverage = clauseCoverage(explainer, ctx.events, scan).map(
     (c): ClauseCount => ({ kind: c.kind, span: c.span, text: c.text, filter: c.filter, depth: c.depth, trueCount: c.trueCount, falseCount: c.falseCount, nullCount: c.nullCount }),
   )
   // Once the budget is spent the scan would stop at its first poll: skip it outright. Near misses
   // and the query's exclusions read the same evaluated trees: one scan for both.
-  const scanned = stopped ? { nearMisses: [], excluded: [] } : nearMissesAndExclusions(explainer, ctx.events, { shouldStop })
+  const scanned = stopped ? { nearMisses: [], excluded: [] } : nearMissesAndExclusions(explainer, ctx.events, scan)
   const misses = scanned.nearMisses
   const limit = Math.max(0, req.nearMissLimit ?? NEAR_MISS_LIMIT)
   const items = misses.slice(0, limit).map(
@@ -103,7 +117,24 @@ function scalar(v: unknown): string | number | boolean | null {
   return JSON.stringify(v) ?? String(v)
 }
 
-function compileFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): { explainer: EqlExplainer | KqlExplainer | null; diagnostics: readonly Diagnostic[] } {
+type Compiled = { explainer: EqlExplainer | KqlExplainer | null; diagnostics: readonly Diagnostic[] }
+
+/**
+ * The last compilation, reused by the next slice of the same analysis (same query, settings,
+ * schema and events): compiling per slice would redo parse, check and KQL's binding each time.
+ */
+let last: { readonly key: string; readonly schema: Schema; readonly events: WeakRef<readonly unknown[]>; readonly compiled: Compiled } | null = null
+
+function compiledFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): Compiled {
+  const key = JSON.stringify([req.language, req.query, req.settings])
+  if (last !== null && last.key === key && last.schema === ctx.schema && last.events.deref() === ctx.events) return last.compiled
+  const compiled = compileFor(req, ctx)
+  // A weak reference: holding the array would keep a replaced 100 MB event set alive.
+  last = { key, schema: ctx.schema, events: new WeakRef(ctx.events), compiled }
+  return compiled
+}
+
+function compileFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): Compiled {
   if (req.language === 'kql') {
     const c = compileExplainKql(req.query, { schema: ctx.schema, settings: req.settings.kql ?? {} })
     // constant_keyword fields take the event set's first value, as a run binds them
@@ -117,4 +148,41 @@ function compileFor(req: AnalyzeRequestFields, ctx: AnalyzeContext): { explainer
 function eqlOnly(settings: AnalyzeRequestFields['settings']): Partial<EqlSettings> {
   const { kql: _kql, mappings: _mappings, ...eql } = settings
   return eql
+}
+
+/**
+ * One analysis from the answers for consecutive slices of the events (in event order), as the
+ * whole scan would have answered: counts added up, near misses in input order per filter (the
+ * filters in written order), each list cut to the request's limit. Each slice's list holds its
+ * first `limit` items, and an item within the first `limit` overall is within its slice's first
+ * `limit`, so the cut lists lose nothing.
+ */
+export function mergeAnalyses(parts: readonly Analysis[], req: Pick<AnalyzeRequestFields, 'nearMissLimit' | 'excludedLimit'>): Analysis | null {
+  const first = parts[0]
+  if (first === undefined) return null
+  const coverage = first.coverage.map((c, k): ClauseCount => {
+    let trueCount = 0
+    let falseCount = 0
+    let nullCount = 0
+    for (const p of parts) {
+      const row = p.coverage[k]
+      trueCount += row?.trueCount ?? 0
+      falseCount += row?.falseCount ?? 0
+      nullCount += row?.nullCount ?? 0
+    }
+    return { ...c, trueCount, falseCount, nullCount }
+  })
+  const rank = new Map<string, number>()
+  for (const c of first.coverage) if (!rank.has(c.filter)) rank.set(c.filter, rank.size)
+  // Array.prototype.sort is stable: within a filter the slices' order, i.e. input order, stays.
+  const misses = parts.flatMap((p) => p.nearMisses).sort((a, b) => (rank.get(a.filter) ?? 0) - (rank.get(b.filter) ?? 0))
+  return {
+    ...first,
+    coverage,
+    nearMisses: misses.slice(0, Math.max(0, req.nearMissLimit ?? NEAR_MISS_LIMIT)),
+    nearMissTotal: parts.reduce((n, p) => n + p.nearMissTotal, 0),
+    excluded: parts.flatMap((p) => p.excluded).slice(0, Math.max(0, req.excludedLimit ?? EXCLUDED_LIMIT)),
+    excludedTotal: parts.reduce((n, p) => n + p.excludedTotal, 0),
+    stopped: parts.some((p) => p.stopped),
+  }
 }

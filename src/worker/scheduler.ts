@@ -1,0 +1,135 @@
+import { mergeAnalyses, type AnalyzeRange } from './handle-analyze'
+import type { Analysis } from './protocol-analyze'
+import type { Failure, Reply, RequestKind } from './protocol'
+
+/**
+ * The worker's order of work. A worker answers one message at a time and cannot be pre-empted, so
+ * a keystroke's run that arrives while a 200,000-event analysis scans (1.5–3 s, measured by
+ * scripts/bench/edit-latency.ts) would wait for all of it. So:
+ * - requests the user is waiting on (runs, event windows, completion, hover, loads…) are answered
+ *   as soon as they arrive, in arrival order;
+ * - background requests (analyze, compare, alerts, fingerprint) are queued and answered one at a
+ *   time, each after a yield to the event loop, so messages already waiting go first;
+ * - an analysis is answered in slices of the events of about `sliceMs` each (handle-analyze.ts
+ *   `range`), with a yield between slices, then merged: a run waits for one slice at most;
+ * - a newer analyze, compare or alerts request replaces a queued or half-done one of its kind
+ *   (the client only wants the newest: its tickets settle the older as superseded), which is
+ *   answered `cancelled` at once so every request still gets exactly one reply.
+ * The budget of a sliced analysis counts the time spent on its slices, not the runs in between.
+ */
+
+/** Kinds answered in the background, after any request that arrived before the yield. */
+const BACKGROUND: ReadonlySet<RequestKind> = new Set<RequestKind>(['analyze', 'compare', 'alerts', 'fingerprint'])
+/** Background kinds where a newer request replaces an older one (latest wins in the client). */
+const REPLACEABLE: ReadonlySet<RequestKind> = new Set<RequestKind>(['analyze', 'compare', 'alerts'])
+
+export interface SchedulerOptions {
+  /** the dispatcher (handle.ts createHandler) */
+  readonly handle: (data: unknown) => Reply
+  /** sends a reply to the page */
+  readonly post: (reply: Reply) => void
+  /** runs `fn` in a later task, after the messages already queued (the worker uses a MessageChannel) */
+  readonly later: (fn: () => void) => void
+  readonly now: () => number
+  /** aimed duration of one analysis slice (default 16 ms) */
+  readonly sliceMs?: number
+}
+
+type Message = Record<string, unknown> & { readonly id: number; readonly kind: RequestKind }
+
+/** A sliced analysis in progress. */
+interface Slicing {
+  from: number
+  size: number
+  spentMs: number
+  readonly parts: Analysis[]
+}
+
+interface Task {
+  readonly message: Message
+  slicing?: Slicing
+}
+
+/** The first slice: small enough for a sequence analysis on a slow machine (~15 µs an event). */
+const FIRST_SLICE = 1024
+const MAX_SLICE = 1 << 18
+
+/** Makes the worker's message handler; it answers every message exactly once. */
+export function createScheduler(options: SchedulerOptions): (data: unknown) => void {
+  const { handle, post, later, now } = options
+  const sliceMs = options.sliceMs ?? 16
+  const queue: Task[] = []
+  let pumping = false
+
+  const cancelled = (id: number): Reply => {
+    const failure: Failure = { code: 'cancelled', message: 'A newer request of the same kind replaced this one.' }
+    return { id, ok: false, failure }
+  }
+
+  const schedule = (): void => {
+    if (pumping || queue.length === 0) return
+    pumping = true
+    later(pump)
+  }
+
+  function pump(): void {
+    pumping = false
+    const task = queue[0]
+    if (task === undefined) return
+    const done = task.message.kind === 'analyze' ? analyzeSlice(task) : (post(handle(task.message)), true)
+    if (done) queue.shift()
+    schedule()
+  }
+
+  /** Answers one slice; true when the analysis is complete (and its reply posted). */
+  function analyzeSlice(task: Task): boolean {
+    const s = (task.slicing ??= { from: 0, size: FIRST_SLICE, spentMs: 0, parts: [] })
+    const budget = typeof task.message['budgetMs'] === 'number' ? task.message['budgetMs'] : Infinity
+    const range: AnalyzeRange = { from: s.from, to: s.from + s.size }
+    const started = now()
+    const reply = handle({ ...task.message, range, ...(budget === Infinity ? {} : { budgetMs: Math.max(0, budget - s.spentMs) }) })
+    const took = now() - started
+    s.spentMs += took
+    if (!reply.ok || reply.kind !== 'analyze') {
+      post(reply)
+      return true
+    }
+    const part = reply.result
+    s.parts.push(part)
+    s.from = range.to
+    const failed = part.diagnostics.some((d) => d.severity === 'error')
+    if (part.stopped || failed || s.from >= part.eventCount || s.spentMs >= budget) {
+      const limit = (key: string): number | undefined => (typeof task.message[key] === 'number' ? task.message[key] : undefined)
+      const merged = mergeAnalyses(s.parts, { nearMissLimit: limit('nearMissLimit'), excludedLimit: limit('excludedLimit') }) ?? part
+      post({ ...reply, result: s.spentMs >= budget && s.from < part.eventCount ? { ...merged, stopped: true } : merged })
+      return true
+    }
+    // Aim the next slice at sliceMs from the pace so far (one slice's pace swings with a GC pause
+    // or a busy machine), changing the size at most twofold per slice.
+    const pace = s.spentMs / Math.max(1, s.from)
+    const aimed = pace > 0 ? sliceMs / pace : s.size * 2
+    s.size = Math.round(Math.max(256, s.size / 2, Math.min(MAX_SLICE, s.size * 2, aimed)))
+    return false
+  }
+
+  return (data: unknown): void => {
+    const kind = typeof data === 'object' && data !== null ? (data as { kind?: unknown }).kind : undefined
+    const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined
+    if (typeof kind !== 'string' || typeof id !== 'number' || !BACKGROUND.has(kind as RequestKind)) {
+      post(handle(data))
+      return
+    }
+    const message = data as Message
+    if (REPLACEABLE.has(message.kind)) {
+      for (let i = queue.length - 1; i >= 0; i--) {
+        const old = queue[i]
+        if (old !== undefined && old.message.kind === message.kind) {
+          queue.splice(i, 1)
+          post(cancelled(old.message.id))
+        }
+      }
+    }
+    queue.push({ message })
+    schedule()
+  }
+}
