@@ -1,0 +1,114 @@
+/**
+ * Browser benchmark: `npm run bench:browser -- [--small] [--json] [--port N] [--dist DIR]`.
+ *
+ * Builds the app (`vite build` into a temp folder, or takes --dist), serves it from its own
+ * static server with cross-origin isolation (scripts/bench-browser/server.ts), and drives it in
+ * Chromium (Debian's /usr/bin/chromium when present, as playwright.config.ts) through the
+ * Playwright library, timing in the page (scripts/bench-browser/page-probes.ts):
+ *   - the initial JS of the first paint, Monaco excluded, gzip;
+ *   - a ~100 MB NDJSON file of 200,000 lean macOS events loaded through the file input to
+ *     results shown, with the load bar sampled throughout and clicks timed while it loads;
+ *   - keystroke to updated highlights, p95 of 20 edits: 10,000 events and 200,000 events with
+ *     the Login/Logout Hook seed (event query), the LaunchDaemon seed (sequence) over 200,000;
+ *   - main-thread long tasks during the load and during the runs;
+ *   - memory of the tab holding the 200,000 events.
+ * --small (CI): 2,000 and 1,000 events, 2 edits each, every row exercised, ratios n/a.
+ * The figures are judged at full size on a quiet machine; see docs/performance.md.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { buildApp, launchBrowser, openApp } from './bench-browser/app'
+import { ensureEventsFile } from './bench-browser/events-file'
+import { measureInitialJsInPage, measureInitialJsShared } from './bench-browser/initial-js'
+import { measureEdits } from './bench-browser/measure-edits'
+import { measureLoad } from './bench-browser/measure-load'
+import { measureMemory } from './bench-browser/measure-memory'
+import { setQuery } from './bench-browser/page-calls'
+import { renderBrowserJson, renderBrowserTable } from './bench-browser/report'
+import { buildRows } from './bench-browser/rows'
+import { LAUNCH_DAEMON_EDITS, LOGIN_HOOK, LOGIN_HOOK_EDITS } from './bench-browser/queries'
+import { startStaticServer } from './bench-browser/server'
+
+interface Options {
+  readonly small: boolean
+  readonly json: boolean
+  readonly port: number
+  readonly dist: string | null
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  let small = false
+  let json = false
+  let port = 5317
+  let dist: string | null = null
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--small') small = true
+    else if (a === '--json') json = true
+    else if (a === '--port') port = Number(argv[++i])
+    else if (a === '--dist') dist = resolve(argv[++i] ?? '')
+    else throw new Error(`unknown option ${a ?? ''} (use --small, --json, --port N, --dist DIR)`)
+  }
+  if (!Number.isInteger(port) || port <= 0) throw new Error('--port must be a port number')
+  return { small, json, port, dist }
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2))
+  const log = (s: string): void => void process.stderr.write(s + '\n')
+  const started = Date.now()
+  const sizes = opts.small ? { big: 2_000, medium: 1_000, edits: 2 } : { big: 200_000, medium: 10_000, edits: 20 }
+  const root = resolve(import.meta.dirname, '..')
+
+  const buildDir = opts.dist ?? mkdtempSync(join(tmpdir(), 'rule-playground-bench-build-'))
+  if (opts.dist === null) {
+    log(`building the app into ${buildDir}`)
+    buildApp(root, buildDir)
+  }
+  const medium = ensureEventsFile(sizes.medium)
+  const big = ensureEventsFile(sizes.big)
+  log(`events: ${big.events.toLocaleString('en-US')} in ${(big.bytes / 1e6).toFixed(1)} MB (${big.generated ? 'generated' : 'reused'} ${big.path}); ${medium.events.toLocaleString('en-US')} in ${(medium.bytes / 1e6).toFixed(1)} MB`)
+
+  const server = await startStaticServer(buildDir, opts.port)
+  const browser = await launchBrowser()
+  try {
+    const page = await openApp(browser, server.origin)
+    const initialJs = await measureInitialJsInPage(page, buildDir, server.origin)
+    const sharedJs = await measureInitialJsShared(buildDir, root).catch((err: unknown) => ({ gzipBytes: null, raw: `failed: ${String(err)}` }))
+    log(`initial JS: ${initialJs.files.join(', ')}`)
+
+    await setQuery(page, LOGIN_HOOK)
+    log(`loading ${medium.events} events`)
+    const mediumLoad = await measureLoad(page, medium, 0)
+    log(`editing over ${medium.events} events`)
+    const editsMedium = await measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits)
+
+    await setQuery(page, LOGIN_HOOK)
+    log(`loading ${big.events} events (measured)`)
+    const load = await measureLoad(page, big, 300)
+    log(`editing over ${big.events} events`)
+    const editsBig = await measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits)
+    const editsSequence = await measureEdits(page, LAUNCH_DAEMON_EDITS, sizes.edits)
+    log('measuring memory')
+    const memory = await measureMemory(page, browser)
+
+    const rows = buildRows({ sizes, big, initialJs, sharedJs, load, editsMedium, editsBig, editsSequence, memory })
+    const seconds = (Date.now() - started) / 1000
+    if (opts.json) {
+      process.stdout.write(renderBrowserJson(rows, opts.small, { events: big.events, fileBytes: big.bytes, seconds, mediumLoadMs: mediumLoad.ms, initialJsFiles: initialJs.files, sharedInitialJs: sharedJs?.raw ?? null }) + '\n')
+    } else {
+      process.stdout.write(`\nbrowser bench (${opts.small ? 'small size: figures only show every row works' : 'full size'}), ${seconds.toFixed(0)} s\n\n`)
+      process.stdout.write(renderBrowserTable(rows, opts.small) + '\n')
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+    if (opts.dist === null) rmSync(buildDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:browser: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  process.exit(1)
+})
