@@ -1,0 +1,104 @@
+/**
+ * The engine's share of the issue's load and keystroke budgets, timed through the worker's own
+ * dispatcher (src/worker/handle.ts, the code the page's worker runs, minus postMessage): a
+ * streamed file load in 1 MiB chunks, then query edits, each one compiled, run over the whole
+ * event set and turned into the run report, which is then structured-cloned as postMessage
+ * would. What is left of each budget is the page's: transfer, React, Monaco, painting
+ * (`npm run bench:browser` measures the whole keystroke).
+ */
+import { buildSchema, compileEql, compileKql, eqlSettings, parseEventsText, runEql, runKql } from '../../src/engine/index'
+import { createEventsReader } from '../../src/engine/events/events-reader'
+import { createHandler } from '../../src/worker/handle'
+import { PROTOCOL_VERSION, type Reply, type RunReport } from '../../src/worker/protocol'
+import { measure, type MeasureOptions, type Timing } from './timing-report'
+
+/** What the page's client sends by default (src/worker/client.ts). */
+const DISPLAY_LIMIT = 500
+const CHUNK_BYTES = 1 << 20
+
+/** A worker dispatcher holding one streamed event set. */
+export interface LoadedWorker {
+  /** ms from the first chunk to the loaded reply (UTF-8 decode, parse, schema) */
+  readonly loadMs: number
+  readonly eventCount: number
+  /** one run as the page asks for it; throws when the worker answers a failure */
+  run(query: string): RunReport
+}
+
+/** Streams `ndjson` into a fresh dispatcher as the page streams a dropped file. */
+export function loadWorker(ndjson: Buffer): LoadedWorker {
+  const handle = createHandler({ buildSchema, compileEql, compileKql, eqlSettings, parseEventsText, runEql, runKql, createEventsReader })
+  let id = 0
+  const ask = (request: Record<string, unknown>): Reply => {
+    const reply = handle({ id: ++id, protocol: PROTOCOL_VERSION, ...request })
+    if (!reply.ok) throw new Error(`worker ${String(request['kind'])}: ${reply.failure.code} ${reply.failure.message}`)
+    return reply
+  }
+  const t0 = performance.now()
+  ask({ kind: 'beginEvents', datasetVersion: 1, name: 'bench.ndjson', size: ndjson.length })
+  for (let at = 0; at < ndjson.length; at += CHUNK_BYTES) {
+    // a copy, as a transferred ArrayBuffer is the worker's own
+    const chunk = ndjson.buffer.slice(ndjson.byteOffset + at, ndjson.byteOffset + Math.min(at + CHUNK_BYTES, ndjson.length))
+    ask({ kind: 'appendEvents', datasetVersion: 1, chunk })
+  }
+  const loaded = ask({ kind: 'endEvents', datasetVersion: 1 })
+  const loadMs = performance.now() - t0
+  const eventCount = loaded.ok && loaded.kind === 'endEvents' ? loaded.result.eventCount : 0
+  return {
+    loadMs,
+    eventCount,
+    run(query) {
+      const reply = ask({ kind: 'run', language: 'eql', query, eventsVersion: 1, settings: {}, displayLimit: DISPLAY_LIMIT })
+      if (!reply.ok || reply.kind !== 'run') throw new Error('worker run: unexpected reply')
+      const report = reply.result
+      const error = report.diagnostics.find((d) => d.severity === 'error')
+      if (error) throw new Error(`worker run: ${error.code} ${error.message}`)
+      // what postMessage does to the reply before the page sees it
+      structuredClone(reply)
+      return report
+    },
+  }
+}
+
+/** Matches of a run report, for the log (a changed count means a changed query, not a slower one). */
+export function matchCount(report: RunReport): number {
+  return report.matchedIndexes.length
+}
+
+export interface EditTiming {
+  /** the first run after the load: fills the prepared columns the query reads */
+  readonly firstMs: number
+  /** the timed edits */
+  readonly edits: Timing
+  readonly matches: number
+}
+
+/**
+ * Times `edit(i)` queries run one after another, as keystrokes are: the first run after the load
+ * once, then `warmup` edits untimed, then `runs` timed edits (p95 is the issue's figure).
+ */
+export function timeEdits(worker: LoadedWorker, edit: (i: number) => string, options: MeasureOptions): EditTiming {
+  const t0 = performance.now()
+  const first = worker.run(edit(0))
+  const firstMs = performance.now() - t0
+  let matches = matchCount(first)
+  const edits = measure((i) => {
+    const report = worker.run(edit(i < 0 ? 1000 - i : i + 1))
+    matches = matchCount(report)
+    return report
+  }, options)
+  return { firstMs, edits, matches }
+}
+
+/**
+ * An edit of a seed query that changes a literal, not the fields read: as an analyst typing an
+ * excluded value, each edit is a new query to compile and run, over the same columns.
+ */
+export function editedEventQuery(query: string, i: number): string {
+  return query.replace(/\)\s*$/, `, "/opt/mgmt-${i}/loginhook.sh"\n )`)
+}
+
+/** An edit of a sequence's maxspan (60 s and a few more), the number an analyst tunes most. */
+export function editedSequence(query: string, i: number): string {
+  return query.replace(/maxspan=\w+/, `maxspan=${60 + (i % 30)}s`)
+}
