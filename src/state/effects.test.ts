@@ -30,9 +30,10 @@ const report = (over: Partial<RunReport> = {}): RunReport => ({
   eventsVersion: 1,
   eventCount: 1,
   diagnostics: [],
-  result: { kind: 'events', events: [] },
+  result: { kind: 'events', count: 0 },
   matchedIndexes: [],
-  hits: {},
+  runId: 0,
+  eventHits: [],
   events: [],
   histogram: null,
   elapsedMs: 1,
@@ -40,33 +41,43 @@ const report = (over: Partial<RunReport> = {}): RunReport => ({
 })
 const tick = () => new Promise((r) => setTimeout(r, 0))
 
-function setup() {
+function setup(options: { largeEventsChars?: number } = {}) {
   const store = createPlaygroundStore({ query: 'any where true', eventsText: '{}' })
   const engine = new FakeEngine()
   const timers = new ManualTimers()
-  const stop = connectEngine(store, engine, { timers })
+  const stop = connectEngine(store, engine, { timers, ...options })
   return { store, engine, timers, stop }
 }
 
+const ok = (over: Partial<RunReport> = {}): Outcome<RunReport> => ({ status: 'ok', result: report(over) })
+
 describe('connectEngine', () => {
-  it('debounces edits into one run and sends events only when they changed', () => {
+  it('runs an edit at once; while a run is in flight keeps only the latest edit and sends it with the reply', async () => {
     const { store, engine, timers } = setup()
-    timers.flush()
+    timers.flush() // the first run waits for the page's start-up
+    expect(engine.calls).toEqual(['events:{}', 'run:any where true'])
     store.getState().editQuery('process where true')
     store.getState().editQuery('process where false')
-    timers.flush()
+    expect(engine.calls).toHaveLength(2) // one run in flight at a time
+    engine.runs[0]?.resolve(ok())
+    await tick()
     expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'run:process where false'])
+    engine.runs[1]?.resolve(ok())
+    await tick()
+    store.getState().editQuery('file where true')
+    expect(engine.calls.at(-1)).toBe('run:file where true') // idle: no waiting at all
+    expect(timers.pending).toBeNull()
   })
 
   it('applies a result only when no input changed since it was requested', async () => {
     const { store, engine, timers } = setup()
     timers.flush()
     store.getState().editQuery('newer')
-    engine.runs[0]?.resolve({ status: 'ok', result: report() })
+    engine.runs[0]?.resolve(ok())
     await tick()
     expect(store.getState()).toMatchObject({ status: 'running', report: null })
-    timers.flush()
-    engine.runs[1]?.resolve({ status: 'ok', result: report({ eventCount: 9 }) })
+    expect(engine.calls.at(-1)).toBe('run:newer')
+    engine.runs[1]?.resolve(ok({ eventCount: 9 }))
     await tick()
     expect(store.getState()).toMatchObject({ status: 'idle', report: { eventCount: 9 } })
   })
@@ -75,22 +86,33 @@ describe('connectEngine', () => {
     const { store, engine, timers } = setup()
     timers.flush()
     const diag = { code: 'EQL1001', severity: 'error' as const, message: 'x', span: { start: 0, end: 1 } }
-    engine.runs[0]?.resolve({ status: 'ok', result: report({ diagnostics: [diag], result: null }) })
+    engine.runs[0]?.resolve(ok({ diagnostics: [diag], result: null }))
     await tick()
     expect(store.getState().status).toBe('error')
     store.getState().editQuery('slow')
-    timers.flush()
     engine.runs[1]?.resolve({ status: 'failed', failure: { code: 'timeout', message: 'stopped' } })
     await tick()
     expect(store.getState()).toMatchObject({ status: 'error', report: null, failure: { code: 'timeout' } })
   })
 
-  it('passes the run budget to the engine and stops on unsubscribe', () => {
+  it('a failed or superseded run still sends the edit kept meanwhile', async () => {
+    const { store, engine, timers } = setup()
+    timers.flush()
+    store.getState().editQuery('kept')
+    engine.runs[0]?.resolve({ status: 'superseded' })
+    await tick()
+    expect(engine.calls.at(-1)).toBe('run:kept')
+  })
+
+  it('passes the run budget to the engine and stops on unsubscribe', async () => {
     const { store, engine, timers, stop } = setup()
     store.getState().changeRunBudget(250)
     timers.flush()
     expect(engine.budget).toBe(250)
+    store.getState().editQuery('kept, then stopped')
     stop()
+    engine.runs[0]?.resolve(ok())
+    await tick()
     store.getState().editQuery('ignored')
     timers.flush()
     expect(engine.calls).toEqual(['events:{}', 'run:any where true'])
@@ -104,23 +126,44 @@ describe('connectEngine', () => {
     expect(store.getState().status).toBe('idle')
   })
 
-  it('runNow runs at once, without waiting for the debounce', () => {
+  it('runNow runs at once, even with a run in flight, and the older reply sends nothing more', async () => {
     const { store, engine, timers } = setup()
     timers.flush()
     store.getState().editQuery('process where true')
     store.getState().runNow()
     expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'run:process where true'])
-    timers.flush() // the debounce was cancelled: nothing more is sent
+    engine.runs[0]?.resolve({ status: 'superseded' })
+    engine.runs[1]?.resolve(ok())
+    await tick()
     expect(engine.calls).toHaveLength(3)
+    expect(store.getState().status).toBe('idle')
   })
 
-  it('switching the language re-runs with that language', () => {
+  it('switching the language re-runs with that language', async () => {
     const { store, engine, timers } = setup()
     timers.flush()
+    engine.runs[0]?.resolve(ok())
+    await tick()
     store.getState().setLanguage('kql')
     expect(store.getState().status).toBe('running')
-    timers.flush()
     expect(engine.calls).toEqual(['events:{}', 'run:any where true', 'kql:any where true'])
+  })
+
+  it('small event texts are sent with the edit; a large one waits for a quiet time, taking query edits along', async () => {
+    const { store, engine, timers } = setup({ largeEventsChars: 10 })
+    timers.flush()
+    engine.runs[0]?.resolve(ok())
+    await tick()
+    store.getState().editEvents('{"a":1}')
+    expect(engine.calls.slice(-2)).toEqual(['events:{"a":1}', 'run:any where true'])
+    engine.runs[1]?.resolve(ok())
+    await tick()
+    const big = '{"a":1}\n{"a":2}'
+    store.getState().editEvents(big)
+    store.getState().editQuery('process where true')
+    expect(engine.calls).toHaveLength(4)
+    timers.flush()
+    expect(engine.calls.slice(-2)).toEqual([`events:${big}`, 'run:process where true'])
   })
 
   it('sends KQL now and the field-type table with the run settings', () => {
@@ -131,7 +174,7 @@ describe('connectEngine', () => {
     })
   })
 
-  it('does not send the text over a file that is loading or loaded (a restored document streams its file again)', () => {
+  it('does not send the text over a file that is loading or loaded (a restored document streams its file again)', async () => {
     const store = createPlaygroundStore({ query: 'any where true', eventsText: 'typed text' })
     const engine = new FakeEngine()
     const timers = new ManualTimers()
@@ -141,12 +184,14 @@ describe('connectEngine', () => {
     store.getState().progressEventsLoad({ name: 'big.ndjson', size: 2, bytes: 0, events: 0, problems: 0 })
     timers.flush()
     store.getState().finishEventsLoad({ name: 'big.ndjson', size: 2 }, { version: 1, eventCount: 1, problems: [], schemaDiagnostics: [] })
+    engine.runs[0]?.resolve(ok())
+    await tick()
     store.getState().editQuery('process where true')
-    timers.flush()
     expect(engine.calls).toEqual(['run:any where true', 'run:process where true'])
+    engine.runs[1]?.resolve(ok())
+    await tick()
     // Editing the text makes the text the dataset again.
     store.getState().editEvents('{"a":1}')
-    timers.flush()
     expect(engine.calls.at(-2)).toBe('events:{"a":1}')
   })
 })

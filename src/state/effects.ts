@@ -3,9 +3,13 @@ import type { RunSettings } from '../worker/protocol'
 import type { PlaygroundState, PlaygroundStore } from './store'
 
 /**
- * The store's side effects on the engine worker: edits are debounced, events are sent only when
- * their text changed, and a reply is applied only if no input changed since its request was sent
- * (the client already drops superseded replies; this also covers edits still in the debounce).
+ * The store's side effects on the engine worker: runs as you type. An edit is sent at once when no
+ * run is in flight; while one is, only the latest edit is kept and sent when its reply arrives (one
+ * run in flight at a time, so the worker never queues runs nobody will see). Large event texts are
+ * the exception: re-parsing megabytes per keystroke is waste (about 17 ms per MB), so their edits
+ * wait for a short quiet time. Events are sent only when their text changed, and a reply is applied
+ * only if no input changed since its request was sent (the client already drops superseded
+ * replies; this also covers an edit kept for later). Ctrl/Cmd+Enter (runNow) sends at once.
  */
 
 /** The part of EngineClient the effects use (tests pass a fake). */
@@ -18,8 +22,10 @@ export interface DebounceTimers {
 }
 
 export interface EffectsOptions {
-  /** quiet time after the last edit before running (default 150 ms) */
+  /** quiet time after an edit of a large event text, and before the first run (default 150 ms) */
   readonly debounceMs?: number
+  /** an event text longer than this (in characters) is large (default 1 Mi) */
+  readonly largeEventsChars?: number
   readonly timers?: DebounceTimers
 }
 
@@ -53,11 +59,18 @@ export function runSettingsOf(state: Pick<PlaygroundState, 'settings' | 'kqlSett
 
 /** Starts running the store's inputs through `engine`; returns a function that stops it. */
 export function connectEngine(store: PlaygroundStore, engine: EngineLike, options: EffectsOptions = {}): () => void {
-  const debounceMs = options.debounceMs ?? 150
+  const eventsDebounceMs = options.debounceMs ?? 150
+  const largeEventsChars = options.largeEventsChars ?? 1 << 20
   const timers = options.timers ?? realTimers
   let timer: unknown
   let generation = 0
   let eventsSent: string | null = null
+  /** the latest run sent; its settling sends an edit kept meanwhile */
+  let runTicket = 0
+  let inFlight = false
+  /** an edit arrived while a run was in flight */
+  let kept = false
+  let stopped = false
   /**
    * The events text when the latest file load was asked for. While that file is loading or
    * current and the text is unchanged, the file is the dataset: sending the text would replace it
@@ -66,7 +79,9 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
   let textAtFileLoad: string | null = null
 
   const flush = (): void => {
+    if (timer !== undefined) timers.clearTimeout(timer)
     timer = undefined
+    kept = false
     const state = store.getState()
     const sentAt = generation
     const current = () => sentAt === generation
@@ -90,17 +105,30 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
     }
     store.getState().markRunning()
     const started = performance.now()
+    const ticket = ++runTicket
+    inFlight = true
     void engine.run(state.query, runSettingsOf(state), { language: state.language, exceptions: state.exceptions }).then((o) => {
-      if (!current()) return
-      if (o.status === 'ok') store.getState().finishRun(o.result, performance.now() - started)
-      // After failed events the run cannot find them; the events failure is the one to show.
-      else if (o.status === 'failed' && !(eventsFailed && o.failure.code === 'unknown-events')) store.getState().failRun(o.failure)
+      if (current()) {
+        if (o.status === 'ok') store.getState().finishRun(o.result, performance.now() - started)
+        // After failed events the run cannot find them; the events failure is the one to show.
+        else if (o.status === 'failed' && !(eventsFailed && o.failure.code === 'unknown-events')) store.getState().failRun(o.failure)
+      }
+      if (ticket !== runTicket) return // a newer run was sent meanwhile (runNow): its reply sends what is kept
+      inFlight = false
+      if (kept && timer === undefined && !stopped) flush()
     })
   }
 
-  const schedule = (): void => {
-    if (timer !== undefined) timers.clearTimeout(timer)
-    timer = timers.setTimeout(flush, debounceMs)
+  /** An input changed: send now, keep it for the reply in flight, or wait out a large text's quiet time. */
+  const changed = (eventsEdited: boolean): void => {
+    if (eventsEdited && store.getState().eventsText.length > largeEventsChars) {
+      if (timer !== undefined) timers.clearTimeout(timer)
+      timer = timers.setTimeout(flush, eventsDebounceMs)
+      return
+    }
+    if (timer !== undefined) return // a large text's quiet time is running: its flush sends this too
+    if (inFlight) kept = true
+    else flush()
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -108,14 +136,16 @@ export function connectEngine(store: PlaygroundStore, engine: EngineLike, option
     const now = state.runNowRequests !== previous.runNowRequests
     if (!now && !inputsChanged(state, previous)) return
     generation++
-    if (!now) return schedule()
-    // Ctrl/Cmd+Enter: the user asked for this run; waiting out the debounce would feel broken.
-    if (timer !== undefined) timers.clearTimeout(timer)
-    flush()
+    // Ctrl/Cmd+Enter: the user asked for this run; waiting would feel broken.
+    if (now) flush()
+    else changed(state.eventsText !== previous.eventsText)
   })
-  schedule()
+  // The first run waits a moment: the page's start-up may still ask for a file load (a restored
+  // document's file), which must not be replaced by the document's text.
+  timer = timers.setTimeout(flush, eventsDebounceMs)
 
   return () => {
+    stopped = true
     unsubscribe()
     if (timer !== undefined) timers.clearTimeout(timer)
   }
