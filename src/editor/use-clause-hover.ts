@@ -1,5 +1,7 @@
 import { useEffect } from 'react'
-import { hitSpanAt, hitSpans } from '../ui/results/hit-spans'
+import type { Span } from '../engine'
+import { hitSpanAt } from '../ui/results/hit-spans'
+import { engineClient } from '../worker/engine-client'
 import type { RunReport } from '../worker/protocol'
 import { monaco } from './monaco-setup'
 
@@ -11,26 +13,51 @@ type Editor = ReturnType<typeof monaco.editor.create>
  * results light up the fields it matched (the results -> editor half is a decoration in
  * QueryEditor). Only a report made for exactly the editor's text is used: spans of an older run
  * would point at the wrong characters.
+ *
+ * The report carries no hits (the worker computes them for the rows in view), so the run's hit
+ * spans are asked of the worker once per report, when the pointer first moves over the text:
+ * a run matching 100,000 events costs nothing until someone hovers.
  */
 export function useClauseHover(editor: Editor | null, report: RunReport | null, hoverSpan: (span: { start: number; end: number } | null) => void): void {
   useEffect(() => {
     const model = editor?.getModel()
-    if (!editor || !model || !report || report.query !== model.getValue()) return
-    const spans = hitSpans(report.hits)
-    if (spans.length === 0) return
+    if (!editor || !model || !report || report.query !== model.getValue() || report.matchedIndexes.length === 0) return
+    let spans: readonly Span[] | null = null
+    let asked = false
+    let disposed = false
+    // where the pointer last was (an offset, or null off the text), replayed when the spans arrive
+    let pointer: number | null = null
     let current: { start: number; end: number } | null = null
     const set = (span: { start: number; end: number } | null): void => {
       if (span?.start === current?.start && span?.end === current?.end) return
       current = span
       hoverSpan(span)
     }
+    const show = (): void => set(spans !== null && pointer !== null ? hitSpanAt(spans, pointer) : null)
+    const ask = (): void => {
+      if (asked) return
+      asked = true
+      void engineClient()
+        .hitSpans(report.eventsVersion, report.runId)
+        .then((o) => {
+          if (disposed) return
+          spans = o.status === 'ok' ? (o.result.spans ?? []) : []
+          show()
+        })
+    }
     const move = editor.onMouseMove((e) => {
       const pos = e.target.position
       const overText = e.target.type === monaco.editor.MouseTargetType.CONTENT_TEXT
-      set(overText && pos ? hitSpanAt(spans, model.getOffsetAt(pos)) : null)
+      pointer = overText && pos ? model.getOffsetAt(pos) : null
+      ask()
+      show()
     })
-    const leave = editor.onMouseLeave(() => set(null))
+    const leave = editor.onMouseLeave(() => {
+      pointer = null
+      show()
+    })
     return () => {
+      disposed = true
       move.dispose()
       leave.dispose()
       if (current !== null) hoverSpan(null)

@@ -31,7 +31,7 @@ describe('alerts slice', () => {
     store.getState().editQuery('any where a == 2')
     expect(alertsReportFor(store.getState())).toBeNull()
     store.getState().editQuery('any where a == 1')
-    store.getState().finishRun({ query: 'any where a == 1', language: 'eql', eventsVersion: 2, eventCount: 0, diagnostics: [], result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, elapsedMs: 0 })
+    store.getState().finishRun({ query: 'any where a == 1', language: 'eql', eventsVersion: 2, eventCount: 0, diagnostics: [], result: null, matchedIndexes: [], runId: 0, events: [], eventHits: [], histogram: null, elapsedMs: 0 })
     expect(alertsReportFor(store.getState())).toBeNull()
     store.getState().finishAlerts(report('any where a == 1', 2))
     expect(alertsReportFor(store.getState())).not.toBeNull()

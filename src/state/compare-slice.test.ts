@@ -31,7 +31,7 @@ describe('compare slice', () => {
     store.getState().editQuery('any where a == 2')
     expect(currentComparison(store.getState())).toBeNull()
     store.getState().editQuery('any where a == 1')
-    store.getState().finishRun({ query: 'any where a == 1', language: 'eql', eventsVersion: 2, eventCount: 0, diagnostics: [], result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, elapsedMs: 0 })
+    store.getState().finishRun({ query: 'any where a == 1', language: 'eql', eventsVersion: 2, eventCount: 0, diagnostics: [], result: null, matchedIndexes: [], runId: 0, events: [], eventHits: [], histogram: null, elapsedMs: 0 })
     expect(currentComparison(store.getState())).toBeNull()
   })
 

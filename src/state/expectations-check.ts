@@ -1,4 +1,5 @@
 import type { RunResult } from '../engine'
+import type { ReportResult } from '../worker/protocol'
 import type { Expectation } from './document-slice'
 import type { RunStatus } from './run-slice'
 
@@ -35,14 +36,18 @@ export interface ExpectationsCheck {
 
 /** What the check reads of a run report. */
 export interface CheckableReport {
-  readonly result: RunResult | null
+  /** a run report's match structure (or an engine result) */
+  readonly result: RunResult | ReportResult | null
   readonly eventCount: number
+  /** every event index taking part in a match (a run report's); read instead of `result` when given */
+  readonly matchedIndexes?: readonly number[]
 }
 
 /** The indexes of every event that takes part in a match. */
-export function matchedEventSet(result: RunResult): Set<number> {
+export function matchedEventSet(result: RunResult | ReportResult): Set<number> {
   const found = new Set<number>()
-  if (result.kind === 'events') for (const e of result.events) found.add(e.index)
+  // a report's event-query result counts its matches only: their indexes are its matchedIndexes
+  if (result.kind === 'events') for (const e of 'events' in result ? result.events : []) found.add(e.index)
   else for (const group of result.kind === 'sequences' ? result.sequences : result.samples)
     for (const e of group.events) if (!('missing' in e)) found.add(e.index)
   return found
@@ -63,7 +68,7 @@ export function checkExpectations(
   const total = expectations.length + lost.length
   if (total === 0) return { status: 'none', held: 0, total, items: [], byEvent: new Map(), lost }
   if (status !== 'idle' || report === null || report.result === null) return { status: 'pending', held: 0, total, items: [], byEvent: new Map(), lost }
-  const matched = matchedEventSet(report.result)
+  const matched = report.matchedIndexes === undefined ? matchedEventSet(report.result) : new Set(report.matchedIndexes)
   const items = [...expectations]
     .sort((a, b) => a.eventIndex - b.eventIndex)
     .map((expectation): CheckedExpectation => ({ expectation, outcome: outcomeOf(expectation, matched, report.eventCount) }))

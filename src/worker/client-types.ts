@@ -41,12 +41,18 @@ export interface ClientOptions {
 /** Options of a run besides the query and settings. */
 export interface RunOptions {
   readonly language?: QueryLanguage
-  /** matched events copied back with the report (default 500) */
+  /** matched events copied back with the report, with their hits (default FIRST_PAGE) */
   readonly displayLimit?: number
   readonly histogramBuckets?: number
   /** Kibana-style exception items applied on top of the rule (omitted when empty) */
   readonly exceptions?: readonly ExceptionItem[]
 }
+
+/**
+ * Matched events a report carries with their hits unless the caller asks otherwise: a screenful
+ * and some, so the first rows show at once; the others come by window, hits included.
+ */
+export const FIRST_PAGE = 100
 
 /** a run's time budget unless the user sets one */
 export const DEFAULT_RUN_BUDGET_MS = 3000

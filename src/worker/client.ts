@@ -1,6 +1,6 @@
 import { EngineTransport } from './client-transport'
 import { streamBlob, type StreamOptions } from './client-stream'
-import type { Outcome, RequestBody, RunOptions } from './client-types'
+import { FIRST_PAGE, type Outcome, type RequestBody, type RunOptions } from './client-types'
 import { NO_EVENTS_VERSION, type QueryLanguage, type ResultMap, type RunSettings } from './protocol'
 
 /**
@@ -20,7 +20,7 @@ import { NO_EVENTS_VERSION, type QueryLanguage, type ResultMap, type RunSettings
 
 export type { StreamOptions } from './client-stream'
 export type { ClientOptions, Outcome, RequestBody, RunOptions, SpawnWorker, Timers, WorkerEvents, WorkerPort } from './client-types'
-export { DEFAULT_LOAD_BUDGET_MS, DEFAULT_RUN_BUDGET_MS } from './client-types'
+export { DEFAULT_LOAD_BUDGET_MS, DEFAULT_RUN_BUDGET_MS, FIRST_PAGE } from './client-types'
 export { formatBudget } from './budget'
 
 export class EngineClient extends EngineTransport {
@@ -91,16 +91,24 @@ export class EngineClient extends EngineTransport {
       language: o.language ?? 'eql',
       query,
       settings,
-      displayLimit: o.displayLimit ?? 500,
+      displayLimit: o.displayLimit ?? FIRST_PAGE,
       budgetMs: this.runBudgetMs,
       ...(o.histogramBuckets === undefined ? {} : { histogramBuckets: o.histogramBuckets }),
       ...(o.exceptions === undefined || o.exceptions.length === 0 ? {} : { exceptions: o.exceptions }),
     })
   }
 
-  /** Events `from`..`from+count` of the current set, or those at `indexes`, for rows in view. */
-  getEvents(from: number, count: number, indexes?: readonly number[]): Promise<Outcome<ResultMap['getEvents']>> {
-    return this.request({ kind: 'getEvents', eventsVersion: this.eventsVersion, from, count, ...(indexes ? { indexes } : {}) })
+  /**
+   * Events `from`..`from+count` of the current set, or those at `indexes`, for rows in view; with
+   * `runId` (a report's) also their hits in that run, while the worker still holds it.
+   */
+  getEvents(from: number, count: number, indexes?: readonly number[], runId?: number): Promise<Outcome<ResultMap['getEvents']>> {
+    return this.request({ kind: 'getEvents', eventsVersion: this.eventsVersion, from, count, ...(indexes ? { indexes } : {}), ...(runId === undefined ? {} : { runId }) })
+  }
+
+  /** The distinct spans of every hit of run `runId` over event set `eventsVersion` (the editor's clause hover). */
+  hitSpans(eventsVersion: number, runId: number): Promise<Outcome<ResultMap['hitSpans']>> {
+    return this.request({ kind: 'hitSpans', eventsVersion, runId })
   }
 
   complete(body: Omit<RequestBody<'complete'>, 'kind'>): Promise<Outcome<ResultMap['complete']>> {

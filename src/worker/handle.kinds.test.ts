@@ -66,8 +66,13 @@ describe('run reports and event windows', () => {
     ok('setEvents', { version: 1, text: events + '{"no":"timestamp"}\n' })
     const r = ok('run', { eventsVersion: 1, language: 'eql', query: 'process where process.name == "cmd.exe"', settings: {}, displayLimit: 1, histogramBuckets: 4 })
     expect(r.matchedIndexes).toEqual([0, 2])
-    expect(r.hits[2]?.map((h) => h.field)).toContain('process.name')
     expect(r.events.map(([i]) => i)).toEqual([0])
+    expect(r.eventHits[0]?.hits.map((h) => h.field)).toContain('process.name')
+    // the hits of any other row come with its window, for the report's run
+    const win = ok('getEvents', { eventsVersion: 1, from: 1, count: 2, runId: r.runId })
+    expect(win.hits?.runId).toBe(r.runId)
+    expect(win.hits?.items[0]).toBeNull()
+    expect(win.hits?.items[1]?.hits.map((h) => h.field)).toContain('process.name')
     expect(r.histogram).toMatchObject({ field: '@timestamp', bucketMs: 751, all: [1, 1, 1, 1], matched: [1, 0, 1, 0], undated: 1, undatedMatched: 0 })
   })
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, EqlSettings, KqlSettings, RunOutput, Schema } from '../engine'
+import type { Diagnostic, EqlSettings, FieldHit, KqlSettings, RunOutput, Schema } from '../engine'
 import type { CompletionRequest, CompletionResult, EcsDocs, FieldValueIndex, HoverResult } from '../engine/complete'
 import type { EventsReader } from '../engine/events/events-reader'
 import { overBudgetMessage } from './budget'
@@ -12,6 +12,7 @@ import { createLoadHandlers, type LoadRefusal } from './handle-load'
 import * as P from './protocol'
 import { prepareExceptions, runExceptions } from './run-exceptions'
 import { perEventData } from './run-report'
+import { HeldRun, HeldRuns } from './run-hits'
 import { asRequest } from './validate'
 
 export { pickEvents } from './run-report'
@@ -30,10 +31,15 @@ export interface EngineApi<Program, KqlProgram = unknown> {
   parseEventsText(text: string): { readonly events: readonly unknown[]; readonly problems: readonly P.EventsProblem[] }
   buildSchema(options: { ecs: boolean; events: readonly unknown[]; mappings?: unknown }): BuiltSchemaLike
   compileEql(text: string, options: { schema: Schema; settings: EqlSettings }): { readonly program: Program | null; readonly diagnostics: readonly Diagnostic[] }
-  runEql(program: Program, events: readonly unknown[], options: { shouldStop?: () => boolean; excluded?: Uint8Array }): RunOutput
+  runEql(program: Program, events: readonly unknown[], options: { shouldStop?: () => boolean; excluded?: Uint8Array; hits?: boolean }): RunOutput
   eqlSettings(partial: Partial<EqlSettings>): EqlSettings
   compileKql?(text: string, options: { schema: Schema; settings?: Partial<KqlSettings> }): { readonly program: KqlProgram | null; readonly diagnostics: readonly Diagnostic[] }
-  runKql?(program: KqlProgram, events: readonly unknown[], options: { shouldStop?: () => boolean; excluded?: Uint8Array }): RunOutput
+  runKql?(program: KqlProgram, events: readonly unknown[], options: { shouldStop?: () => boolean; excluded?: Uint8Array; hits?: boolean }): RunOutput
+  /**
+   * One matched event's hits from the run's program (engine hits-of.ts). Given, runs skip hit
+   * collection and the hits of the rows in view are computed on demand; absent, runs collect them.
+   */
+  hitsOf?(program: Program | KqlProgram, event: unknown, stage: number): readonly FieldHit[]
   formatEql?(text: string): P.Formatted
   formatKql?(text: string): string | null
   createEventsReader?(): EventsReader
@@ -88,6 +94,11 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
   const loading = createLoadHandlers(engine.createEventsReader?.bind(engine), commit)
   const refusedOr = <T,>(r: T | LoadRefusal): T | Refusal => (typeof r === 'object' && r !== null && 'refused' in r ? new Refusal(r.refused) : (r as T))
 
+  // the latest runs' programs and results, for the hits of the rows in view (run-hits.ts)
+  const held = new HeldRuns()
+  const { hitsOf } = engine
+  const runOptions = hitsOf === undefined ? {} : { hits: false }
+
   const unknownEvents = (version: number) => refuse('unknown-events', `Events version ${version} is not loaded (current: ${dataset.version}).`)
 
   function run(req: P.RunRequest): Answer<'run'> {
@@ -107,18 +118,18 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
       if (!compileKql || !runKql) return notAvailable('KQL')
       const c = compileKql(req.query, { schema, settings: req.settings.kql ?? {} })
       compiled = c
-      execute = (excluded) => runKql(c.program as KqlProgram, dataset.events, excluded === undefined ? { shouldStop } : { shouldStop, excluded })
+      execute = (excluded) => runKql(c.program as KqlProgram, dataset.events, excluded === undefined ? { shouldStop, ...runOptions } : { shouldStop, excluded, ...runOptions })
     } else {
       const c = engine.compileEql(req.query, { schema, settings: engine.eqlSettings(eqlOnly(req.settings)) })
       compiled = c
-      execute = (excluded) => engine.runEql(c.program as Program, dataset.events, excluded === undefined ? { shouldStop } : { shouldStop, excluded })
+      execute = (excluded) => engine.runEql(c.program as Program, dataset.events, excluded === undefined ? { shouldStop, ...runOptions } : { shouldStop, excluded, ...runOptions })
     }
-    const base = { query: req.query, language: req.language, eventsVersion: dataset.version, eventCount: dataset.events.length }
+    const base = { query: req.query, language: req.language, eventsVersion: dataset.version, eventCount: dataset.events.length, runId: held.newId() }
     const prepared = prepareExceptions(req.exceptions, schema)
     if (compiled.program === null) {
       // the items' own problems still show while the query is being fixed
       const problems = prepared === null ? {} : { excepted: [], exceptionProblems: prepared.problems }
-      return { ...base, diagnostics: compiled.diagnostics, result: null, matchedIndexes: [], hits: {}, events: [], histogram: null, ...problems, elapsedMs: now() - started }
+      return { ...base, diagnostics: compiled.diagnostics, result: null, matchedIndexes: [], events: [], eventHits: [], histogram: null, ...problems, elapsedMs: now() - started }
     }
     const ex = prepared === null ? null : runExceptions(prepared, compiled.program, dataset.events, execute)
     const output = ex === null ? execute() : ex.output
@@ -127,8 +138,15 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
     const diagnostics = [...compiled.diagnostics, ...(ex?.diagnostics ?? []), ...(output?.diagnostics ?? [])]
     const result = output?.result ?? null
     const timestampField = req.settings.timestampField ?? '@timestamp'
-    const perEvent = perEventData(result, dataset, { displayLimit: req.displayLimit, timestampField, ...(req.histogramBuckets === undefined ? {} : { buckets: req.histogramBuckets }) })
-    return { ...base, diagnostics, result, ...perEvent, ...exceptions, elapsedMs: now() - started }
+    let hitsFor = (_index: number, _event: unknown): P.EventHits | null => null
+    if (result !== null) {
+      const program = compiled.program as Program | KqlProgram
+      const run = new HeldRun(base.runId, dataset.version, result, hitsOf === undefined ? null : (event, stage) => hitsOf(program, event, stage))
+      held.keep(run)
+      hitsFor = (index, event) => run.hitsFor(index, event)
+    }
+    const perEvent = perEventData(result, dataset, hitsFor, { displayLimit: req.displayLimit, timestampField, ...(req.histogramBuckets === undefined ? {} : { buckets: req.histogramBuckets }) })
+    return { ...base, diagnostics, ...perEvent, ...exceptions, elapsedMs: now() - started }
   }
 
   function getEvents(req: P.GetEventsRequest): Answer<'getEvents'> {
@@ -136,7 +154,17 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
     const { events } = dataset
     const wanted = req.indexes ?? Array.from({ length: Math.max(0, Math.min(req.count, events.length - req.from)) }, (_, i) => req.from + i)
     const items = wanted.slice(0, MAX_WINDOW).flatMap((i): [number, unknown][] => (i >= 0 && i < events.length ? [[i, events[i]]] : []))
-    return { eventsVersion: dataset.version, total: events.length, items }
+    // hits for the rows in view only, from the run the list shows (when still held)
+    const run = req.runId === undefined ? undefined : held.get(req.runId, dataset.version)
+    if (run === undefined) return { eventsVersion: dataset.version, total: events.length, items }
+    const hits = { runId: run.runId, items: items.map(([i, e]) => run.hitsFor(i, e)) }
+    return { eventsVersion: dataset.version, total: events.length, items, hits }
+  }
+
+  function hitSpans(req: P.HitSpansRequest): Answer<'hitSpans'> {
+    if (req.eventsVersion !== dataset.version) return unknownEvents(req.eventsVersion)
+    const run = held.get(req.runId, dataset.version)
+    return { runId: req.runId, spans: run === undefined ? null : run.allSpans(dataset.events) }
   }
 
   function editorRequest(req: P.CompleteRequest | P.HoverRequest): CompletionRequest {
@@ -188,6 +216,8 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
         return run(req)
       case 'getEvents':
         return getEvents(req)
+      case 'hitSpans':
+        return hitSpans(req)
       case 'complete':
         return complete(req)
       case 'hover':

@@ -1,4 +1,4 @@
-import type { Diagnostic, EqlSettings, ExceptionItem, FieldHit, KqlSettings, RunResult } from '../engine'
+import type { Diagnostic, EqlSettings, ExceptionItem, FieldHit, KqlSettings, MissingEvent, Span } from '../engine'
 import type { Completions, Formatted, HoverInfo } from './protocol-editor'
 import type { ExplainReport } from './protocol-explain'
 import type { Analysis, AnalyzeRequestFields } from './protocol-analyze'
@@ -29,7 +29,7 @@ export type { FingerprintMark, FingerprintReport, FingerprintRequestFields, Plac
  */
 
 /** Bumped on any incompatible change; a worker answering another version is refused. */
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 
 /** Dataset version meaning "no events loaded yet" (an empty event list). */
 export const NO_EVENTS_VERSION = 0
@@ -67,7 +67,7 @@ export interface RunRequest extends RequestBase {
   readonly language: QueryLanguage
   readonly query: string
   readonly settings: RunSettings
-  /** at most this many matched events are copied back for display (the result itself is complete) */
+  /** at most this many matched events (the first page) are copied back with their hits (the match structure itself is complete) */
   readonly displayLimit: number
   /** buckets of the timeline histogram (default 60) */
   readonly histogramBuckets?: number
@@ -91,6 +91,19 @@ export interface GetEventsRequest extends RequestBase {
   readonly from: number
   readonly count: number
   readonly indexes?: readonly number[]
+  /**
+   * Also answer the hits of the window's events in run `runId` (a report's): the worker keeps
+   * the latest runs' programs and computes hits for the rows in view only. A run it no longer
+   * holds answers no hits; the list asks again with the newer report's id.
+   */
+  readonly runId?: number
+}
+
+/** The distinct spans of every hit of run `runId` (the editor's clause hover); computed on first ask. */
+export interface HitSpansRequest extends RequestBase {
+  readonly kind: 'hitSpans'
+  readonly eventsVersion: number
+  readonly runId: number
 }
 
 /** The text and cursor an editor asks about; `eventsVersion` selects the fields/values offered. */
@@ -198,6 +211,7 @@ export type Request =
   | CompareRequest
   | AlertsRequest
   | FingerprintRequest
+  | HitSpansRequest
 export type RequestKind = Request['kind']
 
 /** A problem reading the events text, e.g. a line of NDJSON that is not JSON. */
@@ -256,25 +270,64 @@ export interface Histogram {
   readonly undatedMatched: number
 }
 
+/** One event of a sequence or sample group: its input index (its hits: `getEvents` with the run id). */
+export interface GroupEvent {
+  readonly index: number
+}
+
+/** A sequence or sample of a report: join key values, and one entry per stage (runs expanded). */
+export interface ReportGroup {
+  readonly joinKeys: readonly unknown[]
+  readonly events: readonly (GroupEvent | MissingEvent)[]
+}
+
+/**
+ * The match structure of a run, without hits (the engine's RunResult less its per-event hits,
+ * which the worker computes for the rows in view: `getEvents` with `runId`). Event queries and
+ * KQL: how many events the result holds (which ones: `matchedIndexes`).
+ */
+export type ReportResult =
+  | { readonly kind: 'events'; readonly count: number }
+  | { readonly kind: 'sequences'; readonly sequences: readonly ReportGroup[] }
+  | { readonly kind: 'samples'; readonly samples: readonly ReportGroup[] }
+
+/**
+ * The hits of one matched event in a run: `hits`, the leaf conditions that made it match (for a
+ * sequence or sample event, those of the first stage it fills in result order); `byStage`, for
+ * sequences and samples, the hits per stage position the event fills in any group.
+ */
+export interface EventHits {
+  readonly hits: readonly FieldHit[]
+  readonly byStage?: Readonly<Record<number, readonly FieldHit[]>>
+}
+
+/** The hits of a window's events in run `runId`, aligned with its items (null: not matched). */
+export interface WindowHits {
+  readonly runId: number
+  readonly items: readonly (EventHits | null)[]
+}
+
 export interface RunReport {
   /** the query this report is for (diagnostic spans refer to it, not to a newer edit) */
   readonly query: string
   readonly language: QueryLanguage
   readonly eventsVersion: number
   readonly eventCount: number
+  /**
+   * this run, for asking the worker the hits of events (`getEvents` / `hitSpans` with `runId`);
+   * the worker keeps the programs of its latest few runs
+   */
+  readonly runId: number
   /** compile and run diagnostics; spans refer to the query text */
   readonly diagnostics: readonly Diagnostic[]
-  /**
-   * null when the query did not compile or the run was stopped. Matched events with their hits:
-   * `result.events` (event queries, KQL) or the stages of `result.sequences` / `result.samples`.
-   */
-  readonly result: RunResult | null
+  /** null when the query did not compile or the run was stopped; the match structure, no hits */
+  readonly result: ReportResult | null
   /** every event index that is part of a match, ascending, deduplicated (for "only matches") */
   readonly matchedIndexes: readonly number[]
-  /** per matched event index, the leaf conditions that made it match (for highlighting) */
-  readonly hits: Readonly<Record<number, readonly FieldHit[]>>
-  /** the matched events (by input index) referenced by `result`, up to the display limit */
+  /** the first matched events (by input index) in result order, up to the display limit */
   readonly events: readonly (readonly [index: number, event: unknown])[]
+  /** the hits of `events` in this run, aligned with it (the first page shows without a round trip) */
+  readonly eventHits: readonly (EventHits | null)[]
   /** null when no event has a readable timestamp */
   readonly histogram: Histogram | null
   readonly elapsedMs: number
@@ -318,6 +371,14 @@ export interface EventsWindow {
   /** how many events the dataset holds */
   readonly total: number
   readonly items: readonly (readonly [index: number, event: unknown])[]
+  /** the items' hits in the run the request named, when the worker still holds that run */
+  readonly hits?: WindowHits
+}
+
+/** The reply to `hitSpans`: null when the worker no longer holds that run. */
+export interface HitSpans {
+  readonly runId: number
+  readonly spans: readonly Span[] | null
 }
 
 export interface Pong {
@@ -344,6 +405,7 @@ export interface ResultMap {
   readonly compare: CompareReport
   readonly alerts: AlertsReport
   readonly fingerprint: FingerprintReport
+  readonly hitSpans: HitSpans
 }
 
 export type FailureCode =

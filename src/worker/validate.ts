@@ -22,9 +22,11 @@ const CHECKS: Record<Request['kind'], [(r: Fields) => boolean, string]> = {
     'run needs a language (eql or kql), a query, an events version, settings and a display limit (and exceptions, when given, as a list).',
   ],
   getEvents: [
-    (r) => isNum(r['eventsVersion']) && isNum(r['from']) && isNum(r['count']) && (r['indexes'] === undefined || (Array.isArray(r['indexes']) && r['indexes'].every(isNum))),
-    'getEvents needs an events version, from and count (and optional numeric indexes).',
+    (r) =>
+      isNum(r['eventsVersion']) && isNum(r['from']) && isNum(r['count']) && (r['indexes'] === undefined || (Array.isArray(r['indexes']) && r['indexes'].every(isNum))) && (r['runId'] === undefined || isNum(r['runId'])),
+    'getEvents needs an events version, from and count (and optional numeric indexes and run id).',
   ],
+  hitSpans: [(r) => isNum(r['eventsVersion']) && isNum(r['runId']), 'hitSpans needs an events version and a run id.'],
   complete: [(r) => isLang(r['language']) && isStr(r['text']) && isNum(r['offset']), 'complete needs a language, text and offset.'],
   hover: [(r) => isLang(r['language']) && isStr(r['text']) && isNum(r['offset']), 'hover needs a language, text and offset.'],
   format: [(r) => isLang(r['language']) && isStr(r['text']), 'format needs a language and text.'],

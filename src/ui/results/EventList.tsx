@@ -1,17 +1,14 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import type { FieldHit } from '../../engine'
 import { usePlayground } from '../use-playground'
 import { buildRowModel, pagesFor, rowOfEvent, windowRequest, type RowModel } from './event-pages'
 import { EventRow } from './EventRow'
+import { rowHits } from './hits-cache'
 import type { EventWindow } from './use-event-window'
-
-const NO_HITS: readonly FieldHit[] = []
 
 export interface EventListProps {
   readonly eventCount: number
   readonly matchedIndexes: readonly number[]
-  readonly hits: Readonly<Record<number, readonly FieldHit[]>>
   readonly onlyMatches: boolean
   readonly events: EventWindow
   /** the dataset version: expanded rows belong to one dataset */
@@ -21,9 +18,13 @@ export interface EventListProps {
 /**
  * The events of an event query, virtualized: only the rows in view (plus a few) are in the DOM,
  * and only their windows of events are fetched from the worker, so 200,000 events scroll as
- * smoothly as 20. Row heights are measured, so expanded field trees push later rows down.
+ * smoothly as 20. Row heights are measured, so expanded field trees push later rows down. The
+ * windows bring the rows' hits in the report's run (computed by the worker for them only); once
+ * every matched row in view shows them, the list says so in `data-highlights-seq` (the report's
+ * `reportSeq`), which the browser bench and journeys wait on.
  */
-export function EventList({ eventCount, matchedIndexes, hits, onlyMatches, events, eventsVersion }: EventListProps) {
+export function EventList({ eventCount, matchedIndexes, onlyMatches, events, eventsVersion }: EventListProps) {
+  const reportSeq = usePlayground((s) => s.reportSeq)
   const rows = useMemo(() => buildRowModel(eventCount, matchedIndexes, onlyMatches), [eventCount, matchedIndexes, onlyMatches])
   const scrollRef = useRef<HTMLDivElement>(null)
   const [expanded, setExpanded] = useState<{ version: number; open: ReadonlySet<number> }>({ version: eventsVersion, open: new Set() })
@@ -80,7 +81,14 @@ export function EventList({ eventCount, matchedIndexes, hits, onlyMatches, event
 
   return (
     <>
-    <div ref={scrollRef} className="results-scroll" role="list" aria-label="Results" data-testid="results-list">
+    <div
+      ref={scrollRef}
+      className="results-scroll"
+      role="list"
+      aria-label="Results"
+      data-testid="results-list"
+      data-highlights-seq={highlightsShown(items, rows, events) ? reportSeq : undefined}
+    >
       <div className="results-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const index = rows.eventIndexAt(item.index)
@@ -90,7 +98,7 @@ export function EventList({ eventCount, matchedIndexes, hits, onlyMatches, event
               key={item.key}
               eventIndex={index}
               match={match}
-              hits={hits[index] ?? NO_HITS}
+              hits={match ? rowHits(events.hitsAt(index)) : rowHits(null)}
               event={events.eventAt(index)}
               expanded={open.has(index)}
               onToggle={toggle}
@@ -106,6 +114,15 @@ export function EventList({ eventCount, matchedIndexes, hits, onlyMatches, event
 }
 
 const EMPTY: ReadonlySet<number> = new Set()
+
+/** Whether every matched row in view has its hits of the report's run (non-matching rows have none to show). */
+function highlightsShown(items: readonly VirtualItem[], rows: RowModel, events: EventWindow): boolean {
+  for (const item of items) {
+    const index = rows.eventIndexAt(item.index)
+    if (rows.isMatch(index) && events.hitsAt(index) === undefined) return false
+  }
+  return true
+}
 
 /**
  * Scrolls to the event the page asked to reveal (a check-line chip, see results-view-slice.ts).

@@ -1,6 +1,5 @@
 import { useMemo } from 'react'
-import type { RunResult } from '../../engine'
-import type { RunReport } from '../../worker/protocol'
+import type { ReportResult, RunReport } from '../../worker/protocol'
 import { AlertsPanel } from '../alerts/AlertsPanel'
 import { AlertsSwitch } from '../alerts/AlertsSwitch'
 import { BaselineBar } from '../baseline/BaselineBar'
@@ -55,12 +54,12 @@ export function ResultsPanel() {
   )
 }
 
-function ResultsBody({ report, result }: { report: RunReport; result: RunResult }) {
+function ResultsBody({ report, result }: { report: RunReport; result: ReportResult }) {
   const onlyMatches = usePlayground((s) => s.onlyMatches)
   const timestampSetting = usePlayground((s) => s.settings.timestampField)
-  const events = useEventWindow(report.eventsVersion, report.events)
+  const events = useEventWindow(report.eventsVersion, report)
   const timestampField = report.histogram?.field ?? timestampSetting ?? '@timestamp'
-  const { matchedIndexes, hits, matchCount } = useMemo(() => matchDataOf(report), [report])
+  const { matchedIndexes, matchCount } = useMemo(() => matchDataOf(report), [report])
   return (
     <>
       {report.histogram && <Timeline histogram={report.histogram} />}
@@ -72,7 +71,6 @@ function ResultsBody({ report, result }: { report: RunReport; result: RunResult 
         <EventList
           eventCount={report.eventCount}
           matchedIndexes={matchedIndexes}
-          hits={hits}
           onlyMatches={onlyMatches}
           events={events}
           eventsVersion={report.eventsVersion}
@@ -83,7 +81,6 @@ function ResultsBody({ report, result }: { report: RunReport; result: RunResult 
           groups={result.kind === 'sequences' ? result.sequences : result.samples}
           query={report.query}
           timestampField={timestampField}
-          hits={hits}
           events={events}
         />
       )}

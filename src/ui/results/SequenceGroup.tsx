@@ -1,17 +1,18 @@
 import { memo, useState, type Ref } from 'react'
-import type { FieldHit, SequenceMatch } from '../../engine'
+import type { ReportGroup } from '../../worker/protocol'
 import { EventRow } from './EventRow'
+import { rowHits } from './hits-cache'
 import type { SequenceView } from './sequence-view'
-
-const NO_HITS: readonly FieldHit[] = []
+import type { EventWindow } from './use-event-window'
 
 export interface SequenceGroupProps {
   /** 0-based position of the group in the result */
   readonly n: number
   readonly noun: 'Sequence' | 'Sample'
-  readonly group: SequenceMatch
+  readonly group: ReportGroup
   readonly view: SequenceView
-  readonly hits: Readonly<Record<number, readonly FieldHit[]>>
+  /** an event's hits in the report's run (by stage), as the list fetched them */
+  readonly hitsAt: EventWindow['hitsAt']
   readonly eventAt: (index: number) => unknown
   readonly measureRef?: Ref<HTMLDivElement>
   readonly top?: number
@@ -22,7 +23,7 @@ export interface SequenceGroupProps {
  * order with each event's timestamp and the time since the first. A missing-event stage (`![...]`)
  * is a placeholder saying why it is empty.
  */
-export const SequenceGroup = memo(function SequenceGroup({ n, noun, group, view, hits, eventAt, measureRef, top }: SequenceGroupProps) {
+export const SequenceGroup = memo(function SequenceGroup({ n, noun, group, view, hitsAt, eventAt, measureRef, top }: SequenceGroupProps) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
   const toggle = (i: number) =>
     setOpen((prev) => {
@@ -64,7 +65,7 @@ export const SequenceGroup = memo(function SequenceGroup({ n, noun, group, view,
             <EventRow
               eventIndex={stage.match.index}
               match
-              hits={stage.match.hits.length > 0 ? stage.match.hits : (hits[stage.match.index] ?? NO_HITS)}
+              hits={rowHits(hitsAt(stage.match.index), stage.stage)}
               event={eventAt(stage.match.index)}
               expanded={open.has(stage.stage)}
               onToggle={() => toggle(stage.stage)}

@@ -1,6 +1,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { FieldHit, SequenceMatch } from '../../engine'
+import type { FieldHit } from '../../engine'
+import type { ReportGroup } from '../../worker/protocol'
 import { usePlayground } from '../use-playground'
 import { PAGE_SIZE, pagesFor } from './event-pages'
 import { EventRow } from './EventRow'
@@ -12,10 +13,9 @@ const NO_HITS: readonly FieldHit[] = []
 
 export interface SequenceListProps {
   readonly kind: 'sequences' | 'samples'
-  readonly groups: readonly SequenceMatch[]
+  readonly groups: readonly ReportGroup[]
   readonly query: string
   readonly timestampField: string
-  readonly hits: Readonly<Record<number, readonly FieldHit[]>>
   readonly events: EventWindow
 }
 
@@ -25,7 +25,8 @@ export interface SequenceListProps {
  * in no group follow in a collapsed group of their own ("Not in any sequence"), whose rows are
  * virtualized rows of the same list, so they can be selected, marked and explained like any other.
  */
-export function SequenceList({ kind, groups, query, timestampField, hits, events }: SequenceListProps) {
+export function SequenceList({ kind, groups, query, timestampField, events }: SequenceListProps) {
+  const reportSeq = usePlayground((s) => s.reportSeq)
   const scrollRef = useRef<HTMLDivElement>(null)
   // The report the list shows is the store's: its event count says which events exist.
   const eventCount = usePlayground((s) => s.report?.eventCount ?? 0)
@@ -63,7 +64,7 @@ export function SequenceList({ kind, groups, query, timestampField, hits, events
   const first = items[pinned ? 1 : 0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? -1
 
-  const { request, eventAt, revision } = events
+  const { request, eventAt, hitsAt, revision } = events
   useEffect(() => {
     const wanted: number[] = []
     for (let g = first; g <= Math.min(last, groups.length - 1); g++) for (const e of groups[g]?.events ?? []) if (!('missing' in e)) wanted.push(e.index)
@@ -81,7 +82,15 @@ export function SequenceList({ kind, groups, query, timestampField, hits, events
   const noun = kind === 'sequences' ? 'Sequence' : 'Sample'
   return (
     <>
-      <div ref={scrollRef} className="results-scroll" role="list" aria-label="Results" data-testid="results-list" data-revision={revision}>
+      <div
+        ref={scrollRef}
+        className="results-scroll"
+        role="list"
+        aria-label="Results"
+        data-testid="results-list"
+        data-revision={revision}
+        data-highlights-seq={groupHitsShown(groups, first, last, hitsAt) ? reportSeq : undefined}
+      >
         <div className="results-sizer" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows.at(item.index)
@@ -117,7 +126,7 @@ export function SequenceList({ kind, groups, query, timestampField, hits, events
                 noun={noun}
                 group={group}
                 view={buildSequenceView(group, shape, timestampField, eventAt)}
-                hits={hits}
+                hitsAt={hitsAt}
                 eventAt={eventAt}
                 measureRef={virtualizer.measureElement}
                 top={item.start}
@@ -137,7 +146,7 @@ export function SequenceList({ kind, groups, query, timestampField, hits, events
  * this runs again). A request made before the list was mounted is not replayed.
  */
 function useRevealedEvent(
-  groups: readonly SequenceMatch[],
+  groups: readonly ReportGroup[],
   outside: Int32Array,
   open: boolean,
   setOpen: (open: boolean) => void,
@@ -158,6 +167,12 @@ function useRevealedEvent(
     if (g !== undefined) scrollToIndex(g, { align: 'start' })
     else if (k >= 0) scrollToIndex(groups.length + 1 + k, { align: 'center' })
   }, [reveal, groupOf, outside, open, setOpen, groups.length, scrollToIndex])
+}
+
+/** Whether every event of the groups in view has its hits of the report's run ("Not in any" rows match nothing). */
+function groupHitsShown(groups: readonly ReportGroup[], first: number, last: number, hitsAt: EventWindow['hitsAt']): boolean {
+  for (let g = first; g <= Math.min(last, groups.length - 1); g++) for (const e of groups[g]?.events ?? []) if (!('missing' in e) && hitsAt(e.index) === undefined) return false
+  return true
 }
 
 /** `sample by host.name, user.name`: the join key names of a sample query. */

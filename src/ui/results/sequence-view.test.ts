@@ -35,7 +35,7 @@ describe('buildSequenceView', () => {
   }
   const seq = {
     joinKeys: ['mbp-042'],
-    events: [{ index: 0, hits: [] }, { missing: true as const }, { index: 2, hits: [] }],
+    events: [{ index: 0 }, { missing: true as const }, { index: 2 }],
   }
 
   it('lists stages in order with timestamps, offsets and the window used', () => {
@@ -66,8 +66,8 @@ describe('buildSequenceView', () => {
 
 describe('events in no sequence', () => {
   const groups = [
-    { joinKeys: [], events: [{ index: 1, hits: [] }, { missing: true as const }, { index: 4, hits: [] }] },
-    { joinKeys: [], events: [{ index: 4, hits: [] }, { index: 2, hits: [] }] },
+    { joinKeys: [], events: [{ index: 1 }, { missing: true as const }, { index: 4 }] },
+    { joinKeys: [], events: [{ index: 4 }, { index: 2 }] },
   ]
 
   it('lists every event of no group, ascending, and where each sits', () => {
@@ -102,7 +102,7 @@ describe('events in no sequence', () => {
   })
 
   it('stays cheap for 200,000 events', () => {
-    const many = eventsOutside(200_000, [{ joinKeys: [], events: [{ index: 7, hits: [] }] }])
+    const many = eventsOutside(200_000, [{ joinKeys: [], events: [{ index: 7 }] }])
     expect(many.length).toBe(199_999)
     expect(positionOutside(many, 8)).toBe(7)
   })

@@ -1,4 +1,5 @@
-import type { MatchedEvent, MissingEvent, SequenceMatch } from '../../engine'
+import type { MissingEvent } from '../../engine'
+import type { GroupEvent, ReportGroup } from '../../worker/protocol'
 import { formatOffset, formatTimestamp, timestampMs, windowText } from './format-results'
 
 /**
@@ -57,7 +58,7 @@ function first(v: unknown): unknown {
 }
 
 export type StageView =
-  | { readonly kind: 'event'; readonly stage: number; readonly match: MatchedEvent; readonly timestamp: string; readonly offset: string | null }
+  | { readonly kind: 'event'; readonly stage: number; readonly match: GroupEvent; readonly timestamp: string; readonly offset: string | null }
   | { readonly kind: 'missing'; readonly stage: number; readonly explanation: string }
 
 export interface SequenceView {
@@ -73,7 +74,7 @@ export const MISSING_EXPLANATION = 'no matching event within the window'
 export const UNTIL_NOTE = 'until: an event matching the until stage before the last stage would have ended this sequence; none did.'
 
 /** The view of one sequence, `eventAt` giving the raw events (undefined while not loaded). */
-export function buildSequenceView(seq: SequenceMatch, shape: SequenceShape, timestampField: string, eventAt: (index: number) => unknown): SequenceView {
+export function buildSequenceView(seq: ReportGroup, shape: SequenceShape, timestampField: string, eventAt: (index: number) => unknown): SequenceView {
   const times = seq.events.map((e) => (isMissing(e) ? null : timestampMs(readField(eventAt(e.index), timestampField))))
   const known = times.filter((t): t is number => t !== null)
   const firstTime = known[0] ?? null
@@ -104,7 +105,7 @@ export function joinKeyText(values: readonly unknown[], names: readonly string[]
   return values.map((v, i) => (named ? `${names[i] ?? ''}: ${JSON.stringify(v)}` : JSON.stringify(v))).join(', ')
 }
 
-function isMissing(e: MatchedEvent | MissingEvent): e is MissingEvent {
+function isMissing(e: GroupEvent | MissingEvent): e is MissingEvent {
   return 'missing' in e
 }
 
@@ -113,7 +114,7 @@ function isMissing(e: MatchedEvent | MissingEvent): e is MissingEvent {
  * collapsed group of their own, so they can be selected, marked and explained like any other.
  * A typed array: 200,000 events cost 800 kB, once per result.
  */
-export function eventsOutside(eventCount: number, groups: readonly SequenceMatch[]): Int32Array {
+export function eventsOutside(eventCount: number, groups: readonly ReportGroup[]): Int32Array {
   const inside = new Uint8Array(Math.max(0, eventCount))
   let count = inside.length
   for (const g of groups)
@@ -129,7 +130,7 @@ export function eventsOutside(eventCount: number, groups: readonly SequenceMatch
 }
 
 /** The first group holding each event (for scrolling to an event of a sequence). */
-export function groupOfEvent(groups: readonly SequenceMatch[]): Map<number, number> {
+export function groupOfEvent(groups: readonly ReportGroup[]): Map<number, number> {
   const at = new Map<number, number>()
   groups.forEach((g, n) => {
     for (const e of g.events) if (!isMissing(e) && !at.has(e.index)) at.set(e.index, n)
