@@ -69,6 +69,9 @@ export interface ShareFigures {
   readonly linkChars: number
   /** the document's JSON size, for the log */
   readonly eventsChars: number
+  /** the first (cold) encode and decode, ms, for the log: tells a cold start from a hiccup in the max */
+  readonly firstEncodeMs: number
+  readonly firstDecodeMs: number
 }
 
 /**
@@ -101,5 +104,7 @@ export async function shareFigures(source: ShareSource, runs: number): Promise<S
     ],
     linkChars: link.length,
     eventsChars: source.eventsText.length,
+    firstEncodeMs: encode.firstMs,
+    firstDecodeMs: decode.firstMs,
   }
 }

@@ -141,6 +141,8 @@ export interface Timing {
   readonly bestMs: number
   /** slowest run, milliseconds */
   readonly maxMs: number
+  /** the first timed run (the cold one when there was no warm-up), milliseconds */
+  readonly firstMs: number
   readonly runs: number
 }
 
@@ -156,12 +158,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank - 1] ?? 0
 }
 
-/** Summary of run durations in any order. */
+/** Summary of run durations, in the order they ran. */
 export function summarize(durations: readonly number[]): Timing {
   const times = [...durations].sort((a, b) => a - b)
   const mid = Math.floor(times.length / 2)
   const median = times.length % 2 === 1 ? (times[mid] ?? 0) : ((times[mid - 1] ?? 0) + (times[mid] ?? 0)) / 2
-  return { medianMs: median, p95Ms: percentile(times, 95), bestMs: times[0] ?? 0, maxMs: times[times.length - 1] ?? 0, runs: times.length }
+  return { medianMs: median, p95Ms: percentile(times, 95), bestMs: times[0] ?? 0, maxMs: times[times.length - 1] ?? 0, firstMs: durations[0] ?? 0, runs: times.length }
 }
 
 /**
