@@ -110,14 +110,49 @@ function keepOrderAmongCopies(marks: readonly FingerprintMark[], placed: (Placed
 
 const cache = new WeakMap<Dataset, (string | undefined)[]>()
 
-/** Answers `fingerprint` over `dataset` (the caller checked the version). */
-export function fingerprintMarks(req: FingerprintRequestFields, dataset: Dataset): FingerprintReport {
+/**
+ * Events `from` .. `to - 1` to fingerprint before placing: the worker's scheduler (scheduler.ts)
+ * fingerprints a large set in slices (about 15 µs an event: 3 s for 200,000), answering runs in
+ * between, instead of in one scan a keystroke would wait for.
+ */
+export interface FingerprintWarm {
+  readonly from: number
+  readonly to: number
+}
+
+/** Thrown inside a warm-up placement that needs a fingerprint not made yet. */
+const NOT_YET: unique symbol = Symbol('not yet')
+
+/**
+ * Answers `fingerprint` over `dataset` (the caller checked the version). With `warm`, the events
+ * of that range are fingerprinted first, and the marks are placed only if no other event's
+ * fingerprint is needed (those at the marks' own positions are made): otherwise `marks` is empty,
+ * and the scheduler warms the next range (placement reads events from the first on, so once the
+ * warmed prefix covers what it reads, it answers).
+ */
+export function fingerprintMarks(req: FingerprintRequestFields & { readonly warm?: FingerprintWarm }, dataset: Dataset): FingerprintReport {
   let prints = cache.get(dataset)
   if (!prints) {
     prints = []
     cache.set(dataset, prints)
   }
   const known = prints
-  const at = (i: number): string => (known[i] ??= eventFingerprint(dataset.events[i]))
-  return { eventsVersion: dataset.version, eventCount: dataset.events.length, marks: placeMarks(req.marks, dataset.events.length, at) }
+  const events = dataset.events
+  const at = (i: number): string => (known[i] ??= eventFingerprint(events[i]))
+  const report = (marks: PlacedMark[]): FingerprintReport => ({ eventsVersion: dataset.version, eventCount: events.length, marks })
+  const warm = req.warm
+  if (warm === undefined) return report(placeMarks(req.marks, events.length, at))
+  for (let i = Math.max(0, warm.from); i < Math.min(events.length, warm.to); i++) at(i)
+  const own = new Set(req.marks.map((m) => m.index))
+  const cached = (i: number): string => {
+    const f = known[i] ?? (own.has(i) ? at(i) : undefined)
+    if (f === undefined) throw NOT_YET
+    return f
+  }
+  try {
+    return report(placeMarks(req.marks, events.length, cached))
+  } catch (e) {
+    if (e === NOT_YET) return report([])
+    throw e
+  }
 }

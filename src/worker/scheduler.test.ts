@@ -3,6 +3,7 @@ import { buildSchema, compileEql, compileKql, eqlSettings, parseEventsText, runE
 import { createHandler } from './handle'
 import { PROTOCOL_VERSION, type Analysis, type Reply } from './protocol'
 import { createScheduler } from './scheduler'
+import { eventFingerprint } from './handle-fingerprint'
 
 /** The worker's scheduler over the real dispatcher and engine, with the yields released by hand. */
 const engine = { buildSchema, compileEql, compileKql, eqlSettings, parseEventsText, runEql, runKql }
@@ -97,6 +98,23 @@ describe('worker scheduler', () => {
     const order = s.replies.map((r) => r.id).filter((id) => id >= f1)
     expect(order).toEqual([f1, f2, c])
     expect(s.replyTo(c)?.ok).toBe(true)
+  })
+
+  it('fingerprints a new event set in slices and places moved marks as one scan would', () => {
+    const s = setup()
+    const target = EVENTS.findIndex((e, i) => i > 4000 && EVENTS.every((o, j) => j === i || JSON.stringify(o) !== JSON.stringify(e)))
+    const marks = [{ index: 3, fingerprint: eventFingerprint(EVENTS[target]) }, { index: 5, fingerprint: 'gone' }, { index: 7 }]
+    const whole = s.handle({ id: 99, protocol: PROTOCOL_VERSION, kind: 'fingerprint', eventsVersion: 1, marks })
+    const fresh = setup()
+    const n = fresh.send({ kind: 'fingerprint', eventsVersion: 1, marks })
+    expect(fresh.drain()).toBeGreaterThan(2)
+    const reply = fresh.replyTo(n)
+    expect(reply).toEqual({ ...whole, id: n })
+    expect(reply?.ok && reply.kind === 'fingerprint' && reply.result.marks.map((m) => m.index)).toEqual([target, null, 7])
+    // the events are fingerprinted now: the next request is answered in its first slice
+    const again = fresh.send({ kind: 'fingerprint', eventsVersion: 1, marks })
+    expect(fresh.drain()).toBe(1)
+    expect(fresh.replyTo(again)?.ok).toBe(true)
   })
 
   it('an analysis of a query with errors, or of events no longer loaded, is answered at once', () => {

@@ -12,6 +12,7 @@ import type { Failure, Reply, RequestKind } from './protocol'
  *   time, each after a yield to the event loop, so messages already waiting go first;
  * - an analysis is answered in slices of the events of about `sliceMs` each (handle-analyze.ts
  *   `range`), with a yield between slices, then merged: a run waits for one slice at most;
+ *   fingerprints of a new event set are made in slices the same way (handle-fingerprint.ts `warm`);
  * - a newer analyze, compare or alerts request replaces a queued or half-done one of its kind
  *   (the client only wants the newest: its tickets settle the older as superseded), which is
  *   answered `cancelled` at once so every request still gets exactly one reply.
@@ -37,7 +38,7 @@ export interface SchedulerOptions {
 
 type Message = Record<string, unknown> & { readonly id: number; readonly kind: RequestKind }
 
-/** A sliced analysis in progress. */
+/** A sliced request in progress (an analysis, or fingerprinting the events). */
 interface Slicing {
   from: number
   size: number
@@ -76,7 +77,8 @@ export function createScheduler(options: SchedulerOptions): (data: unknown) => v
     pumping = false
     const task = queue[0]
     if (task === undefined) return
-    const done = task.message.kind === 'analyze' ? analyzeSlice(task) : (post(handle(task.message)), true)
+    const kind = task.message.kind
+    const done = kind === 'analyze' ? analyzeSlice(task) : kind === 'fingerprint' ? fingerprintSlice(task) : (post(handle(task.message)), true)
     if (done) queue.shift()
     schedule()
   }
@@ -104,12 +106,38 @@ export function createScheduler(options: SchedulerOptions): (data: unknown) => v
       post({ ...reply, result: s.spentMs >= budget && s.from < part.eventCount ? { ...merged, stopped: true } : merged })
       return true
     }
-    // Aim the next slice at sliceMs from the pace so far (one slice's pace swings with a GC pause
-    // or a busy machine), changing the size at most twofold per slice.
+    resize(s)
+    return false
+  }
+
+  /**
+   * Fingerprints the next range of events (handle-fingerprint.ts `warm`) and places the marks if
+   * that is enough; true when answered. Fingerprints are cached per event set, so later requests
+   * on the same events answer from the cache in their first slice.
+   */
+  function fingerprintSlice(task: Task): boolean {
+    const s = (task.slicing ??= { from: 0, size: FIRST_SLICE, spentMs: 0, parts: [] })
+    const warm = { from: s.from, to: s.from + s.size }
+    const started = now()
+    const reply = handle({ ...task.message, warm })
+    const took = now() - started
+    s.spentMs += took
+    s.from = warm.to
+    const asked = Array.isArray(task.message['marks']) ? task.message['marks'].length : 0
+    if (!reply.ok || reply.kind !== 'fingerprint' || reply.result.marks.length === asked || s.from >= reply.result.eventCount) {
+      post(reply)
+      return true
+    }
+    resize(s)
+    return false
+  }
+
+  /** Aims the next slice at sliceMs from the pace so far, changing its size at most twofold. */
+  function resize(s: Slicing): void {
+    // one slice's pace swings with a GC pause or a busy machine: the pace so far is steadier
     const pace = s.spentMs / Math.max(1, s.from)
     const aimed = pace > 0 ? sliceMs / pace : s.size * 2
     s.size = Math.round(Math.max(256, s.size / 2, Math.min(MAX_SLICE, s.size * 2, aimed)))
-    return false
   }
 
   return (data: unknown): void => {
