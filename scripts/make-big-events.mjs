@@ -4,13 +4,16 @@
  * loading (e2e/events.spec.ts) and for trying the page by hand:
  *
  *   node scripts/make-big-events.mjs [out-file] [megabytes]
+ *   node scripts/make-big-events.mjs --events N [out-file]
  *
- * Defaults: <os tmp>/rule-playground-big-events.ndjson, 50 MB. Deterministic: the same size gives
- * the same bytes, so an existing file of the right size is reused. Every 10,000th event is a
+ * Defaults: <os tmp>/rule-playground-big-events.ndjson, 50 MB; by count,
+ * <os tmp>/rule-playground-big-events-N.ndjson (e2e/responsiveness.spec.ts loads 200,000 events).
+ * Deterministic: the same size or count gives the same bytes, so an existing file of the right
+ * size is reused. Every 10,000th event is a
  * `needle.exe` process (the e2e query matches exactly those); a few lines carry non-ASCII text so
  * that chunk boundaries fall inside multi-byte characters.
  */
-import { createWriteStream, existsSync, statSync } from 'node:fs'
+import { createWriteStream, existsSync, renameSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -51,7 +54,39 @@ export async function makeBigEvents(out, megabytes) {
   return i
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/** Bytes of the first `count` event lines, newlines included (what the file by count holds). */
+export function bytesOfEvents(count) {
+  let bytes = 0
+  for (let i = 0; i < count; i++) bytes += Buffer.byteLength(eventLine(i)) + 1
+  return bytes
+}
+
+/**
+ * The file of exactly `count` events at `out` (default in the OS temp folder), written unless a
+ * file of exactly the expected size is already there; resolves with its path.
+ */
+export async function ensureEventsByCount(count, out = join(tmpdir(), `rule-playground-big-events-${count}.ndjson`)) {
+  const expected = bytesOfEvents(count)
+  if (existsSync(out) && statSync(out).size === expected) return out
+  // written beside and renamed, so a stopped run leaves no short file under the real name
+  const partial = `${out}.partial`
+  const stream = createWriteStream(partial)
+  for (let i = 0; i < count; i++) {
+    if (!stream.write(eventLine(i) + '\n')) await new Promise((r) => stream.once('drain', r))
+  }
+  await new Promise((resolve, reject) => stream.end((err) => (err ? reject(err) : resolve())))
+  renameSync(partial, out)
+  return out
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--events') {
+  const count = Number(process.argv[3])
+  if (!Number.isInteger(count) || count <= 0) {
+    console.error('usage: make-big-events.mjs --events N [out-file]')
+    process.exit(2)
+  }
+  console.log(await ensureEventsByCount(count, process.argv[4]))
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = process.argv[2] ?? join(tmpdir(), 'rule-playground-big-events.ndjson')
   const mb = Number(process.argv[3] ?? 50)
   if (existsSync(out) && statSync(out).size >= mb * 1_000_000 && statSync(out).size < mb * 1_000_000 + 2000) {
