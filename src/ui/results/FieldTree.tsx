@@ -2,6 +2,7 @@ import { lazy, memo, Suspense, useMemo, useState } from 'react'
 import type { FieldHit } from '../../engine'
 import { usePlayground } from '../use-playground'
 import { buildFieldTree, formatScalar, hasSpan, initiallyExpanded, type FieldNode } from './field-tree'
+import { includesSorted } from './report-view'
 import { useSpanHover } from './use-span-hover'
 import { ExcludeButton, isExcludable } from '../tune/ExcludeAction'
 
@@ -18,7 +19,7 @@ export const FieldTree = memo(function FieldTree({ event, hits, eventIndex }: { 
   const root = useMemo(() => buildFieldTree(event, hits), [event, hits])
   const [open, setOpen] = useState(() => initiallyExpanded(root))
   // Values of a matched event offer "Exclude…" (tuning a false positive out of the rule).
-  const matchedEvent = usePlayground((s) => s.report?.matchedIndexes.includes(eventIndex) ?? false)
+  const matchedEvent = usePlayground((s) => includesSorted(s.report?.matchedIndexes ?? [], eventIndex))
   // where the event matched in the query: in a sequence, names the stage the exclusion belongs to
   const exclusion = useMemo(() => (matchedEvent ? { at: hits.map((h) => h.span.start) } : undefined), [matchedEvent, hits])
   const toggle = (id: string) =>

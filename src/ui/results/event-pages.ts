@@ -95,8 +95,9 @@ export interface RowModel {
 }
 
 export function buildRowModel(eventCount: number, matched: readonly number[], onlyMatches: boolean): RowModel {
-  const set = new Set(matched)
-  const isMatch = (i: number): boolean => set.has(i)
+  // `matched` is ascending: a binary search per row in view, where a Set of 100,000 matches
+  // would cost the main thread ~10 ms at every report
+  const isMatch = (i: number): boolean => matched[lowerBound(matched, i)] === i
   if (onlyMatches) return { onlyMatches, rowCount: matched.length, eventIndexAt: (row) => matched[row] ?? -1, isMatch }
   return { onlyMatches, rowCount: eventCount, eventIndexAt: (row) => row, isMatch }
 }
@@ -107,12 +108,17 @@ export function buildRowModel(eventCount: number, matched: readonly number[], on
  */
 export function rowOfEvent(rows: RowModel, matched: readonly number[], eventIndex: number): number {
   if (!rows.onlyMatches) return Math.min(Math.max(0, eventIndex), Math.max(0, rows.rowCount - 1))
+  return Math.min(lowerBound(matched, eventIndex), Math.max(0, matched.length - 1))
+}
+
+/** The first position in the ascending `list` whose value is >= `n` (its length when none is). */
+function lowerBound(list: readonly number[], n: number): number {
   let lo = 0
-  let hi = matched.length
+  let hi = list.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if ((matched[mid] ?? Infinity) < eventIndex) lo = mid + 1
+    if ((list[mid] ?? Infinity) < n) lo = mid + 1
     else hi = mid
   }
-  return Math.min(lo, Math.max(0, matched.length - 1))
+  return lo
 }
