@@ -1,18 +1,26 @@
 /**
  * Reads events text that arrives in chunks (a file streamed into the worker) without ever holding
- * the whole text: each chunk is scanned once for *safe cut points* — line ends at top level, outside
- * any JSON value — and the text up to the last one is read with `parseEventsText`, with line numbers
- * shifted by the lines already read. The result is the same as reading the whole text at once for
- * every input whose values end on a line end (NDJSON, concatenated objects, `jq` output, one
- * document), which is what large event files are.
+ * the whole text. Two ways, switching at line starts at top level, where both agree:
+ *
+ * - lines (the fast path, line-reader.ts): each complete line that is one JSON object is parsed
+ *   by itself; this is what large event files (NDJSON) are, and it costs little beyond JSON.parse;
+ * - scan (everything else: a broken line, pretty-printed values, arrays): the text is scanned for
+ *   *safe cut points* — line ends at top level, outside any JSON value — and the text up to the
+ *   last one is read with `parseEventsText`, with line numbers shifted by the lines already read.
+ *   Once what is pending is a single unfinished line again, the lines way takes over.
+ *
+ * The result is the same as reading the whole text at once for every input whose values end on a
+ * line end (NDJSON, concatenated objects, `jq` output, one document), which is what large event
+ * files are.
  *
  * A value that never closes (a broken line) would otherwise keep everything after it pending; when
  * the pending text exceeds `maxPending`, it is cut before the last line starting in column 1 with
  * `{` or `[` — where `parseEventsText` resumes after a broken value anyway. A top-level array is
  * never cut (its elements are not values on their own), so one huge array is read whole at `end()`.
  */
+import { readLines } from './line-reader'
 import { parseEventsText, type EventsFormat, type EventsProblem } from './parse-events'
-import type { EventOrigin } from './unwrap'
+import type { EventOrigin, ValueKind } from './unwrap'
 
 /** What one `push` or `end` read: only what is new since the previous call. */
 export interface EventsReadStep {
@@ -160,30 +168,90 @@ function countLines(text: string): number {
   return n
 }
 
+type Out = { events: unknown[]; origins: EventOrigin[]; problems: EventsProblem[] }
+
+const emptyOut = (): Out => ({ events: [], origins: [], problems: [] })
+
 /** Creates a reader for one streamed input. Never throws on user input. */
 export function createEventsReader(options: EventsReaderOptions = {}): EventsReader {
   const maxPending = Math.max(1, options.maxPending ?? 1 << 20)
+  /** text not read yet; it always starts at a line start at top level */
   let buffer = ''
+  let mode: 'lines' | 'scan' = 'lines'
   let scanned = 0
   let state = freshState()
   /** lines before `buffer` */
   let lineBase = 0
-  const formats: EventsFormat[] = []
+  const formats = new FormatTally()
+  const onKind = (kind: ValueKind): void => formats.add(kind === 'event' || kind === 'array' ? 'json' : kind)
   let ended = false
 
-  const read = (piece: string, into: { events: unknown[]; origins: EventOrigin[]; problems: EventsProblem[] }): void => {
+  const read = (piece: string, into: Out): void => {
     const parsed = parseEventsText(piece)
     for (const e of parsed.events) into.events.push(e)
     for (const o of parsed.origins) into.origins.push({ ...o, line: o.line + lineBase })
     for (const p of parsed.problems) into.problems.push({ line: p.line + lineBase, message: p.message })
-    if (parsed.events.length > 0 || parsed.problems.length > 0) formats.push(parsed.format)
+    // a piece of problems only (a broken line) says nothing about the input's format
+    if (parsed.events.length > 0) formats.add(parsed.format)
     lineBase += countLines(piece)
   }
 
-  const cut = (at: number, out: { events: unknown[]; origins: EventOrigin[]; problems: EventsProblem[] }): void => {
+  const cut = (at: number, out: Out): void => {
     read(buffer.slice(0, at), out)
     buffer = buffer.slice(at)
     scanned -= at
+  }
+
+  /** Reads `text[from, end)` the lines way; what it refuses (and what follows) becomes the buffer, read the scan way. */
+  const readFast = (text: string, from: number, end: number, out: Out): boolean => {
+    const r = readLines(text, from, end, lineBase + 1, out, onKind)
+    lineBase += r.feeds
+    if (!r.refused) return true
+    buffer = text.slice(r.stop)
+    mode = 'scan'
+    state = freshState()
+    scanned = 0
+    return false
+  }
+
+  /** The scan way over the buffer: reads up to the last safe cut point. */
+  const scanBuffer = (out: Out): void => {
+    for (;;) {
+      scanned = scan(buffer, scanned, state)
+      if (state.lastClean > 0) {
+        const at = state.lastClean
+        cut(at, out)
+        // the state describes the end of the buffer, which did not move; only positions shift
+        state.lastClean = -1
+        state.lineStart -= at
+        state.lastForced = state.lastForced >= at ? state.lastForced - at : -1
+      }
+      if (buffer.length <= maxPending || state.lastForced <= 0) break
+      // a value that never closed: read up to the last line that starts a new one, rescan the rest
+      cut(state.lastForced, out)
+      state = freshState()
+      scanned = 0
+    }
+    // What is pending is one unfinished line at top level: the lines way reads it once complete.
+    if (buffer.indexOf('\n') < 0) mode = 'lines'
+  }
+
+  const pushLines = (chunk: string, out: Out): void => {
+    const last = chunk.lastIndexOf('\n')
+    if (last < 0) {
+      buffer += chunk
+      return
+    }
+    // The pending partial line and the chunk's first line are read on their own, so the chunk
+    // itself is never copied into a longer string.
+    const first = chunk.indexOf('\n')
+    const head = buffer + chunk.slice(0, first + 1)
+    if (!readFast(head, 0, head.length, out)) {
+      buffer += chunk.slice(first + 1)
+      return scanBuffer(out)
+    }
+    if (!readFast(chunk, first + 1, last + 1, out)) return scanBuffer(out)
+    buffer = chunk.slice(last + 1)
   }
 
   return {
@@ -191,42 +259,48 @@ export function createEventsReader(options: EventsReaderOptions = {}): EventsRea
       return buffer.length
     },
     push(chunk) {
-      const out = { events: [] as unknown[], origins: [] as EventOrigin[], problems: [] as EventsProblem[] }
+      const out = emptyOut()
       if (ended || chunk === '') return out
-      buffer += chunk
-      for (;;) {
-        scanned = scan(buffer, scanned, state)
-        if (state.lastClean > 0) {
-          const at = state.lastClean
-          cut(at, out)
-          // the state describes the end of the buffer, which did not move; only positions shift
-          state.lastClean = -1
-          state.lineStart -= at
-          state.lastForced = state.lastForced >= at ? state.lastForced - at : -1
-        }
-        if (buffer.length <= maxPending || state.lastForced <= 0) break
-        // a value that never closed: read up to the last line that starts a new one, rescan the rest
-        cut(state.lastForced, out)
-        state = freshState()
-        scanned = 0
+      if (mode === 'lines') pushLines(chunk, out)
+      else {
+        buffer += chunk
+        scanBuffer(out)
       }
       return out
     },
     end() {
-      const out = { events: [] as unknown[], origins: [] as EventOrigin[], problems: [] as EventsProblem[] }
-      if (!ended && buffer.length > 0) read(buffer, out)
+      const out = emptyOut()
+      if (!ended && buffer.length > 0) {
+        if (mode === 'scan' || !readFast(buffer, 0, buffer.length, out)) read(buffer, out)
+      }
       ended = true
       buffer = ''
-      return { ...out, format: combineFormats(formats) }
+      return { ...out, format: formats.result() }
     },
   }
 }
 
-/** The whole input's format from its pieces' (pieces of NDJSON read as single `json` values). */
-function combineFormats(formats: readonly EventsFormat[]): EventsFormat {
-  const first = formats[0]
-  if (first === undefined) return 'ndjson'
-  if (formats.length === 1) return first
-  if (formats.every((f) => f === 'json' || f === 'ndjson')) return 'ndjson'
-  return formats.every((f) => f === first) ? first : 'mixed'
+/**
+ * The whole input's format from its pieces' formats, as `parseEventsText` names it from the values
+ * it read (one value: its own kind; several: `ndjson` when all are events, else `mixed`), without
+ * keeping a list. A piece's format says how many values it had: one (`json`, `json-array`, a
+ * response) or several (`ndjson`, `mixed`).
+ */
+class FormatTally {
+  private first: EventsFormat | undefined
+  private several = false
+  private allEvents = true
+
+  add(format: EventsFormat): void {
+    if (this.first === undefined) this.first = format
+    else this.several = true
+    if (format === 'ndjson' || format === 'mixed') this.several = true
+    if (format !== 'json' && format !== 'ndjson') this.allEvents = false
+  }
+
+  result(): EventsFormat {
+    if (this.first === undefined) return 'ndjson'
+    if (!this.several) return this.first
+    return this.allEvents ? 'ndjson' : 'mixed'
+  }
 }
