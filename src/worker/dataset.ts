@@ -1,5 +1,6 @@
 import type { Diagnostic, Schema } from '../engine'
 import type { EventsReader } from '../engine/events/events-reader'
+import type { InferenceState } from '../engine/schema/infer-from-events'
 import type { EventsLoaded, EventsProblem, EventsProgress } from './protocol'
 
 /**
@@ -94,11 +95,15 @@ export interface StreamLoad {
   readonly events: unknown[]
   readonly problems: EventsProblem[]
   problemCount: number
+  /** field types of the events read so far, typed chunk by chunk while they are fresh in cache (the schema reuses it) */
+  readonly inference: InferenceState
 }
 
 /** Adds what a reader step produced to the load, keeping at most MAX_PROBLEMS problems. */
 export function absorb(load: StreamLoad, step: { readonly events: readonly unknown[]; readonly problems: readonly EventsProblem[] }): void {
+  const from = load.events.length
   for (const e of step.events) load.events.push(e)
+  load.inference.add(load.events, from)
   for (const p of step.problems) if (load.problems.length < MAX_PROBLEMS) load.problems.push(p)
   load.problemCount += step.problems.length
 }

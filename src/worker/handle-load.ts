@@ -1,4 +1,5 @@
 import type { EventsReader } from '../engine/events/events-reader'
+import { createInference, rememberInference } from '../engine/schema/infer-from-events'
 import { absorb, makeDataset, progressOf, type Dataset, type StreamLoad } from './dataset'
 import type * as P from './protocol'
 
@@ -30,7 +31,7 @@ export function createLoadHandlers(createReader: (() => EventsReader) | undefine
   return {
     beginEvents(req) {
       if (!createReader) return { refused: { code: 'not-available', message: 'Streamed loading is not available in this engine build.' } }
-      load = { version: req.datasetVersion, name: req.name, size: req.size, bytes: 0, decoder: new TextDecoder('utf-8'), reader: createReader(), events: [], problems: [], problemCount: 0 }
+      load = { version: req.datasetVersion, name: req.name, size: req.size, bytes: 0, decoder: new TextDecoder('utf-8'), reader: createReader(), events: [], problems: [], problemCount: 0, inference: createInference() }
       return progressOf(load)
     },
     appendEvents(req) {
@@ -47,6 +48,8 @@ export function createLoadHandlers(createReader: (() => EventsReader) | undefine
       load = null
       absorb(l, l.reader.push(l.decoder.decode()))
       absorb(l, l.reader.end())
+      // the schema's inference over these events is already done: commit's buildSchema reuses it
+      rememberInference(l.events, l.inference)
       const next = makeDataset(l.version, l.events, l.problems, { name: l.name, bytes: l.bytes })
       return commit({ ...next, problemCount: l.problemCount })
     },
