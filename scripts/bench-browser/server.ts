@@ -50,7 +50,7 @@ function fileFor(root: string, urlPath: string): string | null {
   }
 }
 
-/** Serves `root` on 127.0.0.1:`port` with correct MIME types and cross-origin isolation. */
+/** Serves `root` on 127.0.0.1:`port` (any free port if that one is busy) with correct MIME types and cross-origin isolation. */
 export function startStaticServer(root: string, port: number): Promise<StaticServer> {
   const base = normalize(root)
   const server: Server = createServer((req, res) => {
@@ -71,13 +71,19 @@ export function startStaticServer(root: string, port: number): Promise<StaticSer
     if (req.method === 'HEAD') res.end()
     else createReadStream(file).pipe(res)
   })
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => {
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+  // a busy port (another bench, another engineer's server) falls back to any free one
+  const listen = (p: number): Promise<StaticServer> =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(p, '127.0.0.1', () => {
+        server.off('error', reject)
+        const address = server.address()
+        const actual = address !== null && typeof address === 'object' ? address.port : p
+        resolve({ origin: `http://127.0.0.1:${actual}`, close: () => new Promise<void>((done) => server.close(() => done())) })
       })
     })
+  return listen(port).catch((err: unknown) => {
+    if (port !== 0 && err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') return listen(0)
+    throw err
   })
 }
