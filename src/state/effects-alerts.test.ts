@@ -131,4 +131,16 @@ describe('connectAlerts', () => {
     timers.flush()
     expect(engine.asked).toHaveLength(0)
   })
+
+  it('waits a longer quiet time over a large event set (a simulation there would hold up the next keystroke)', () => {
+    const store = createPlaygroundStore({ query: 'any where a == 1', eventsText: '{}' })
+    const manual = new ManualTimers()
+    const delays: number[] = []
+    const timers = { setTimeout: (fn: () => void, ms: number) => (delays.push(ms), manual.setTimeout(fn)), clearTimeout: () => manual.clearTimeout() }
+    connectAlerts(store, new FakeEngine(), { timers })
+    store.getState().showAlerts(true)
+    store.getState().finishRun(report(store.getState().query, { eventCount: 200_000 }))
+    store.getState().finishRun(report(store.getState().query, { eventCount: 10 }))
+    expect(delays.slice(-2)).toEqual([1000, 250])
+  })
 })

@@ -1,5 +1,5 @@
 import type { EngineClient } from '../worker/client'
-import { realTimers, runSettingsOf, type DebounceTimers } from './effects'
+import { backgroundQuietMs, realTimers, runSettingsOf, type DebounceTimers } from './effects'
 import type { PlaygroundState, PlaygroundStore } from './store'
 
 /**
@@ -17,6 +17,8 @@ export type AlertsEngine = Pick<EngineClient, 'alerts'>
 export interface AlertsEffectOptions {
   /** quiet time before simulating (default 250 ms) */
   readonly debounceMs?: number
+  /** quiet time over a large event set (default 1 s; see backgroundQuietMs) */
+  readonly largeDebounceMs?: number
   readonly timers?: DebounceTimers
 }
 
@@ -85,7 +87,8 @@ export function connectAlerts(store: PlaygroundStore, engine: AlertsEngine, opti
 
   const schedule = (): void => {
     if (timer !== undefined) timers.clearTimeout(timer)
-    timer = wanted(store.getState()) ? timers.setTimeout(send, debounceMs) : undefined
+    const state = store.getState()
+    timer = wanted(state) ? timers.setTimeout(send, backgroundQuietMs(state.report?.eventCount ?? 0, debounceMs, options.largeDebounceMs)) : undefined
   }
 
   const unsubscribe = store.subscribe((state, previous) => {

@@ -125,4 +125,16 @@ describe('connectCompare', () => {
     timers.flush()
     expect(engine.asked).toHaveLength(0)
   })
+
+  it('waits a longer quiet time over a large event set (a comparison there would hold up the next keystroke)', () => {
+    const store = createPlaygroundStore({ query: 'any where a == 1', eventsText: '{}' })
+    const manual = new ManualTimers()
+    const delays: number[] = []
+    const timers = { setTimeout: (fn: () => void, ms: number) => (delays.push(ms), manual.setTimeout(fn)), clearTimeout: () => manual.clearTimeout() }
+    connectCompare(store, new FakeEngine(), { timers, largeDebounceMs: 700 })
+    store.getState().openCompare(PIN)
+    store.getState().finishRun(report(store.getState().query, { eventCount: 200_000 }))
+    store.getState().finishRun(report(store.getState().query, { eventCount: 10 }))
+    expect(delays.slice(-2)).toEqual([700, 250])
+  })
 })

@@ -1,6 +1,6 @@
 import type { EngineClient } from '../worker/client'
 import type { CompareSide } from '../worker/protocol-compare'
-import { realTimers, runSettingsOf, type DebounceTimers } from './effects'
+import { backgroundQuietMs, realTimers, runSettingsOf, type DebounceTimers } from './effects'
 import type { PlaygroundState, PlaygroundStore } from './store'
 
 /**
@@ -17,6 +17,8 @@ export type CompareEngine = Pick<EngineClient, 'compare'>
 export interface CompareEffectOptions {
   /** quiet time before comparing (default 250 ms) */
   readonly debounceMs?: number
+  /** quiet time over a large event set (default 1 s; see backgroundQuietMs) */
+  readonly largeDebounceMs?: number
   readonly timers?: DebounceTimers
 }
 
@@ -56,7 +58,8 @@ export function connectCompare(store: PlaygroundStore, engine: CompareEngine, op
 
   const schedule = (): void => {
     if (timer !== undefined) timers.clearTimeout(timer)
-    timer = wanted(store.getState()) ? timers.setTimeout(send, debounceMs) : undefined
+    const state = store.getState()
+    timer = wanted(state) ? timers.setTimeout(send, backgroundQuietMs(state.report?.eventCount ?? 0, debounceMs, options.largeDebounceMs)) : undefined
   }
 
   const unsubscribe = store.subscribe((state, previous) => {

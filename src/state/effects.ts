@@ -35,6 +35,21 @@ export const realTimers: DebounceTimers = {
   clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
 }
 
+/** Event sets above this many events are large for background work (default of backgroundQuietMs). */
+export const LARGE_EVENT_COUNT = 50_000
+
+/**
+ * The quiet time before a background request the worker answers in one piece (compare, alerts):
+ * 250 ms, or 1 s over a large event set. Why: a worker cannot be pre-empted, and at 200,000
+ * events an alerts simulation takes 200-400 ms and a comparison ~100 ms (scripts/bench/
+ * edit-latency.ts), so one started during a short pause in typing delays the next keystroke's run
+ * by that much; a longer pause makes that rare. (Analyses and fingerprints are answered in slices
+ * with runs in between, src/worker/scheduler.ts, so their 250 ms is enough.)
+ */
+export function backgroundQuietMs(eventCount: number, quietMs = 250, largeQuietMs = 1000): number {
+  return eventCount > LARGE_EVENT_COUNT ? Math.max(quietMs, largeQuietMs) : quietMs
+}
+
 const inputsChanged = (a: PlaygroundState, b: PlaygroundState): boolean =>
   a.query !== b.query ||
   a.language !== b.language ||
