@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { FULL_SIZE, SMALL_SIZE, parseBenchOptions } from './bench-options'
 
 describe('bench options', () => {
-  it('defaults to the issue full size, 20 edits, and the corpus under ../shared', () => {
-    expect(parseBenchOptions([])).toEqual({ size: FULL_SIZE, runs: 7, edits: 20, shareRuns: 30, json: false, corpus: '../shared/corpus/rules.jsonl', help: false })
+  it('defaults to the issue full size of lean events, 20 edits, and the corpus under ../shared', () => {
+    expect(parseBenchOptions([])).toEqual({ size: FULL_SIZE, runs: 7, edits: 20, shareRuns: 30, json: false, lean: true, corpus: '../shared/corpus/rules.jsonl', help: false })
     expect(FULL_SIZE).toBe(200_000)
     expect(parseBenchOptions([], { SHARED_DIR: '/data/shared' }).corpus).toBe('/data/shared/corpus/rules.jsonl')
   })
@@ -18,6 +18,7 @@ describe('bench options', () => {
   it('reads every option, spaced or with =', () => {
     expect(parseBenchOptions(['--json', '--runs', '3', '--edits=5', '--share-runs', '9', '--corpus', 'x.jsonl'])).toMatchObject({ json: true, runs: 3, edits: 5, shareRuns: 9, corpus: 'x.jsonl' })
     expect(parseBenchOptions(['-h']).help).toBe(true)
+    expect(parseBenchOptions(['--rich']).lean).toBe(false)
   })
 
   it.each([

@@ -18,14 +18,21 @@ export interface BenchOptions {
   /** timed encodes and decodes of the share link */
   readonly shareRuns: number
   readonly json: boolean
+  /**
+   * the generator's lean events (~550 B of NDJSON each: 200,000 make the issue's ~100 MB file, the
+   * one the browser bench loads), or `--rich` ones (~800 B, every field; the figures before issue 8)
+   */
+  readonly lean: boolean
   /** the detection-rules corpus (read at run time, never copied) */
   readonly corpus: string
   readonly help: boolean
 }
 
-export const USAGE = `usage: npm run bench -- [--size N | --small] [--runs R] [--edits E] [--share-runs S] [--json] [--corpus FILE]
+export const USAGE = `usage: npm run bench -- [--size N | --small] [--rich] [--runs R] [--edits E] [--share-runs S] [--json] [--corpus FILE]
   --size N        events to generate (default ${FULL_SIZE.toLocaleString('en-US')}, the issue's full size)
   --small         same as --size ${SMALL_SIZE}: every row runs in seconds (CI); targets read n/a
+  --rich          every field of the generated events (~800 B each) instead of the lean ~550 B
+                  (200,000 lean events are the issue's ~100 MB file, as in npm run bench:browser)
   --runs R        timed runs per throughput figure (default 7)
   --edits E       query edits per keystroke figure (default 20: the issue's p95 of 20 edits)
   --share-runs S  timed share link encodes and decodes (default 30)
@@ -49,6 +56,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
   let edits = 20
   let shareRuns = 30
   let json = false
+  let lean = true
   let help = false
   let corpus = `${env['SHARED_DIR'] ?? '../shared'}/corpus/rules.jsonl`
   for (let i = 0; i < argv.length; i++) {
@@ -59,6 +67,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     const value = (): string | undefined => inline ?? argv[++i]
     if (flag === '--json') json = true
     else if (flag === '--small') size = SMALL_SIZE
+    else if (flag === '--rich') lean = false
     else if (flag === '--help' || flag === '-h') help = true
     else if (flag === '--size') size = count('--size', value())
     else if (flag === '--runs') runs = count('--runs', value())
@@ -70,5 +79,5 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
       corpus = file
     } else throw new Error(`unknown option ${JSON.stringify(a)}\n${USAGE}`)
   }
-  return { size, runs, edits, shareRuns, json, corpus, help }
+  return { size, runs, edits, shareRuns, json, lean, corpus, help }
 }
