@@ -24,6 +24,8 @@ export interface InitialJs {
   readonly rawBytes: number
   /** the files counted, paths from the build root */
   readonly files: readonly string[]
+  /** gzip bytes of each counted file, same order */
+  readonly fileGzipBytes: readonly number[]
   /** files fetched before first paint that index.html does not name (lazy chunks loaded early) */
   readonly fetchedEarly: readonly string[]
   readonly fcpMs: number | null
@@ -57,12 +59,15 @@ export async function measureInitialJsInPage(page: Page, distDir: string, origin
   const files = [...new Set([...html, ...fetched])].filter((f) => !isMonacoChunk(f))
   let gzipBytes = 0
   let rawBytes = 0
+  const fileGzipBytes: number[] = []
   for (const f of files) {
     const buf = readFileSync(join(distDir, f))
+    const gz = gzipSync(buf, { level: 9 }).length
     rawBytes += buf.length
-    gzipBytes += gzipSync(buf, { level: 9 }).length
+    gzipBytes += gz
+    fileGzipBytes.push(gz)
   }
-  return { gzipBytes, rawBytes, files, fetchedEarly: fetched.filter((f) => !html.includes(f) && !isMonacoChunk(f)), fcpMs: seen.fcp }
+  return { gzipBytes, rawBytes, files, fileGzipBytes, fetchedEarly: fetched.filter((f) => !html.includes(f) && !isMonacoChunk(f)), fcpMs: seen.fcp }
 }
 
 /**

@@ -61,7 +61,7 @@ export function buildRows(m: Measures): BrowserRow[] {
       value: m.initialJs.gzipBytes / 1000,
       unit: 'kB',
       target: 100,
-      note: `${m.initialJs.files.length} files (entry, modulepreloads, JS fetched before first contentful paint at ${ms(m.initialJs.fcpMs)}), gzip -9 each; raw ${(m.initialJs.rawBytes / 1000).toFixed(1)} kB${m.initialJs.fetchedEarly.length > 0 ? `; fetched early: ${m.initialJs.fetchedEarly.join(', ')}` : ''}`,
+      note: `${m.initialJs.files.length} files (entry, modulepreloads, JS fetched before first contentful paint at ${ms(m.initialJs.fcpMs)}), gzip -9 each, raw ${(m.initialJs.rawBytes / 1000).toFixed(1)} kB: ${m.initialJs.files.map((f, i) => `${f.slice(f.lastIndexOf('/') + 1)} ${((m.initialJs.fileGzipBytes[i] ?? 0) / 1000).toFixed(1)}${m.initialJs.fetchedEarly.includes(f) ? '*' : ''}`).join(', ')} (* = not named by index.html: a lazy chunk fetched before first paint)`,
     },
     {
       figure: 'initial JS per scripts/initial-js.mjs (cross-check)',
