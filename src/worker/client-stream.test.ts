@@ -60,8 +60,21 @@ describe('EngineClient.streamEvents', () => {
     const appends = w.sent.flatMap((r, i) => (r.kind === 'appendEvents' ? [w.transferred[i]] : []))
     expect(appends.length).toBe(Math.ceil(file.size / 50))
     expect(appends.every((n) => n === 1)).toBe(true)
+    // progress once per chunk, in order, each chunk's own
+    expect(progress.map((p) => p.bytes)).toEqual([0, ...Array.from({ length: appends.length }, (_, i) => Math.min(file.size, (i + 1) * 50))])
     const run = await client.run('process where process.name == "cmd.exe"')
     expect(run).toMatchObject({ status: 'ok', result: { matchedIndexes: [0, 2], eventCount: 3 } })
+  })
+
+  it('keeps the next chunk waiting in the worker while this one is read', async () => {
+    const { client, workers } = setup()
+    const appendsSentAtProgress: number[] = []
+    const appendsSent = () => workers[0]?.sent.filter((r) => r.kind === 'appendEvents').length ?? 0
+    await client.streamEvents(fileOf(['a', 'b', 'c', 'd']), { chunkBytes: 60, onProgress: (p) => p.bytes > 0 && appendsSentAtProgress.push(appendsSent()) })
+    const total = appendsSent()
+    expect(total).toBeGreaterThan(3)
+    // chunk n's progress arrives once chunk n+1 is already sent (the last has none after it)
+    expect(appendsSentAtProgress).toEqual(Array.from({ length: total }, (_, i) => Math.min(total, i + 2)))
   })
 
   it('cancel: the stream stops, the previous events stay current, every request got one reply', async () => {
@@ -78,9 +91,10 @@ describe('EngineClient.streamEvents', () => {
     expect(await outcome).toMatchObject({ status: 'failed', failure: { code: 'cancelled' } })
     const w = workers[0]
     if (!w) throw new Error('no worker')
-    expect(w.sent.map((r) => r.kind)).toEqual(['setEvents', 'beginEvents', 'appendEvents', 'cancelEvents'])
+    // two chunks were in flight when the first progress came back
+    expect(w.sent.map((r) => r.kind)).toEqual(['setEvents', 'beginEvents', 'appendEvents', 'appendEvents', 'cancelEvents'])
     expect(await client.run('process where true')).toMatchObject({ status: 'ok', result: { eventCount: 1 } })
-    expect(w.sent.map((r) => w.replies.get(r.id))).toEqual([1, 1, 1, 1, 1])
+    expect(w.sent.map((r) => w.replies.get(r.id))).toEqual([1, 1, 1, 1, 1, 1])
   })
 
   it('a newer event set stops a stream in progress', async () => {

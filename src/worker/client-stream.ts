@@ -6,7 +6,8 @@ import type { EventsLoaded, EventsProgress, Failure, ResultMap } from './protoco
  * are gathered into chunks of about `chunkBytes` and each chunk's buffer is *transferred* to the
  * worker, which decodes and reads it incrementally. This thread never decodes the text nor holds
  * more than one chunk, so a 100 MB file costs the page about a megabyte and stays responsive.
- * One chunk is in flight at a time: the worker's reply is the progress report and the pacing.
+ * Two chunks are in flight at a time: the worker's reply to one is its progress report and the
+ * pacing, and the next is already waiting in the worker's queue when it has read one.
  */
 
 /** How the caller follows and stops a streamed load. */
@@ -96,18 +97,33 @@ export async function streamBlob(args: RequestMode | PostMode): Promise<Outcome<
   const begun = await request({ kind: 'beginEvents', datasetVersion: version, name: args.name, size: args.blob.size })
   if (begun.status !== 'ok') return begun
   args.onProgress?.(begun.result)
+  // Two chunks in flight: the worker finds the next chunk waiting when it has read one, while this
+  // thread reads the one after from the file; each reply is still the progress of its chunk.
+  let inFlight: Promise<Outcome<EventsProgress>> | null = null
+  /** the settled previous chunk: undefined to go on, else what the stream ends with */
+  const settle = async (step: Promise<Outcome<EventsProgress>>): Promise<Outcome<EventsLoaded> | undefined> => {
+    const o = await step
+    if (o.status !== 'ok') return o.status === 'superseded' ? { status: 'superseded' } : o
+    if (signal?.aborted) return await stop()
+    args.onProgress?.(o.result)
+    return undefined
+  }
   try {
     for await (const chunk of chunksOf(args.blob, size)) {
       if (signal?.aborted) return await stop()
-      const step = await request({ kind: 'appendEvents', datasetVersion: version, chunk }, [chunk])
-      if (step.status !== 'ok') return step.status === 'superseded' ? { status: 'superseded' } : step
-      if (signal?.aborted) return await stop()
-      args.onProgress?.(step.result)
+      const sent = request({ kind: 'appendEvents', datasetVersion: version, chunk }, [chunk])
+      const ended = inFlight === null ? undefined : await settle(inFlight)
+      inFlight = sent
+      if (ended) return ended
     }
   } catch (err) {
     // Reading the file failed (moved, permissions changed): the worker drops the partial load.
     await request({ kind: 'cancelEvents', datasetVersion: version })
     return { status: 'failed', failure: { code: 'bad-request', message: `The file could not be read: ${err instanceof Error ? err.message : String(err)}` } }
+  }
+  if (inFlight !== null) {
+    const ended = await settle(inFlight)
+    if (ended) return ended
   }
   if (signal?.aborted) return await stop()
   args.onEnd?.()
