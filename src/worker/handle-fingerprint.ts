@@ -142,7 +142,13 @@ export function fingerprintMarks(req: FingerprintRequestFields & { readonly warm
   const report = (marks: PlacedMark[]): FingerprintReport => ({ eventsVersion: dataset.version, eventCount: events.length, marks })
   const warm = req.warm
   if (warm === undefined) return report(placeMarks(req.marks, events.length, at))
-  for (let i = Math.max(0, warm.from); i < Math.min(events.length, warm.to); i++) at(i)
+  const from = Math.max(0, warm.from)
+  const to = Math.min(events.length, warm.to)
+  for (let i = from; i < to; i++) at(i)
+  // Placement reads the warmed prefix from its start: tried on the first range, then each time the
+  // prefix has doubled, and at the end, so the tries cost O(events) in all, not O(events x slices).
+  const doubled = from === 0 || to >= events.length || Math.floor(Math.log2(from)) !== Math.floor(Math.log2(to))
+  if (!doubled) return report([])
   const own = new Set(req.marks.map((m) => m.index))
   const cached = (i: number): string => {
     const f = known[i] ?? (own.has(i) ? at(i) : undefined)
