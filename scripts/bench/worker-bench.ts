@@ -2,13 +2,15 @@
  * The engine's share of the issue's load and keystroke budgets, timed through the worker's own
  * dispatcher (src/worker/handle.ts, the code the page's worker runs, minus postMessage): a
  * streamed file load in 1 MiB chunks, then query edits, each one compiled, run over the whole
- * event set and turned into the run report, which is then structured-cloned as postMessage
- * would. What is left of each budget is the page's: transfer, React, Monaco, painting
+ * event set and turned into the run report, then the first page of the event list asked with
+ * that run's hits (the highlights of the rows in view), each reply structured-cloned as
+ * postMessage would. What is left of each budget is the page's: transfer, React, Monaco, painting
  * (`npm run bench:browser` measures the whole keystroke).
  */
 import { buildSchema, compileEql, compileKql, eqlSettings, parseEventsText, runEql, runKql } from '../../src/engine/index'
 import { createEventsReader } from '../../src/engine/events/events-reader'
 import { createHandler } from '../../src/worker/handle'
+import { PAGE_SIZE } from '../../src/ui/results/event-pages'
 import { PROTOCOL_VERSION, type Reply, type RunReport } from '../../src/worker/protocol'
 import { measure, type MeasureOptions, type Timing } from './timing-report'
 
@@ -21,7 +23,7 @@ export interface LoadedWorker {
   /** ms from the first chunk to the loaded reply (UTF-8 decode, parse, schema) */
   readonly loadMs: number
   readonly eventCount: number
-  /** one run as the page asks for it; throws when the worker answers a failure */
+  /** one run as the page asks for it, then the list's first page with its hits; throws when the worker answers a failure */
   run(query: string): RunReport
 }
 
@@ -55,6 +57,8 @@ export function loadWorker(ndjson: Buffer): LoadedWorker {
       if (error) throw new Error(`worker run: ${error.code} ${error.message}`)
       // what postMessage does to the reply before the page sees it
       structuredClone(reply)
+      // the rows in view (the list's first page of all events) with this run's highlights
+      structuredClone(ask({ kind: 'getEvents', eventsVersion: 1, from: 0, count: PAGE_SIZE, runId: report.runId }))
       return report
     },
   }
