@@ -1,17 +1,15 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { connectEngine } from './state/effects'
-import { connectAnalysis } from './state/effects-analysis'
 import { connectBaseline } from './state/effects-baseline'
-import { connectCompare } from './state/effects-compare'
 import { connectEvents } from './state/effects-events'
 import { connectBrowserPersistence, loadBrowserState } from './state/effects-persist-browser'
 import { connectColorScheme, DARK_QUERY, schemeOf } from './state/effects-theme'
 import { createPlaygroundStore, type InitialState } from './state/store'
+import { afterFirstPaint } from './ui/after-paint'
 import { App } from './ui/App'
 import { PlaygroundContext } from './ui/use-playground'
 import { engineClient } from './worker/engine-client'
-import { openLinkFromLocation } from './state/open-link'
 import './ui/app.css'
 import './ui/theme.css'
 
@@ -29,19 +27,18 @@ async function start(): Promise<void> {
   connectColorScheme(store, dark, document.documentElement)
   const client = engineClient()
   connectEngine(store, client)
-  connectAnalysis(store, client)
   connectEvents(store, client)
   connectBrowserPersistence(store)
   connectBaseline(store)
-  // Marks follow their events after edits; loaded apart, as it is not needed for the first paint.
-  void import('./state/effects-expectations-follow').then((m) => m.connectExpectationsFollow(store, client))
-  connectCompare(store, client)
-  void import('./state/effects-alerts').then((m) => m.connectAlerts(store, client)) // simulates only while the alerts view is open: off the first paint
   // A large file streamed last session is kept whole in IndexedDB: stream it in again.
   if (saved.eventsFile) store.getState().loadEventsFiles([saved.eventsFile])
-  // A share link in the fragment opens over the autosaved document, which stays restorable.
-  await openLinkFromLocation(store, window.location)
-  window.addEventListener('hashchange', () => void openLinkFromLocation(store, window.location))
+  // A share link in the fragment opens over the autosaved document, which stays restorable. The
+  // link code loads only when there is a fragment to read.
+  const openLink = async (): Promise<void> => {
+    await (await import('./state/open-link')).openLinkFromLocation(store, window.location)
+  }
+  if (window.location.hash !== '') await openLink()
+  window.addEventListener('hashchange', () => void openLink())
 
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root')
@@ -52,6 +49,22 @@ async function start(): Promise<void> {
       </PlaygroundContext.Provider>
     </StrictMode>,
   )
+
+  // What acts only after a run or in a panel loads after the first paint, off the initial JS:
+  // near misses (analysis), the comparison, the alerts simulation (only while that view is open),
+  // and expectation marks following their events after edits. Each takes up a report that came
+  // before it connected.
+  await afterFirstPaint()
+  const [analysis, compare, alerts, follow] = await Promise.all([
+    import('./state/effects-analysis'),
+    import('./state/effects-compare'),
+    import('./state/effects-alerts'),
+    import('./state/effects-expectations-follow'),
+  ])
+  analysis.connectAnalysis(store, client)
+  compare.connectCompare(store, client)
+  alerts.connectAlerts(store, client)
+  follow.connectExpectationsFollow(store, client)
 }
 
 void start()

@@ -1,15 +1,18 @@
 import './shell.css'
 import { lazy, Suspense } from 'react'
+import { afterFirstPaint } from '../ui/after-paint'
 import type { EventsEditorProps } from '../ui/EventsEditor'
 
 /**
  * The Monaco editors, loaded on demand: `React.lazy` makes Vite put Monaco (≈4 MB of JS, its CSS
- * and font) in a separate chunk fetched when an editor first renders, so the initial chunk and the
- * first paint stay small. Render these, never the modules they load.
+ * and font) in a separate chunk, so the initial chunk stays small. The chunk is requested just after
+ * the first paint (the placeholder shows the text until then), so the browser does not fetch and
+ * compile the editor code, the hover reference and Monaco before drawing the page. Render these,
+ * never the modules they load.
  */
 
-const QueryEditor = lazy(() => import('../ui/QueryEditor'))
-const EventsEditor = lazy(() => import('../ui/EventsEditor'))
+const QueryEditor = lazy(() => afterFirstPaint().then(() => import('../ui/QueryEditor')))
+const EventsEditor = lazy(() => afterFirstPaint().then(() => import('../ui/EventsEditor')))
 
 /** Shown while the editor chunk loads: the text, read-only, so the first paint already shows it. */
 function Placeholder({ text, kind }: { text: string; kind: 'query' | 'events' }) {

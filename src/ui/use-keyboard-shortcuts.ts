@@ -1,5 +1,4 @@
 import { useContext, useEffect } from 'react'
-import { copyLinkShortcut } from './share/copy-link'
 import { PlaygroundContext, usePlayground } from './use-playground'
 
 /**
@@ -27,8 +26,10 @@ export function useKeyboardShortcuts(): void {
       } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
         e.preventDefault()
         e.stopPropagation()
-        // A held key repeats: one copy per press is enough.
-        if (store && !e.repeat) void copyLinkShortcut(store)
+        // A held key repeats: one copy per press is enough. The link code loads on first use
+        // (it is not needed for the first paint); the copy still runs within the key press's
+        // user activation, which the clipboard asks for.
+        if (store && !e.repeat) void import('./share/copy-link').then((m) => m.copyLinkShortcut(store))
       } else if (e.key === 'Escape' && hasOpenPanel) {
         // Only when a panel is open: otherwise Escape belongs to Monaco (closing its widgets).
         e.stopPropagation()

@@ -1,12 +1,34 @@
+import { lazy, Suspense } from 'react'
 import { LazyQueryEditor } from '../../editor/lazy'
+import { afterFirstPaint } from '../after-paint'
+import { AlertsSwitch } from '../alerts/AlertsSwitch'
+import { BaselineBar } from '../baseline/BaselineBar'
 import { EventsPanel } from '../events/EventsPanel'
 import { ExceptionsSection } from '../exceptions/ExceptionsSection'
 import { DocumentAbout } from '../examples/DocumentAbout'
 import { GuideNote } from '../examples/GuideNote'
-import { ProblemsList } from '../ProblemsList'
-import { ResultsPanel } from '../results/ResultsPanel'
 import { usePlayground } from '../use-playground'
 import '../../editor/shell.css'
+// The panel's styles (and the check line's) stay with the first paint: the stand-in below is laid out by them.
+import '../results/results.css'
+import '../learn/lessons/lessons.css'
+import '../learn/lessons/check-line.css'
+
+// The results panel (its virtualized list, rows, field trees, timeline) loads just after the first
+// paint, while the worker starts and runs the first query: nothing can be listed before that run
+// answers, and the panel and its list library are a fifth of the page's initial JS.
+const ResultsPanel = lazy(() =>
+  afterFirstPaint()
+    .then(() => import('../results/ResultsPanel'))
+    .then((m) => ({ default: m.ResultsPanel })),
+)
+
+// The problems list has nothing to show before the first run answers: it loads after the first paint.
+const ProblemsList = lazy(() =>
+  afterFirstPaint()
+    .then(() => import('../ProblemsList'))
+    .then((m) => ({ default: m.ProblemsList })),
+)
 
 /**
  * What each pane shows: the rule query editor (Monaco, lazy-loaded) with its problems list, the
@@ -22,7 +44,9 @@ export function QueryPane() {
       <GuideNote pane="query" />
       <DocumentAbout />
       <LazyQueryEditor placeholderText={query} />
-      <ProblemsList />
+      <Suspense fallback={null}>
+        <ProblemsList />
+      </Suspense>
       <ExceptionsSection />
     </div>
   )
@@ -44,8 +68,48 @@ export function ResultsPane() {
     <div className="guided-pane">
       <GuideNote pane="results" />
       <div className="guided-pane-body">
-        <ResultsPanel />
+        <Suspense fallback={<ResultsStandIn />}>
+          <ResultsPanel />
+        </Suspense>
       </div>
+    </div>
+  )
+}
+
+/**
+ * The results panel as it looks before its first report, drawn while its chunk loads: the same
+ * boxes (view switch, check line, baseline bar, the status line) so nothing moves when it
+ * arrives. No test id and no report number: what waits on the panel waits for the real one.
+ */
+function ResultsStandIn() {
+  const running = usePlayground((s) => s.status === 'running')
+  const alertsOpen = usePlayground((s) => s.alertsOpen)
+  return (
+    <div className="results-panel" aria-busy="true">
+      <AlertsSwitch />
+      {alertsOpen ? (
+        <p className="hint">Loading alerts…</p>
+      ) : (
+        <>
+          <PendingCheckLine />
+          <BaselineBar />
+          <p className="hint">{running ? 'Running…' : 'Loading the results…'}</p>
+        </>
+      )}
+    </div>
+  )
+}
+
+/**
+ * The expectations check line as it reads before the first report (ExpectationsCheckLine says
+ * the same while its check is pending), without the check code, which loads with the panel.
+ */
+function PendingCheckLine() {
+  const total = usePlayground((s) => s.expectations.length + s.lostExpectations.length)
+  if (total === 0) return null
+  return (
+    <div className="check-line" data-check="pending" role="status">
+      <span className="check-summary">{`Checking ${total} expected outcome${total === 1 ? '' : 's'}…`}</span>
     </div>
   )
 }
