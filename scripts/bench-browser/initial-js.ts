@@ -12,8 +12,8 @@ import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { call } from './page-calls'
 
-/** Monaco's files, which the target leaves out. */
-export function isMonacoChunk(file: string): boolean {
+/** Files the target leaves out: Monaco's chunks, and workers (Monaco's and the engine's: they run off the main thread and are not loaded by the first paint's scripts). */
+export function isLeftOutOfInitialJs(file: string): boolean {
   const base = file.slice(file.lastIndexOf('/') + 1)
   return /^editor-.*\.js$/.test(base) || /\.worker.*\.js$/.test(base) || base.startsWith('jsonMode')
 }
@@ -56,7 +56,7 @@ export async function measureInitialJsInPage(page: Page, distDir: string, origin
   )
   const html = namedByHtml(distDir)
   const fetched = seen.js.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname)
-  const files = [...new Set([...html, ...fetched])].filter((f) => !isMonacoChunk(f))
+  const files = [...new Set([...html, ...fetched])].filter((f) => !isLeftOutOfInitialJs(f))
   let gzipBytes = 0
   let rawBytes = 0
   const fileGzipBytes: number[] = []
@@ -67,7 +67,7 @@ export async function measureInitialJsInPage(page: Page, distDir: string, origin
     gzipBytes += gz
     fileGzipBytes.push(gz)
   }
-  return { gzipBytes, rawBytes, files, fileGzipBytes, fetchedEarly: fetched.filter((f) => !html.includes(f) && !isMonacoChunk(f)), fcpMs: seen.fcp }
+  return { gzipBytes, rawBytes, files, fileGzipBytes, fetchedEarly: fetched.filter((f) => !html.includes(f) && !isLeftOutOfInitialJs(f)), fcpMs: seen.fcp }
 }
 
 /**

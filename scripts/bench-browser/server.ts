@@ -79,7 +79,13 @@ export function startStaticServer(root: string, port: number): Promise<StaticSer
         server.off('error', reject)
         const address = server.address()
         const actual = address !== null && typeof address === 'object' ? address.port : p
-        resolve({ origin: `http://127.0.0.1:${actual}`, close: () => new Promise<void>((done) => server.close(() => done())) })
+        const close = (): Promise<void> =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            // keep-alive sockets of the browser would otherwise hold close() open
+            server.closeAllConnections()
+          })
+        resolve({ origin: `http://127.0.0.1:${actual}`, close })
       })
     })
   return listen(port).catch((err: unknown) => {
