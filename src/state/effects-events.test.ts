@@ -53,6 +53,12 @@ describe('connectEvents', () => {
     await tick()
     expect(store.getState()).toMatchObject({ eventsLoad: null, eventsFile: { name: 'big.ndjson', size: 34 }, eventsInfo: { eventCount: 1 }, eventsText: '{"typed":true}' })
     expect(store.getState().runNowRequests).toBe(runs + 1)
+    // the load bar stays (running the rule) until that run reports
+    expect(store.getState().eventsSettling).toEqual({ name: 'big.ndjson', size: 34, events: 1 })
+    store.getState().editQuery('process where true')
+    expect(store.getState().eventsSettling).not.toBeNull()
+    store.getState().clearResults()
+    expect(store.getState().eventsSettling).toBeNull()
   })
 
   it('cancel stops the load, says so, and leaves the current events alone', async () => {

@@ -42,9 +42,12 @@ function progressState(name: string, p: EventsProgress): EventsLoadState {
 export function connectEvents(store: PlaygroundStore, engine: EventsEngine, options: EventsEffectsOptions = {}): () => void {
   const editable = options.editableBytes ?? DEFAULT_EDITABLE_BYTES
   let active: AbortController | null = null
+  /** while a loaded file's first run is awaited: the report sequence number before it was asked */
+  let settleAfter: number | null = null
 
   const load = async (files: readonly File[]): Promise<void> => {
     active?.abort()
+    settleAfter = null
     const mine = new AbortController()
     active = mine
     const name = nameOf(files)
@@ -69,6 +72,7 @@ export function connectEvents(store: PlaygroundStore, engine: EventsEngine, opti
     active = null
     if (outcome.status === 'ok') {
       actions().finishEventsLoad({ name, size }, outcome.result)
+      settleAfter = actions().reportSeq
       actions().runNow()
     } else if (outcome.status === 'failed') {
       const cancelled = outcome.failure.code === 'cancelled'
@@ -85,6 +89,11 @@ export function connectEvents(store: PlaygroundStore, engine: EventsEngine, opti
   }
 
   const unsubscribe = store.subscribe((state, previous) => {
+    // the first report after the file became current (finished, failed or cleared) ends the load bar
+    if (settleAfter !== null && state.reportSeq !== settleAfter) {
+      settleAfter = null
+      state.settleEventsLoad()
+    }
     if (state.eventsLoadRequest !== previous.eventsLoadRequest && state.eventsLoadRequest) void load(state.eventsLoadRequest.files)
     if (state.eventsCancelRequests !== previous.eventsCancelRequests) active?.abort()
     // An edit of the text (editEvents) is sent by effects.ts; only a bare switch back is ours.

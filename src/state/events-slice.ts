@@ -24,6 +24,16 @@ export interface EventsLoadState {
   readonly problems: number
 }
 
+/**
+ * A file's events just became current and the first run over them has not reported yet: the load
+ * bar stays, full, saying so, so progress shows from the first byte to the results.
+ */
+export interface EventsSettling {
+  readonly name: string
+  readonly size: number
+  readonly events: number
+}
+
 /** Files the user dropped or picked, for the effects to load (File objects are references, not text). */
 export interface EventsLoadRequest {
   readonly seq: number
@@ -40,6 +50,8 @@ export interface EventsSlice {
   readonly eventsFile: EventsFileSummary | null
   /** a file load in progress */
   readonly eventsLoad: EventsLoadState | null
+  /** a file load that finished, until the first run over its events reports */
+  readonly eventsSettling: EventsSettling | null
   /** why the last file load did not finish (cancelled, unreadable), until the next load or edit */
   readonly eventsLoadNote: string | null
   /** the latest files to load (effects-events.ts starts a load when `seq` changes) */
@@ -57,8 +69,10 @@ export interface EventsSlice {
   finishEvents(info: EventsLoaded): void
   /** effects: a file load started or progressed */
   progressEventsLoad(load: EventsLoadState): void
-  /** effects: the file's events are now current */
+  /** effects: the file's events are now current (the first run over them is still to come) */
   finishEventsLoad(file: EventsFileSummary, info: EventsLoaded): void
+  /** effects: the first run over a loaded file reported */
+  settleEventsLoad(): void
   /** effects: the file load stopped; the previous events are still current */
   failEventsLoad(note: string): void
 }
@@ -76,6 +90,7 @@ export const createEventsSlice =
     eventsInfo: null,
     eventsFile: null,
     eventsLoad: null,
+    eventsSettling: null,
     eventsLoadNote: null,
     eventsLoadRequest: null,
     eventsCancelRequests: 0,
@@ -88,7 +103,9 @@ export const createEventsSlice =
     cancelEventsLoad: () => set((s) => ({ eventsCancelRequests: s.eventsCancelRequests + 1 })),
     useEventsText: () => set((s) => (s.eventsFile ? { eventsFile: null } : {})),
     finishEvents: (eventsInfo) => set({ eventsInfo }),
-    progressEventsLoad: (eventsLoad) => set({ eventsLoad }),
-    finishEventsLoad: (eventsFile, eventsInfo) => set({ eventsFile, eventsInfo, eventsLoad: null }),
-    failEventsLoad: (eventsLoadNote) => set({ eventsLoad: null, eventsLoadNote }),
+    progressEventsLoad: (eventsLoad) => set({ eventsLoad, eventsSettling: null }),
+    finishEventsLoad: (eventsFile, eventsInfo) =>
+      set({ eventsFile, eventsInfo, eventsLoad: null, eventsSettling: { name: eventsFile.name, size: eventsFile.size, events: eventsInfo.eventCount } }),
+    settleEventsLoad: () => set((s) => (s.eventsSettling ? { eventsSettling: null } : {})),
+    failEventsLoad: (eventsLoadNote) => set({ eventsLoad: null, eventsSettling: null, eventsLoadNote }),
   })

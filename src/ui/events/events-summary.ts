@@ -1,3 +1,4 @@
+import type { EventsLoadState, EventsSettling } from '../../state/events-slice'
 import type { EventsLoaded } from '../../worker/protocol'
 
 /**
@@ -43,4 +44,39 @@ export function fileSummary(name: string, size: number, info: EventsLoaded | nul
   }
   lines.push('// Edit the text instead ("Edit text") or drop another file to replace these events.')
   return lines.join('\n')
+}
+
+/**
+ * Where a file load is: `reading` bytes (cancellable), `indexing` once the worker has every byte
+ * (the last lines, the schema), `running` the rule over the events that are now current.
+ */
+export interface LoadPhase {
+  readonly phase: 'reading' | 'indexing' | 'running'
+  readonly name: string
+  readonly percent: number
+  readonly bytes: number
+  readonly size: number
+  readonly events: number
+  readonly problems: number
+  /** for assistive technology: the same facts as the text, shorter */
+  readonly valueText: string
+}
+
+export function loadPhaseOf(load: EventsLoadState | null, settling: EventsSettling | null): LoadPhase | null {
+  if (load) {
+    const indexing = load.size > 0 && load.bytes >= load.size
+    const percent = percentOf(load.bytes, load.size)
+    const base = { name: load.name, percent, bytes: load.bytes, size: load.size, events: load.events, problems: load.problems }
+    return indexing ? { ...base, phase: 'indexing', valueText: `indexing ${eventsCount(load.events)}` } : { ...base, phase: 'reading', valueText: `${percent}%, ${eventsCount(load.events)}` }
+  }
+  if (!settling) return null
+  return { phase: 'running', name: settling.name, percent: 100, bytes: settling.size, size: settling.size, events: settling.events, problems: 0, valueText: `running the rule over ${eventsCount(settling.events)}` }
+}
+
+/** "12.0 MB of 96.0 MB · 24,000 events · 2 bad lines", "Indexing 200,000 events…", "Running the rule over 200,000 events…" */
+export function loadText(p: LoadPhase): string {
+  const bad = p.problems > 0 ? ` · ${formatCount(p.problems)} bad ${p.problems === 1 ? 'line' : 'lines'}` : ''
+  if (p.phase === 'indexing') return `Indexing ${eventsCount(p.events)}…${bad}`
+  if (p.phase === 'running') return `Running the rule over ${eventsCount(p.events)}…`
+  return `${formatBytes(p.bytes)} of ${formatBytes(p.size)} · ${eventsCount(p.events)}${bad}`
 }
