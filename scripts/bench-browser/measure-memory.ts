@@ -4,7 +4,8 @@
  * sends; Chromium runs with --enable-blink-features=ForceEagerMeasureMemory so it answers after
  * an eager GC instead of at its next idle collection), and, as a cross-check of everything the
  * tab holds outside JS heaps too, the resident set (VmRSS from /proc) of Chromium's renderer
- * processes, found through the browser's DevTools protocol (SystemInfo.getProcessInfo).
+ * processes, found through the browser's DevTools protocol (SystemInfo.getProcessInfo), less the
+ * renderers of the browser's own UI (--top-chrome-webui) and of extensions.
  */
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from '@playwright/test'
@@ -30,6 +31,16 @@ interface UaMemory {
   readonly other?: number
 }
 
+/** Renderers that are not the tab's: the browser's own UI and extensions. */
+function isTabRenderer(pid: number): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+    return !cmdline.includes('--top-chrome-webui') && !cmdline.includes('--extension-process')
+  } catch {
+    return false
+  }
+}
+
 function rssOf(pid: number): number | null {
   try {
     const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
@@ -44,13 +55,13 @@ async function rendererRss(browser: Browser): Promise<{ bytes: number | null; no
     const cdp = await browser.newBrowserCDPSession()
     const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] }
     await cdp.detach()
-    const renderers = info.processInfo.filter((p) => p.type === 'renderer')
+    const renderers = info.processInfo.filter((p) => p.type === 'renderer' && isTabRenderer(p.id))
     const sizes = renderers.flatMap((p) => {
       const rss = rssOf(p.id)
       return rss === null ? [] : [rss]
     })
     if (sizes.length === 0) return { bytes: null, note: 'no renderer process readable in /proc' }
-    return { bytes: sizes.reduce((a, b) => a + b, 0), note: `VmRSS of ${sizes.length} renderer process(es) (${sizes.map((s) => Math.round(s / 1e6)).join(' + ')} MB)` }
+    return { bytes: sizes.reduce((a, b) => a + b, 0), note: `VmRSS of ${sizes.length} renderer process(es), the browser's own UI left out (${sizes.map((s) => Math.round(s / 1e6)).join(' + ')} MB)` }
   } catch (err) {
     return { bytes: null, note: `renderer RSS unavailable: ${err instanceof Error ? err.message : String(err)}` }
   }
