@@ -10,7 +10,8 @@
  * - `longTasks`, `eventTimings`, `clicks`: records (times in the page's performance.now()).
  * - `armKey()` then a key press then `keyResult(timeoutMs)`: keydown to the frame after the run
  *   for that key shows (`data-highlights-seq` on the results list when the app has it, else
- *   `data-report-seq` on the results panel, reaching the seq after the one at arm time).
+ *   `data-report-seq` on the results panel, reaching the seq after the one at arm time; when
+ *   the run leaves no results list, the report's seq).
  * - `armLoad(countText)` then a file chosen then `loadResult(timeoutMs)`: the input's change to
  *   the frame after the match count names `countText` events, no load bar and run status idle;
  *   samples of the load bar every 50 ms in between.
@@ -42,7 +43,8 @@ export const PROBE_SCRIPT = String.raw`(() => {
     const panel = q('[data-testid="results-panel"]')
     const report = Number(panel?.getAttribute('data-report-seq') ?? 'NaN')
     const h = panel?.querySelector('[data-highlights-seq]')
-    return { report, highlights: h ? Number(h.getAttribute('data-highlights-seq')) : null }
+    const list = panel?.querySelector('[data-testid="results-list"]') != null
+    return { report, highlights: h ? Number(h.getAttribute('data-highlights-seq')) : null, list }
   }
   b.seqs = seqs
   b.now = () => performance.now()
@@ -92,7 +94,8 @@ export const PROBE_SCRIPT = String.raw`(() => {
     if (!k) return null
     const doneAt = await whenDom(() => {
       const s = seqs()
-      const v = k.via === 'highlights' ? s.highlights : s.report
+      // a run that leaves no results list (nothing to show) has no highlights to wait for
+      const v = k.via === 'highlights' && s.list ? s.highlights : s.report
       return v !== null && v >= k.target
     }, timeoutMs)
     key = null
