@@ -3,7 +3,7 @@ import { FULL_SIZE, SMALL_SIZE, parseBenchOptions } from './bench-options'
 
 describe('bench options', () => {
   it('defaults to the issue full size of lean events, 20 edits, and the corpus under ../shared', () => {
-    expect(parseBenchOptions([])).toEqual({ size: FULL_SIZE, runs: 7, edits: 20, shareRuns: 30, json: false, lean: true, corpus: '../shared/corpus/rules.jsonl', help: false })
+    expect(parseBenchOptions([])).toEqual({ size: FULL_SIZE, runs: 7, edits: 20, shareRuns: 30, json: false, lean: true, cpu: false, corpus: '../shared/corpus/rules.jsonl', help: false })
     expect(FULL_SIZE).toBe(200_000)
     expect(parseBenchOptions([], { SHARED_DIR: '/data/shared' }).corpus).toBe('/data/shared/corpus/rules.jsonl')
   })
@@ -19,6 +19,7 @@ describe('bench options', () => {
     expect(parseBenchOptions(['--json', '--runs', '3', '--edits=5', '--share-runs', '9', '--corpus', 'x.jsonl'])).toMatchObject({ json: true, runs: 3, edits: 5, shareRuns: 9, corpus: 'x.jsonl' })
     expect(parseBenchOptions(['-h']).help).toBe(true)
     expect(parseBenchOptions(['--rich']).lean).toBe(false)
+    expect(parseBenchOptions(['--cpu']).cpu).toBe(true)
   })
 
   it.each([

@@ -71,6 +71,11 @@ describe('formatting', () => {
       { name: 'scan', value: 1, unit: 'events/s', target: '>= 5000000', ratio: null, verdict: 'n/a', events: 2000, fullSize: 200000 },
     ])
   })
+
+  it('says under the legend, and on every JSON row, when times are CPU time', () => {
+    expect(renderTable([time(1)], ['Times are CPU time.']).split('\n')[2]).toBe('Times are CPU time.')
+    expect(JSON.parse(renderJson([time(1)], 'cpu'))).toEqual([expect.objectContaining({ clock: 'cpu' })])
+  })
 })
 
 describe('timing summary', () => {

@@ -12,7 +12,7 @@ import { createEventsReader } from '../../src/engine/events/events-reader'
 import { createHandler } from '../../src/worker/handle'
 import { PAGE_SIZE } from '../../src/ui/results/event-pages'
 import { PROTOCOL_VERSION, type Reply, type RunReport } from '../../src/worker/protocol'
-import { measure, type MeasureOptions, type Timing } from './timing-report'
+import { measure, now, type MeasureOptions, type Timing } from './timing-report'
 
 /** What the page's client sends by default (src/worker/client.ts). */
 const DISPLAY_LIMIT = 500
@@ -36,7 +36,7 @@ export function loadWorker(ndjson: Buffer): LoadedWorker {
     if (!reply.ok) throw new Error(`worker ${String(request['kind'])}: ${reply.failure.code} ${reply.failure.message}`)
     return reply
   }
-  const t0 = performance.now()
+  const t0 = now()
   ask({ kind: 'beginEvents', datasetVersion: 1, name: 'bench.ndjson', size: ndjson.length })
   for (let at = 0; at < ndjson.length; at += CHUNK_BYTES) {
     // a copy, as a transferred ArrayBuffer is the worker's own
@@ -44,7 +44,7 @@ export function loadWorker(ndjson: Buffer): LoadedWorker {
     ask({ kind: 'appendEvents', datasetVersion: 1, chunk })
   }
   const loaded = ask({ kind: 'endEvents', datasetVersion: 1 })
-  const loadMs = performance.now() - t0
+  const loadMs = now() - t0
   const eventCount = loaded.ok && loaded.kind === 'endEvents' ? loaded.result.eventCount : 0
   return {
     loadMs,
@@ -82,9 +82,9 @@ export interface EditTiming {
  * once, then `warmup` edits untimed, then `runs` timed edits (p95 is the issue's figure).
  */
 export function timeEdits(worker: LoadedWorker, edit: (i: number) => string, options: MeasureOptions): EditTiming {
-  const t0 = performance.now()
+  const t0 = now()
   const first = worker.run(edit(0))
-  const firstMs = performance.now() - t0
+  const firstMs = now() - t0
   let matches = matchCount(first)
   const edits = measure((i) => {
     const report = worker.run(edit(i < 0 ? 1000 - i : i + 1))
