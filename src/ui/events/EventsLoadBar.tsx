@@ -23,7 +23,7 @@ export function EventsLoadBar() {
         aria-valuenow={phase.percent}
         aria-valuetext={phase.valueText}
       >
-        <span style={{ width: `${phase.percent}%` }} />
+        <span style={{ transform: `scaleX(${phase.percent / 100})` }} />
       </div>
       <span className="events-load-text">{loadText(phase)}</span>
       {phase.phase === 'reading' && (
