@@ -1,5 +1,5 @@
 /**
- * Browser benchmark: `npm run bench:browser -- [--small] [--json] [--port N] [--dist DIR]`.
+ * Browser benchmark: `npm run bench:browser -- [--small] [--json] [--port N] [--dist DIR] [--profile DIR]`.
  *
  * Builds the app (`vite build` into a temp folder, or takes --dist), serves it from its own
  * static server with cross-origin isolation (scripts/bench-browser/server.ts), and drives it in
@@ -13,6 +13,8 @@
  *   - main-thread long tasks during the load and during the runs;
  *   - memory of the tab holding the 200,000 events.
  * --small (CI): 2,000 and 1,000 events, 2 edits each, every row exercised, ratios n/a.
+ * --profile DIR: an unminified build, and CPU profiles of the main thread during the measured
+ * load and the edits over the big set, with their heaviest functions (bench-browser/profile.ts).
  * The figures are judged at full size on a quiet machine; see docs/performance.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -25,6 +27,7 @@ import { measureEdits } from './bench-browser/measure-edits'
 import { measureLoad } from './bench-browser/measure-load'
 import { measureMemory } from './bench-browser/measure-memory'
 import { setQuery } from './bench-browser/page-calls'
+import { startPhaseProfile } from './bench-browser/profile'
 import { renderBrowserJson, renderBrowserTable } from './bench-browser/report'
 import { buildRows } from './bench-browser/rows'
 import { LAUNCH_DAEMON_EDITS, LOGIN_HOOK, LOGIN_HOOK_EDITS } from './bench-browser/queries'
@@ -35,6 +38,7 @@ interface Options {
   readonly json: boolean
   readonly port: number
   readonly dist: string | null
+  readonly profile: string | null
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -42,16 +46,18 @@ function parseOptions(argv: readonly string[]): Options {
   let json = false
   let port = 5317
   let dist: string | null = null
+  let profile: string | null = null
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--small') small = true
     else if (a === '--json') json = true
     else if (a === '--port') port = Number(argv[++i])
     else if (a === '--dist') dist = resolve(argv[++i] ?? '')
-    else throw new Error(`unknown option ${a ?? ''} (use --small, --json, --port N, --dist DIR)`)
+    else if (a === '--profile') profile = resolve(argv[++i] ?? '')
+    else throw new Error(`unknown option ${a ?? ''} (use --small, --json, --port N, --dist DIR, --profile DIR)`)
   }
   if (!Number.isInteger(port) || port <= 0) throw new Error('--port must be a port number')
-  return { small, json, port, dist }
+  return { small, json, port, dist, profile }
 }
 
 async function main(): Promise<void> {
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
   const buildDir = opts.dist ?? mkdtempSync(join(tmpdir(), 'rule-playground-bench-build-'))
   if (opts.dist === null) {
     log(`building the app into ${buildDir}`)
-    buildApp(root, buildDir)
+    buildApp(root, buildDir, opts.profile === null)
   }
   const medium = ensureEventsFile(sizes.medium)
   const big = ensureEventsFile(sizes.big)
@@ -87,10 +93,18 @@ async function main(): Promise<void> {
     await setQuery(page, LOGIN_HOOK)
     log(`loading ${big.events} events (measured)`)
     // at the small size the load lasts a few hundred ms: click often enough that some land in it
-    const load = await measureLoad(page, big, opts.small ? 50 : 300)
+    const profiles: string[] = []
+    const profiled = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      if (opts.profile === null) return work()
+      const profiler = await startPhaseProfile(page, opts.profile, name)
+      const out = await work()
+      profiles.push(await profiler.stop())
+      return out
+    }
+    const load = await profiled('load', () => measureLoad(page, big, opts.small ? 50 : 300))
     log(`editing over ${big.events} events`)
-    const editsBig = await measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits)
-    const editsSequence = await measureEdits(page, LAUNCH_DAEMON_EDITS, sizes.edits)
+    const editsBig = await profiled('edits-event-query', () => measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits))
+    const editsSequence = await profiled('edits-sequence', () => measureEdits(page, LAUNCH_DAEMON_EDITS, sizes.edits))
     log('measuring memory')
     const memory = await measureMemory(page, browser)
 
@@ -105,6 +119,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\nbrowser bench (${opts.small ? 'small size: figures only show every row works' : 'full size'}), ${seconds.toFixed(0)} s\n\n`)
       process.stdout.write(renderBrowserTable(rows, opts.small) + '\n')
     }
+    for (const p of profiles) log('\n' + p)
     if (missing.length > 0) {
       log(`bench:browser: not measured: ${missing.map((r) => `${r.figure} (${r.note})`).join('; ')}`)
       process.exitCode = 1

@@ -10,10 +10,11 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { PROBE_SCRIPT } from './page-probes'
 import { call, waitIdle } from './page-calls'
 
-/** `vite build --outDir dir` of the project at `root`; throws when it fails. */
-export function buildApp(root: string, dir: string): void {
+/** `vite build --outDir dir` of the project at `root` (unminified for profiling); throws when it fails. */
+export function buildApp(root: string, dir: string, minify = true): void {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
-  const r = spawnSync(process.execPath, [vite, 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  const args = [vite, 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn', ...(minify ? [] : ['--minify', 'false'])]
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status ?? r.signal ?? '?'})`)
 }
 
