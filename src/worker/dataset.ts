@@ -97,6 +97,31 @@ export interface StreamLoad {
   problemCount: number
   /** field types of the events read so far, typed chunk by chunk while they are fresh in cache (the schema reuses it) */
   readonly inference: InferenceState
+  /** epoch ms of each event's `@timestamp` (the histogram's default field), read as the events arrive */
+  readonly times: GrowingTimes
+}
+
+/** The histogram's default timestamp field (a run's `timestampField` when it names none). */
+export const DEFAULT_TIMESTAMP_FIELD = '@timestamp'
+
+/** A Float64Array that grows by doubling, so a load of unknown length appends without a list of boxed numbers. */
+export class GrowingTimes {
+  private data = new Float64Array(1024)
+  private length = 0
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2)
+      bigger.set(this.data)
+      this.data = bigger
+    }
+    this.data[this.length++] = value
+  }
+
+  /** The values pushed, in a buffer of exactly that length. */
+  finish(): Float64Array {
+    return this.data.slice(0, this.length)
+  }
 }
 
 /** Adds what a reader step produced to the load, keeping at most MAX_PROBLEMS problems. */
@@ -104,6 +129,7 @@ export function absorb(load: StreamLoad, step: { readonly events: readonly unkno
   const from = load.events.length
   for (const e of step.events) load.events.push(e)
   load.inference.add(load.events, from)
+  for (let i = from; i < load.events.length; i++) load.times.push(toMillis(readPath(load.events[i], DEFAULT_TIMESTAMP_FIELD)))
   for (const p of step.problems) if (load.problems.length < MAX_PROBLEMS) load.problems.push(p)
   load.problemCount += step.problems.length
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildSchema, compileEql, compileKql, eqlSettings, formatKql, parseEventsText, runEql, runKql } from '../engine'
 import { formatEql } from '../engine/eql/parser'
 import { createEventsReader } from '../engine/events/events-reader'
+import { GrowingTimes } from './dataset'
 import { createHandler, type EngineApi } from './handle'
 import { PROTOCOL_VERSION, type Reply, type Request, type ResultMap } from './protocol'
 
@@ -61,7 +62,11 @@ describe('streamed load against the same text sent whole', () => {
       const { send, loaded } = streamed(size)
       expect({ ...loaded, name: undefined, bytes: undefined }).toEqual({ ...wholeLoaded, name: undefined, bytes: undefined })
       expect(send('getEvents', { eventsVersion: 3, from: 0, count: 10 }).items).toEqual(whole('getEvents', { eventsVersion: 3, from: 0, count: 10 }).items)
-      expect(send('run', query).matchedIndexes).toEqual(whole('run', query).matchedIndexes)
+      const [a, b] = [send('run', query), whole('run', query)]
+      expect(a.matchedIndexes).toEqual(b.matchedIndexes)
+      // the histogram's timestamps were read during the load
+      expect(a.histogram).toEqual(b.histogram)
+      expect(a.histogram?.all.reduce((x, y) => x + y, 0)).toBe(5)
     })
   }
 
@@ -72,5 +77,16 @@ describe('streamed load against the same text sent whole', () => {
     const b = whole('run', withMappings)
     expect(a.diagnostics).toEqual(b.diagnostics)
     expect(a.matchedIndexes).toEqual(b.matchedIndexes)
+  })
+})
+
+describe('GrowingTimes', () => {
+  it('keeps every value pushed across its doublings, NaN included', () => {
+    const t = new GrowingTimes()
+    for (let i = 0; i < 3000; i++) t.push(i === 7 ? NaN : i * 2)
+    const out = t.finish()
+    expect(out.length).toBe(3000)
+    expect([out[0], out[6], out[2999]]).toEqual([0, 12, 5998])
+    expect(Number.isNaN(out[7])).toBe(true)
   })
 })

@@ -1,6 +1,6 @@
 import type { EventsReader } from '../engine/events/events-reader'
 import { createInference, rememberInference } from '../engine/schema/infer-from-events'
-import { absorb, makeDataset, progressOf, type Dataset, type StreamLoad } from './dataset'
+import { absorb, DEFAULT_TIMESTAMP_FIELD, GrowingTimes, makeDataset, progressOf, type Dataset, type StreamLoad } from './dataset'
 import type * as P from './protocol'
 
 /**
@@ -31,7 +31,7 @@ export function createLoadHandlers(createReader: (() => EventsReader) | undefine
   return {
     beginEvents(req) {
       if (!createReader) return { refused: { code: 'not-available', message: 'Streamed loading is not available in this engine build.' } }
-      load = { version: req.datasetVersion, name: req.name, size: req.size, bytes: 0, decoder: new TextDecoder('utf-8'), reader: createReader(), events: [], problems: [], problemCount: 0, inference: createInference() }
+      load = { version: req.datasetVersion, name: req.name, size: req.size, bytes: 0, decoder: new TextDecoder('utf-8'), reader: createReader(), events: [], problems: [], problemCount: 0, inference: createInference(), times: new GrowingTimes() }
       return progressOf(load)
     },
     appendEvents(req) {
@@ -51,6 +51,8 @@ export function createLoadHandlers(createReader: (() => EventsReader) | undefine
       // the schema's inference over these events is already done: commit's buildSchema reuses it
       rememberInference(l.events, l.inference)
       const next = makeDataset(l.version, l.events, l.problems, { name: l.name, bytes: l.bytes })
+      // the histogram's timestamps were read with the events, while they were fresh in cache
+      next.timestamps.set(DEFAULT_TIMESTAMP_FIELD, l.times.finish())
       return commit({ ...next, problemCount: l.problemCount })
     },
     cancelEvents(req) {
