@@ -1,6 +1,6 @@
 import './shell.css'
 import { lazy, Suspense } from 'react'
-import { afterFirstPaint } from '../ui/after-paint'
+import { afterFirstScreen } from '../ui/after-paint'
 import type { EventsEditorProps } from '../ui/EventsEditor'
 
 /**
@@ -11,8 +11,8 @@ import type { EventsEditorProps } from '../ui/EventsEditor'
  * never the modules they load.
  */
 
-const QueryEditor = lazy(() => afterFirstPaint().then(() => import('../ui/QueryEditor')))
-const EventsEditor = lazy(() => afterFirstPaint().then(() => import('../ui/EventsEditor')))
+const QueryEditor = lazy(() => afterFirstScreen().then(() => import('../ui/QueryEditor')))
+const EventsEditor = lazy(() => afterFirstScreen().then(() => import('../ui/EventsEditor')))
 
 /** Shown while the editor chunk loads: the text, read-only, so the first paint already shows it. */
 function Placeholder({ text, kind }: { text: string; kind: 'query' | 'events' }) {

@@ -32,3 +32,27 @@ export function afterFirstPaint(): Promise<void> {
   })
   return painted
 }
+
+let markLoaded: (() => void) | null = null
+const firstScreenLoaded = new Promise<void>((resolve) => {
+  markLoaded = resolve
+})
+
+/**
+ * Loads the first screen's own chunk after the first paint (the results panel: the first run's
+ * answer is shown by it) and lets `afterFirstScreen` waiters go once it is in.
+ */
+export function loadFirstScreen<T>(load: () => Promise<T>): Promise<T> {
+  const loading = afterFirstPaint().then(load)
+  void loading.finally(() => markLoaded?.())
+  return loading
+}
+
+/**
+ * Resolves once the first screen's chunk is in (or FALLBACK_MS after the first paint, should it
+ * never load): what is large and not needed to show the first results (Monaco, whose evaluation
+ * holds the main thread for a few hundred milliseconds) waits for this, so it does not delay them.
+ */
+export function afterFirstScreen(): Promise<void> {
+  return afterFirstPaint().then(() => Promise.race([firstScreenLoaded, new Promise<void>((resolve) => setTimeout(resolve, FALLBACK_MS))]))
+}

@@ -1,12 +1,10 @@
-import { lazy, Suspense, useContext } from 'react'
+import { lazy, Suspense } from 'react'
 import { usePopover } from '../use-popover'
-import { PlaygroundContext, usePlayground } from '../use-playground'
-import { closeGuide, openGuide } from './guide-notes'
 import './examples.css'
 
-// The library (every example's events) loads when the menu first opens, keeping it out of the
-// page's first bundle; only the first-visit example is there.
-const ExamplesList = lazy(() => import('./ExamplesList'))
+// The menu's body, with the library (every example's events), loads when the menu first opens,
+// keeping it out of the page's first bundle; only the first-visit example is there.
+const ExamplesMenuBody = lazy(() => import('./ExamplesMenuBody'))
 
 /**
  * The examples library under its header button: every example with its language, what it
@@ -15,9 +13,6 @@ const ExamplesList = lazy(() => import('./ExamplesList'))
  */
 export function ExamplesMenu() {
   const { open, toggle, root } = usePopover('examples')
-  const guideOpen = usePlayground((s) => s.guideOpen)
-  const store = useContext(PlaygroundContext)
-
   return (
     <div className="examples-menu-anchor" ref={root}>
       <button type="button" aria-expanded={open} aria-controls="examples-menu" onClick={toggle}>
@@ -26,21 +21,8 @@ export function ExamplesMenu() {
       {open && (
         <div id="examples-menu" className="examples-menu" role="dialog" aria-label="Examples">
           <Suspense fallback={<p className="hint">Loading examples…</p>}>
-            <ExamplesList />
+            <ExamplesMenuBody />
           </Suspense>
-          <div className="examples-menu-foot">
-            <button
-              type="button"
-              aria-pressed={guideOpen}
-              title="The short notes at the top of each pane"
-              onClick={() => {
-                if (store) (guideOpen ? closeGuide : openGuide)(store)
-              }}
-            >
-              Guide
-            </button>
-            <span className="hint">Opening an example keeps your document: “Restore” brings it back.</span>
-          </div>
         </div>
       )}
     </div>

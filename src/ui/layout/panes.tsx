@@ -1,8 +1,7 @@
 import { lazy, Suspense } from 'react'
 import { LazyQueryEditor } from '../../editor/lazy'
-import { afterFirstPaint } from '../after-paint'
+import { afterFirstPaint, loadFirstScreen } from '../after-paint'
 import { AlertsSwitch } from '../alerts/AlertsSwitch'
-import { BaselineBar } from '../baseline/BaselineBar'
 import { EventsPanel } from '../events/EventsPanel'
 import { ExceptionsSection } from '../exceptions/ExceptionsSection'
 import { DocumentAbout } from '../examples/DocumentAbout'
@@ -13,15 +12,12 @@ import '../../editor/shell.css'
 import '../results/results.css'
 import '../learn/lessons/lessons.css'
 import '../learn/lessons/check-line.css'
+import '../baseline/baseline.css'
 
 // The results panel (its virtualized list, rows, field trees, timeline) loads just after the first
 // paint, while the worker starts and runs the first query: nothing can be listed before that run
 // answers, and the panel and its list library are a fifth of the page's initial JS.
-const ResultsPanel = lazy(() =>
-  afterFirstPaint()
-    .then(() => import('../results/ResultsPanel'))
-    .then((m) => ({ default: m.ResultsPanel })),
-)
+const ResultsPanel = lazy(() => loadFirstScreen(() => import('../results/ResultsPanel')).then((m) => ({ default: m.ResultsPanel })))
 
 // The problems list has nothing to show before the first run answers: it loads after the first paint.
 const ProblemsList = lazy(() =>
@@ -79,7 +75,7 @@ export function ResultsPane() {
 /**
  * The results panel as it looks before its first report, drawn while its chunk loads: the same
  * boxes (view switch, check line, baseline bar, the status line) so nothing moves when it
- * arrives. No test id and no report number: what waits on the panel waits for the real one.
+ * arrives. Keep it in step with ResultsPanel. No test id and no report number: what waits on the panel waits for the real one.
  */
 function ResultsStandIn() {
   const running = usePlayground((s) => s.status === 'running')
@@ -92,7 +88,12 @@ function ResultsStandIn() {
       ) : (
         <>
           <PendingCheckLine />
-          <BaselineBar />
+          {/* BaselineBar before any run: nothing to pin yet (a baseline is never restored) */}
+          <div className="baseline-bar">
+            <button type="button" disabled>
+              Pin baseline
+            </button>
+          </div>
           <p className="hint">{running ? 'Running…' : 'Loading the results…'}</p>
         </>
       )}
