@@ -29,15 +29,13 @@ import { generateEvents } from './bench/generate-events'
 import { DIRECTORY_SERVICE_PLUGIN, PERIODIC_TASKS, pickLongestKql } from './bench/kql-rules'
 import { shareFigures, shareSource, SHARE_EVENTS } from './bench/share-bench'
 import { atLeast, atMost, measure, perSecond, renderJson, renderTable, useCpuClock, type Row, type Target, type Timing } from './bench/timing-report'
-import { editedEventQuery, editedSequence, loadWorker, timeEdits } from './bench/worker-bench'
+import { keystrokeRows, SMALL_SET } from './bench/worker-bench'
 
 // The seed rules' queries, as the playground ships them in its examples.
 const LOGIN_HOOK = LOGIN_HOOK_CURRENT.query
 const LAUNCH_DAEMON = LAUNCH_DAEMON_DEPRECATED.query
 
-/** The issue's budgets (ms) and sizes, and the engine's own floors (events/s, steady state). */
-const SMALL_SET = 10_000
-const BUDGET = { load: 3000, small: 100, large: 400, sequence: 800 }
+/** The engine's own floors (events/s, steady state). */
 const EVENT_QUERY_FLOOR = atLeast(5_000_000)
 const SEQUENCE_FLOOR = atLeast(1_000_000)
 
@@ -154,25 +152,12 @@ async function main(opts: BenchOptions, log: (s: string) => void): Promise<Row[]
   rows.push({ name: 'login hook eval time / JSON.parse (kept) time', value: hook.medianMs / parseTime.medianMs, unit: 'ratio', target: atMost(1), scale: full(events.length) })
   events = [] // the worker holds its own copy from here on
 
-  // The keystroke figures: the issue's 10,000-event set (the first 10,000 events), then the full set.
-  const edits = { warmup: 2, runs: opts.edits }
-  const editName = (what: string, size: number): string => `keystroke, ${what}, ${size.toLocaleString('en-US')} events: worker p95 of ${opts.edits} edits`
-  {
-    const worker = loadWorker(Buffer.from(firstLines(ndjson, SMALL_SET)))
-    const t = timeEdits(worker, (i) => editedEventQuery(LOGIN_HOOK, i), edits)
-    rows.push({ name: editName('event query', worker.eventCount), value: t.edits.p95Ms, unit: 'ms', target: atMost(BUDGET.small), scale: full(worker.eventCount, SMALL_SET) })
-    log(`  event query over ${worker.eventCount} events: ${t.matches} match(es), edit median ${t.edits.medianMs.toFixed(1)} ms, first run ${t.firstMs.toFixed(1)} ms`)
-  }
-  const buffer = Buffer.from(ndjson)
+  // The keystroke figures, over the issue's 10,000-event set (the first 10,000 events) and the
+  // full set; the bench lets go of its text once the worker has its bytes.
+  const smallSet = Buffer.from(firstLines(ndjson, SMALL_SET))
+  const fullSet = Buffer.from(ndjson)
   ndjson = ''
-  const worker = loadWorker(buffer)
-  rows.push({ name: 'load: worker reads the streamed NDJSON (decode, parse, schema)', value: worker.loadMs, unit: 'ms', target: atMost(BUDGET.load), scale: full(worker.eventCount), mbPerSec: mbPerSec(worker.loadMs) })
-  const query = timeEdits(worker, (i) => editedEventQuery(LOGIN_HOOK, i), edits)
-  rows.push({ name: 'load: first run of the event query after it (fills columns)', value: query.firstMs, unit: 'ms', target: null })
-  rows.push({ name: editName('event query', worker.eventCount), value: query.edits.p95Ms, unit: 'ms', target: atMost(BUDGET.large), scale: full(worker.eventCount) })
-  const sequence = timeEdits(worker, (i) => editedSequence(LAUNCH_DAEMON, i), edits)
-  rows.push({ name: editName('LaunchDaemon sequence', worker.eventCount), value: sequence.edits.p95Ms, unit: 'ms', target: atMost(BUDGET.sequence), scale: full(worker.eventCount) })
-  log(`  worker over ${worker.eventCount} events: load ${worker.loadMs.toFixed(0)} ms; event query ${query.matches} match(es), edit median ${query.edits.medianMs.toFixed(1)} ms; sequence ${sequence.matches} matched event(s), edit median ${sequence.edits.medianMs.toFixed(1)} ms (first run ${sequence.firstMs.toFixed(1)} ms)`)
+  rows.push(...keystrokeRows(smallSet, fullSet, { warmup: 2, runs: opts.edits }, log))
   return rows
 }
 

@@ -3,7 +3,8 @@ import { buildSchema, compileEql } from '../../src/engine/index'
 import { LAUNCH_DAEMON_DEPRECATED } from '../../src/examples/launch-daemon-deprecated'
 import { LOGIN_HOOK_CURRENT } from '../../src/examples/login-hook-current'
 import { generateEvents } from './generate-events'
-import { editedEventQuery, editedSequence, loadWorker, timeEdits } from './worker-bench'
+import { judge } from './timing-report'
+import { editedEventQuery, editedSequence, keystrokeRows, loadWorker, timeEdits } from './worker-bench'
 
 const schema = buildSchema({ ecs: true }).schema
 const compiles = (query: string): boolean => compileEql(query, { schema, settings: {} }).program !== null
@@ -33,5 +34,21 @@ describe('the keystroke figures time real edits', () => {
     expect(generated.planted.launchDaemon).toBe(2)
     expect(t.matches).toBe(4)
     expect(() => worker.run('process where')).toThrow(/worker run: EQL1/)
+  })
+
+  it('gives the load and keystroke rows, each n/a below the size its budget is stated for', () => {
+    const text = generateEvents({ size: 1500 }).events.map((e) => JSON.stringify(e)).join('\n')
+    const lines: string[] = []
+    const rows = keystrokeRows(Buffer.from(text.split('\n').slice(0, 500).join('\n')), Buffer.from(text), { warmup: 0, runs: 2 }, (l) => lines.push(l))
+    expect(rows.map((r) => r.name)).toEqual([
+      'keystroke, event query, 500 of 10,000 events: worker p95 of 2 edits',
+      'load: worker reads the streamed NDJSON (decode, parse, schema)',
+      'load: first run of the event query after it (fills columns)',
+      'keystroke, event query, 1,500 of 200,000 events: worker p95 of 2 edits',
+      'keystroke, LaunchDaemon sequence, 1,500 of 200,000 events: worker p95 of 2 edits',
+    ])
+    expect(rows.map((r) => r.target?.bound ?? null)).toEqual([100, 3000, null, 400, 800])
+    expect(rows.filter((r) => r.target !== null).map((r) => judge(r).verdict)).toEqual(['n/a', 'n/a', 'n/a', 'n/a'])
+    expect(lines).toHaveLength(2)
   })
 })
