@@ -44,7 +44,19 @@ interface Tally {
   readonly values: Map<SeenValue, number>
 }
 
-/** Walks the events once and indexes their leaf fields and values. Never throws. */
+/** A key under its parent in the walk; `tally` is shared by every node with the same dotted path. */
+interface KeyNode {
+  readonly path: string
+  tally: Tally | undefined
+  children: Map<string, KeyNode> | undefined
+}
+
+/**
+ * Walks the events once and indexes their leaf fields and values. Never throws. The walk follows a
+ * tree of the keys seen (events share a few shapes) rather than building the dotted path of every
+ * leaf of every event; each path's tally is shared by all its nodes (a dotted key and nested
+ * objects), so counts and value order are those of a walk by path strings.
+ */
 export function collectFieldValues(events: readonly unknown[], options: CollectOptions = {}): FieldValueIndex {
   const maxFields = options.maxFields ?? 2000
   const maxValues = options.maxValuesPerField ?? 50
@@ -53,19 +65,34 @@ export function collectFieldValues(events: readonly unknown[], options: CollectO
   // fields with a unique value per event (ids, timestamps).
   const trackLimit = maxValues * 20
   const tallies = new Map<string, Tally>()
+  const root: KeyNode = { path: '', tally: undefined, children: undefined }
   const step = Math.max(1, Math.ceil(events.length / maxEvents))
   let scanned = 0
   for (let e = 0; e < events.length; e += step) {
     scanned++
-    visit(events[e], '', 0, e)
+    visit(events[e], root, 0, e)
   }
 
-  function add(path: string, v: unknown, eventNo: number): void {
-    if (path === '') return
-    let t = tallies.get(path)
+  function childOf(node: KeyNode, key: string): KeyNode {
+    const children = (node.children ??= new Map())
+    let child = children.get(key)
+    if (child === undefined) {
+      child = { path: node.path === '' ? key : `${node.path}.${key}`, tally: undefined, children: undefined }
+      children.set(key, child)
+    }
+    return child
+  }
+
+  function add(node: KeyNode, v: unknown, eventNo: number): void {
+    if (node.path === '') return
+    let t = node.tally
     if (t === undefined) {
-      t = { count: 0, lastEvent: -1, values: new Map() }
-      tallies.set(path, t)
+      t = tallies.get(node.path)
+      if (t === undefined) {
+        t = { count: 0, lastEvent: -1, values: new Map() }
+        tallies.set(node.path, t)
+      }
+      node.tally = t
     }
     if (t.lastEvent !== eventNo) {
       t.count++
@@ -79,14 +106,15 @@ export function collectFieldValues(events: readonly unknown[], options: CollectO
     }
   }
 
-  function visit(v: unknown, path: string, depth: number, eventNo: number): void {
+  function visit(v: unknown, node: KeyNode, depth: number, eventNo: number): void {
     if (depth > MAX_DEPTH) return
     if (Array.isArray(v)) {
-      for (const x of v) visit(x, path, depth + 1, eventNo)
+      for (const x of v) visit(x, node, depth + 1, eventNo)
     } else if (typeof v === 'object' && v !== null) {
-      for (const [k, x] of Object.entries(v)) visit(x, path === '' ? k : `${path}.${k}`, depth + 1, eventNo)
+      const o = v as Record<string, unknown>
+      for (const k of Object.keys(o)) visit(o[k], childOf(node, k), depth + 1, eventNo)
     } else if (v !== null && v !== undefined) {
-      add(path, v, eventNo)
+      add(node, v, eventNo)
     }
   }
 
