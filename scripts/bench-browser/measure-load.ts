@@ -13,6 +13,8 @@ interface Sample {
   readonly bar: boolean
   readonly value: string | null
   readonly busy: boolean
+  /** the load bar's data-load-phase (reading, then what follows the last byte), if any */
+  readonly phase: string | null
 }
 
 interface ClickRecord {
@@ -42,6 +44,8 @@ export interface LoadMeasure {
   readonly samplesAdvancing: number
   /** longest time with no visible change of the load bar (appearing, advancing or going) */
   readonly longestGapMs: number
+  /** when each load phase was first sampled, ms after the change event ("reading 0, indexing 1900") */
+  readonly phases: string
   readonly longTasks: LongTask[]
   readonly clicks: ClickMeasure
   readonly window: { readonly from: number; readonly to: number }
@@ -77,6 +81,12 @@ function progressFigures(samples: readonly Sample[], t0: number, doneAt: number)
   }
   longest = Math.max(longest, doneAt - lastChangeAt)
   return { samplesWithProgress: withProgress, samplesAdvancing: advancing, longestGapMs: longest }
+}
+
+function phasesOf(samples: readonly Sample[], t0: number): string {
+  const first = new Map<string, number>()
+  for (const s of samples) if (s.phase !== null && !first.has(s.phase)) first.set(s.phase, s.t - t0)
+  return [...first.entries()].map(([phase, at]) => `${phase} ${at.toFixed(0)}`).join(', ')
 }
 
 function clickFigures(clicks: readonly ClickRecord[], timings: readonly EventTiming[]): ClickMeasure {
@@ -123,6 +133,7 @@ export async function measureLoad(page: Page, file: EventsFile, clickEveryMs: nu
     matchCount: r.matchCount,
     samples: r.samples.length,
     ...progressFigures(r.samples, r.t0, r.doneAt),
+    phases: phasesOf(r.samples, r.t0),
     longTasks: longTasksIn(await longTasks(page), r.t0, r.doneAt),
     clicks: clickFigures(clicks, timings),
     window: { from: r.t0, to: r.doneAt },

@@ -114,7 +114,8 @@ export const PROBE_SCRIPT = String.raw`(() => {
       if (rec.t0 === null) return
       const bar = q('[data-testid="events-load"] [role="progressbar"]')
       const busy = q('[data-testid="results-panel"]')?.getAttribute('aria-busy') === 'true'
-      rec.samples.push({ t: performance.now(), bar: bar !== null, value: bar ? bar.getAttribute('aria-valuetext') : null, busy })
+      const phase = q('[data-testid="events-load"]')?.getAttribute('data-load-phase') ?? null
+      rec.samples.push({ t: performance.now(), bar: bar !== null, value: bar ? bar.getAttribute('aria-valuetext') : null, busy, phase })
     }, 50)
   }
   b.loadResult = async (timeoutMs) => {

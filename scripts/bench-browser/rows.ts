@@ -75,7 +75,7 @@ export function buildRows(m: Measures): BrowserRow[] {
       value: m.load.ms / 1000,
       unit: 's',
       target: 3,
-      note: `file input change to the frame after the match count names ${events} with the run idle; results: ${m.load.matchCount ?? '?'}`,
+      note: `file input change to the frame after the match count names ${events} with the run idle; load bar phases first seen at (ms): ${m.load.phases || 'none'}; results: ${m.load.matchCount ?? '?'}`,
     },
     {
       figure: 'load: longest time without visible progress',
