@@ -18,7 +18,7 @@
  * `{` or `[` — where `parseEventsText` resumes after a broken value anyway. A top-level array is
  * never cut (its elements are not values on their own), so one huge array is read whole at `end()`.
  */
-import { readLines } from './line-reader'
+import { FormatTally, readLines } from './line-reader'
 import { parseEventsText, type EventsFormat, type EventsProblem } from './parse-events'
 import type { EventOrigin, ValueKind } from './unwrap'
 
@@ -277,30 +277,5 @@ export function createEventsReader(options: EventsReaderOptions = {}): EventsRea
       buffer = ''
       return { ...out, format: formats.result() }
     },
-  }
-}
-
-/**
- * The whole input's format from its pieces' formats, as `parseEventsText` names it from the values
- * it read (one value: its own kind; several: `ndjson` when all are events, else `mixed`), without
- * keeping a list. A piece's format says how many values it had: one (`json`, `json-array`, a
- * response) or several (`ndjson`, `mixed`).
- */
-class FormatTally {
-  private first: EventsFormat | undefined
-  private several = false
-  private allEvents = true
-
-  add(format: EventsFormat): void {
-    if (this.first === undefined) this.first = format
-    else this.several = true
-    if (format === 'ndjson' || format === 'mixed') this.several = true
-    if (format !== 'json' && format !== 'ndjson') this.allEvents = false
-  }
-
-  result(): EventsFormat {
-    if (this.first === undefined) return 'ndjson'
-    if (!this.several) return this.first
-    return this.allEvents ? 'ndjson' : 'mixed'
   }
 }

@@ -8,8 +8,9 @@
  * Any other line (a broken object, a pretty-printed value spanning lines, an array, a stray word,
  * a BOM) stops the fast path at that line's start; the caller reads from there with the general
  * reader, which reports problems with their line and resynchronises as `parseEventsText` does.
+ * Also here: the tally of the input's format over what both ways read.
  */
-import type { EventsProblem } from './parse-events'
+import type { EventsFormat, EventsProblem } from './parse-events'
 import { collectValue, type EventOrigin, type Sink, type ValueKind } from './unwrap'
 
 /** Where `readLines` put what it read. */
@@ -77,4 +78,29 @@ export function readLines(text: string, from: number, end: number, firstLine: nu
     } else at = end
   }
   return { stop: at, feeds, refused: false }
+}
+
+/**
+ * The whole input's format from its pieces' formats, as `parseEventsText` names it from the values
+ * it read (one value: its own kind; several: `ndjson` when all are events, else `mixed`), without
+ * keeping a list. A piece's format says how many values it had: one (`json`, `json-array`, a
+ * response) or several (`ndjson`, `mixed`).
+ */
+export class FormatTally {
+  private first: EventsFormat | undefined
+  private several = false
+  private allEvents = true
+
+  add(format: EventsFormat): void {
+    if (this.first === undefined) this.first = format
+    else this.several = true
+    if (format === 'ndjson' || format === 'mixed') this.several = true
+    if (format !== 'json' && format !== 'ndjson') this.allEvents = false
+  }
+
+  result(): EventsFormat {
+    if (this.first === undefined) return 'ndjson'
+    if (!this.several) return this.first
+    return this.allEvents ? 'ndjson' : 'mixed'
+  }
 }
