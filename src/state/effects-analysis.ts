@@ -6,7 +6,8 @@ import type { PlaygroundState, PlaygroundStore } from './store'
 /**
  * Asks the worker for clause coverage and near misses after each successful run of the current
  * query (debounced: typing produces runs in a burst, and an analysis evaluates every clause for
- * every event, so only the run the user stopped at is analyzed). A reply is stored only when the
+ * every event, so only the run the user stopped at is analyzed; the worker scans it in slices and
+ * answers a keystroke's run between them, src/worker/scheduler.ts). A reply is stored only when the
  * query, language and events are still those it was asked for; a query with errors, an empty
  * query or a failed run clear the analysis.
  */
