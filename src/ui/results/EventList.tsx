@@ -40,12 +40,18 @@ export function EventList({ eventCount, matchedIndexes, onlyMatches, events, eve
     [eventsVersion],
   )
 
+  // As stable as the keys: the virtualizer rebuilds its measurements of every row (200,000 of
+  // them: 20-40 ms of main thread, and as much garbage) whenever getItemKey changes. With all
+  // events shown a row's key is its index whatever the run, so a new report costs nothing here;
+  // with "only matches" the keys change with the matches anyway.
+  const keyRows = rows.onlyMatches ? rows : null
+  const getItemKey = useMemo(() => (keyRows === null ? sameRow : (row: number) => keyRows.eventIndexAt(row)), [keyRows])
   const virtualizer = useVirtualizer({
     count: rows.rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 52,
     overscan: 8,
-    getItemKey: (row) => rows.eventIndexAt(row),
+    getItemKey,
   })
   const items = virtualizer.getVirtualItems()
 
@@ -114,6 +120,9 @@ export function EventList({ eventCount, matchedIndexes, onlyMatches, events, eve
 }
 
 const EMPTY: ReadonlySet<number> = new Set()
+
+/** The key of a row when every event is shown: the row is the event's index. */
+const sameRow = (row: number): number => row
 
 /** Whether every matched row in view has its hits of the report's run (non-matching rows have none to show). */
 function highlightsShown(items: readonly VirtualItem[], rows: RowModel, events: EventWindow): boolean {

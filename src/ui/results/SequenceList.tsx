@@ -50,7 +50,8 @@ export function SequenceList({ kind, groups, query, timestampField, events }: Se
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (i < groups.length ? 40 + 80 * (groups[i]?.events.length ?? 1) : i === groups.length ? 36 : 52),
     overscan: 3,
-    getItemKey: (i) => (i < groups.length ? `g${i}` : i === groups.length ? 'head' : `e${outside[i - groups.length - 1] ?? i}`),
+    // stable per result (see EventList): a new closure each render re-measures every row
+    getItemKey: useCallback((i: number) => (i < groups.length ? `g${i}` : i === groups.length ? 'head' : `e${outside[i - groups.length - 1] ?? i}`), [groups, outside]),
     // The head of "Not in any sequence" stays mounted while its rows are, so it can be reached
     // (keyboard, find in page) from deep inside the open group.
     rangeExtractor: useCallback(
