@@ -27,7 +27,7 @@ import { measureInitialJsInPage, measureInitialJsShared } from './bench-browser/
 import { measureEdits } from './bench-browser/measure-edits'
 import { measureLoad } from './bench-browser/measure-load'
 import { measureMemory } from './bench-browser/measure-memory'
-import { setQuery } from './bench-browser/page-calls'
+import { setQuery, type LongTask } from './bench-browser/page-calls'
 import { startPhaseProfile } from './bench-browser/profile'
 import { renderBrowserJson, renderBrowserTable } from './bench-browser/report'
 import { buildRows } from './bench-browser/rows'
@@ -85,23 +85,24 @@ async function main(): Promise<void> {
     const sharedJs = await measureInitialJsShared(buildDir, root).catch((err: unknown) => ({ gzipBytes: null, raw: `failed: ${String(err)}` }))
     log(`initial JS: ${initialJs.files.join(', ')}`)
 
+    const profiles: string[] = []
+    const profiled = async <T extends { longTasks: LongTask[] }>(name: string, work: () => Promise<T>): Promise<T> => {
+      if (opts.profile === null) return work()
+      const profiler = await startPhaseProfile(page, opts.profile, name)
+      const out = await work()
+      profiles.push(await profiler.stop(out.longTasks))
+      return out
+    }
+
     await setQuery(page, LOGIN_HOOK)
     log(`loading ${medium.events} events`)
     const mediumLoad = await measureLoad(page, medium, 0)
     log(`editing over ${medium.events} events`)
-    const editsMedium = await measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits)
+    const editsMedium = await profiled('edits-medium', () => measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits))
 
     await setQuery(page, LOGIN_HOOK)
     log(`loading ${big.events} events (measured)`)
     // at the small size the load lasts a few hundred ms: click often enough that some land in it
-    const profiles: string[] = []
-    const profiled = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-      if (opts.profile === null) return work()
-      const profiler = await startPhaseProfile(page, opts.profile, name)
-      const out = await work()
-      profiles.push(await profiler.stop())
-      return out
-    }
     const load = await profiled('load', () => measureLoad(page, big, opts.small ? 50 : 300))
     log(`editing over ${big.events} events`)
     const editsBig = await profiled('edits-event-query', () => measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits))

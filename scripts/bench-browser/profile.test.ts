@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { topSelfTime } from './profile'
+import { firstSampleOf, topSelfTime } from './profile'
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber })
 
@@ -25,5 +25,36 @@ describe('self time of a CPU profile', () => {
 
   it('reads an empty profile as nothing', () => {
     expect(topSelfTime({ nodes: [] }, 5)).toEqual([])
+  })
+})
+
+describe('self time within a window', () => {
+  it('keeps the samples taken between from and to (ms after the profile start)', () => {
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: frame('early') },
+        { id: 2, callFrame: frame('late') },
+      ],
+      // samples at 0, 10, 20, 30 ms, each 10 ms long but the last
+      samples: [1, 1, 2, 2],
+      timeDeltas: [0, 10_000, 10_000, 10_000],
+    }
+    expect(topSelfTime(profile, 5, 15, 40)).toEqual([{ name: 'late', ms: 10 }])
+    expect(topSelfTime(profile, 5, 0, 12)).toEqual([{ name: 'early', ms: 20 }])
+  })
+})
+
+describe('the clock marker', () => {
+  it('finds when the first sample in a named function was taken', () => {
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: frame('(program)') },
+        { id: 2, callFrame: frame('__benchProfileMark') },
+      ],
+      samples: [1, 1, 2, 2],
+      timeDeltas: [500, 1000, 1500, 200],
+    }
+    expect(firstSampleOf(profile, '__benchProfileMark')).toBe(3)
+    expect(firstSampleOf(profile, 'absent')).toBeNull()
   })
 })
