@@ -19,7 +19,7 @@
  * The figures are judged at full size on a quiet machine; see docs/performance.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildApp, launchBrowser, openApp } from './bench-browser/app'
 import { ensureEventsFile } from './bench-browser/events-file'
@@ -115,10 +115,12 @@ async function main(): Promise<void> {
     // pass as a dash. The cross-check waits on another script and may be absent.
     const missing = rows.filter((r) => r.value === null && !r.figure.includes('cross-check'))
     const seconds = (Date.now() - started) / 1000
+    // Timings on 2 cores mean little while other work runs: say how busy the machine was.
+    const machine = `Chromium ${browser.version()}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`
     if (opts.json) {
-      process.stdout.write(renderBrowserJson(rows, opts.small, { events: big.events, fileBytes: big.bytes, seconds, mediumLoadMs: mediumLoad.ms, initialJsFiles: initialJs.files, sharedInitialJs: sharedJs?.raw ?? null }) + '\n')
+      process.stdout.write(renderBrowserJson(rows, opts.small, { events: big.events, fileBytes: big.bytes, seconds, machine, mediumLoadMs: mediumLoad.ms, initialJsFiles: initialJs.files, sharedInitialJs: sharedJs?.raw ?? null }) + '\n')
     } else {
-      process.stdout.write(`\nbrowser bench (${opts.small ? 'small size: figures only show every row works' : 'full size'}), ${seconds.toFixed(0)} s\n\n`)
+      process.stdout.write(`\nbrowser bench (${opts.small ? 'small size: figures only show every row works' : 'full size'}), ${seconds.toFixed(0)} s; ${machine}\n\n`)
       process.stdout.write(renderBrowserTable(rows, opts.small) + '\n')
     }
     for (const p of profiles) log('\n' + p)
