@@ -16,7 +16,7 @@ const proc = (i: number) => ({
 })
 const EVENTS = Array.from({ length: 5000 }, (_, i) => proc(i))
 const QUERY = 'process where process.name == "defaults" and process.args == "write" and not process.args : "*JAMF*"'
-const SEQUENCE = 'sequence by host.id [process where process.args == "read"] [process where process.name == "sh"]'
+const SEQUENCE = 'sequence by host.id [process where process.name == "sh" and host.id == "h0" and process.args == "read"] [process where process.name == "sh"]'
 
 function setup(sliceMs = 16) {
   const handle = createHandler(engine)
@@ -54,15 +54,17 @@ const analysisOf = (r: Reply | undefined): Analysis => {
 
 describe('worker scheduler', () => {
   it('answers an analysis in slices that merge into the whole scan', () => {
-    for (const query of [QUERY, SEQUENCE]) {
+    // the limits cut each slice's lists and the merged ones: the first items overall must survive
+    const cases = [QUERY, SEQUENCE].flatMap((query) => [{}, { nearMissLimit: 3, excludedLimit: 2 }].map((limits) => ({ query, limits })))
+    for (const { query, limits } of cases) {
       const s = setup()
-      const whole = analysisOf(s.handle({ id: 99, protocol: PROTOCOL_VERSION, kind: 'analyze', language: 'eql', query, eventsVersion: 1, settings: {} }))
-      const n = s.send({ kind: 'analyze', language: 'eql', query, eventsVersion: 1, settings: {} })
+      const whole = analysisOf(s.handle({ id: 99, protocol: PROTOCOL_VERSION, kind: 'analyze', language: 'eql', query, eventsVersion: 1, settings: {}, ...limits }))
+      const n = s.send({ kind: 'analyze', language: 'eql', query, eventsVersion: 1, settings: {}, ...limits })
       expect(s.replyTo(n)).toBeUndefined()
       expect(s.drain()).toBeGreaterThan(2)
       const sliced = analysisOf(s.replyTo(n))
       expect(sliced).toEqual(whole)
-      expect(whole.nearMissTotal + whole.excludedTotal).toBeGreaterThan(0)
+      expect(whole.nearMissTotal + whole.excludedTotal).toBeGreaterThan(3)
     }
   })
 
