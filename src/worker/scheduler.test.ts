@@ -55,11 +55,16 @@ const analysisOf = (r: Reply | undefined): Analysis => {
 describe('worker scheduler', () => {
   it('answers an analysis in slices that merge into the whole scan', () => {
     // the limits cut each slice's lists and the merged ones: the first items overall must survive
-    const cases = [QUERY, SEQUENCE].flatMap((query) => [{}, { nearMissLimit: 3, excludedLimit: 2 }].map((limits) => ({ query, limits })))
-    for (const { query, limits } of cases) {
+    const queries = [
+      { language: 'eql', query: QUERY },
+      { language: 'eql', query: SEQUENCE },
+      { language: 'kql', query: 'process.name : "defaults" and not process.args : *JAMF*' },
+    ]
+    const cases = queries.flatMap((q) => [{}, { nearMissLimit: 3, excludedLimit: 2 }].map((limits) => ({ ...q, ...limits })))
+    for (const body of cases) {
       const s = setup()
-      const whole = analysisOf(s.handle({ id: 99, protocol: PROTOCOL_VERSION, kind: 'analyze', language: 'eql', query, eventsVersion: 1, settings: {}, ...limits }))
-      const n = s.send({ kind: 'analyze', language: 'eql', query, eventsVersion: 1, settings: {}, ...limits })
+      const whole = analysisOf(s.handle({ id: 99, protocol: PROTOCOL_VERSION, kind: 'analyze', eventsVersion: 1, settings: {}, ...body }))
+      const n = s.send({ kind: 'analyze', eventsVersion: 1, settings: {}, ...body })
       expect(s.replyTo(n)).toBeUndefined()
       expect(s.drain()).toBeGreaterThan(2)
       const sliced = analysisOf(s.replyTo(n))
