@@ -20,7 +20,7 @@ function fakeEngine(overrides: Partial<EngineApi<string>> = {}): EngineApi<strin
     },
     compileEql: (text: string) => (text === 'bad' ? { program: null, diagnostics: [syntaxError] } : { program: text, diagnostics: [] }),
     runEql: (program: string, events: readonly unknown[]): RunOutput => ({
-      result: { kind: 'events', events: events.flatMap((e, index) => (JSON.stringify(e).includes(program) ? [{ index, hits: [] }] : [])) },
+      result: { kind: 'events', events: events.flatMap((e, index) => (JSON.stringify(e).includes(program) ? [{ index, hits: [{ field: 'n', span: { start: 0, end: program.length } }] }] : [])) },
       diagnostics: [],
       eventCount: events.length,
     }),
@@ -88,6 +88,21 @@ describe('createHandler', () => {
     expect(handle({ id: 1, protocol: 999, kind: 'ping' })).toMatchObject({ id: 1, ok: false, failure: { code: 'bad-request', message: expect.stringContaining('999') } })
     expect(handle({ ...base, id: 2, kind: 'explode' })).toMatchObject({ id: 2, ok: false, failure: { code: 'bad-request' } })
     expect(handle({ ...base, id: 3, kind: 'run', query: 1 })).toMatchObject({ id: 3, ok: false, failure: { code: 'bad-request' } })
+    expect(handle({ ...base, id: 4, kind: 'getEvents', eventsVersion: 0, from: 0, count: 1, runId: 'x' })).toMatchObject({ id: 4, ok: false, failure: { code: 'bad-request' } })
+    expect(handle({ ...base, id: 5, kind: 'hitSpans', eventsVersion: 0 })).toMatchObject({ id: 5, ok: false, failure: { code: 'bad-request' } })
+    expect(handle({ ...base, id: 6, kind: 'hitSpans', eventsVersion: 0, runId: 1 })).toMatchObject({ id: 6, ok: true, result: { runId: 1, spans: null } })
+  })
+
+  it('without on-demand hits in the engine, windows answer the hits its runs collected', () => {
+    const handle = createHandler(fakeEngine())
+    handle({ ...base, id: 1, kind: 'setEvents', version: 1, text: '{"n":"evil"}\n{"n":"fine"}\n{"n":"evil 2"}' })
+    const run = handle({ ...base, id: 2, kind: 'run', eventsVersion: 1, language: 'eql', query: 'evil', settings: {}, displayLimit: 1 })
+    if (!run.ok || run.kind !== 'run') throw new Error('run failed')
+    expect(run.result.matchedIndexes).toEqual([0, 2])
+    const hits = [{ field: 'n', span: { start: 0, end: 4 } }]
+    expect(run.result.eventHits).toEqual([{ hits }])
+    const win = handle({ ...base, id: 3, kind: 'getEvents', eventsVersion: 1, from: 0, count: 3, runId: run.result.runId })
+    expect(win).toMatchObject({ ok: true, result: { hits: { runId: run.result.runId, items: [{ hits }, null, { hits }] } } })
   })
 })
 
