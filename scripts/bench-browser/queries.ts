@@ -29,5 +29,9 @@ const KEYS = 'abcdefghijklmnopqrstuvwxyz'
  */
 export const LOGIN_HOOK_EDITS: EditPlan = { query: LOGIN_HOOK, anchor: 'ManagementFrameworkScripts/logouthook', keys: KEYS }
 
-/** Typing into the second stage's process name ("launchctl" + keys). */
-export const LAUNCH_DAEMON_EDITS: EditPlan = { query: LAUNCH_DAEMON, anchor: 'process.name == "launchctl', keys: KEYS }
+/**
+ * Typing into the second stage's second event type ("process_started" + keys): each key is a new
+ * query and a new run, and the sequences still match through "start", so every run has its
+ * sequences and highlights to show.
+ */
+export const LAUNCH_DAEMON_EDITS: EditPlan = { query: LAUNCH_DAEMON, anchor: '"process_started', keys: KEYS }
