@@ -18,7 +18,7 @@ export function afterFirstPaint(): Promise<void> {
   painted ??= new Promise<void>((resolve) => {
     if (typeof requestAnimationFrame !== 'function') return resolve()
     setTimeout(resolve, FALLBACK_MS)
-    if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes.includes('paint')) {
+    if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
       requestAnimationFrame(() => setTimeout(resolve, 0))
       return
     }
