@@ -101,7 +101,7 @@ describe('createEventsReader: the lines way agrees with reading the whole text',
       seed = (seed * 1103515245 + 12345) % 2147483648
       return seed % n
     }
-    const kinds = [() => ev(rand(100)), () => '', () => '{"bad":', () => '// c', () => searchLine, () => '[{"in":1},\n{"in":2}]', () => JSON.stringify({ p: 1 }, null, 1), () => 'x', () => '{"é":"naïve ☕ 𝄞"}']
+    const kinds = [() => ev(rand(100)), () => '', () => '{"bad":', () => '// c', () => searchLine, () => '[{"in":1},\n{"in":2}]', () => JSON.stringify({ p: 1 }, null, 1), () => 'x', () => '{"é":"naïve ☕ 𝄞"}', () => '{"cr":1,\r"lone":2}', () => 'stray\rcr', () => `${ev(rand(100))}\r`]
     for (let round = 0; round < 200; round++) {
       const text = Array.from({ length: 1 + rand(12) }, () => (kinds[rand(kinds.length)] ?? (() => ''))()).join('\n') + (rand(2) === 0 ? '\n' : '')
       const chunks: string[] = []

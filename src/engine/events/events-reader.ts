@@ -162,9 +162,11 @@ function closingQuote(text: string, open: number, limit: number): number {
   }
 }
 
+/** Line breaks as parseEventsText counts them (lineStarts): line feeds, and carriage returns not before one. */
 function countLines(text: string): number {
   let n = 0
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== NL) n++
   return n
 }
 

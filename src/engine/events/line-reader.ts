@@ -6,7 +6,7 @@
  * its bracket scan, line table and per-piece copies, which cost more than the parse itself.
  *
  * Any other line (a broken object, a pretty-printed value spanning lines, an array, a stray word,
- * a BOM) stops the fast path at that line's start; the caller reads from there with the general
+ * a BOM, a carriage return not ending the line) stops the fast path at that line's start; the caller reads from there with the general
  * reader, which reports problems with their line and resynchronises as `parseEventsText` does.
  * Also here: the tally of the input's format over what both ways read.
  */
@@ -54,9 +54,14 @@ export function readLines(text: string, from: number, end: number, firstLine: nu
   }
   let at = from
   let feeds = 0
+  // the next carriage return at or after `at` (-1: none left): a lone one (not before a line feed)
+  // starts a line for parseEventsText, so a line holding one goes to the scan way
+  let cr = text.indexOf('\r', from)
   while (at < end) {
     const nl = text.indexOf('\n', at)
     const lineEnd = nl < 0 || nl >= end ? end : nl
+    if (cr >= 0 && cr < at) cr = text.indexOf('\r', at)
+    if (cr >= 0 && cr < lineEnd && (cr !== lineEnd - 1 || lineEnd === end)) return { stop: at, feeds, refused: true }
     let i = at
     while (i < lineEnd && isBlank(text.charCodeAt(i))) i++
     const c = i < lineEnd ? text.charCodeAt(i) : -1
