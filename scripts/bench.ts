@@ -108,7 +108,7 @@ async function main(opts: BenchOptions, log: (s: string) => void): Promise<Row[]
 
   const corpus = pickCorpusRules(opts.corpus)
   const kqlCorpus = pickLongestKql(opts.corpus)
-  for (const note of [...corpus.notes, ...kqlCorpus.notes]) log(`note: ${note}`)
+  for (const note of new Set([...corpus.notes, ...kqlCorpus.notes])) log(`note: ${note}`)
   const compileTiming = { warmup: 3, runs: Math.max(opts.runs, 21) }
   const longest = corpus.longest
   if (longest) {
