@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildSchema, compileEql, compileKql, eqlSettings, parseEventsText, runEql, runKql } from '../engine'
+import { collectFieldValues } from '../engine/complete'
 import { createHandler } from './handle'
 import { PROTOCOL_VERSION, type Analysis, type Reply } from './protocol'
 import { createScheduler } from './scheduler'
@@ -139,5 +140,22 @@ describe('worker scheduler', () => {
     const n = s.send({ kind: 'analyze', language: 'eql', query: QUERY, eventsVersion: 1, settings: {}, budgetMs: 0 })
     s.drain()
     expect(analysisOf(s.replyTo(n)).stopped).toBe(true)
+  })
+
+  it('after the first run on new events, builds the editor index in the background, answering no one', () => {
+    let built = 0
+    const handle = createHandler({ ...engine, completeAt: () => null, collectFieldValues: (events: readonly unknown[]) => ((built += 1), collectFieldValues(events)) })
+    const replies: Reply[] = []
+    const tasks: (() => void)[] = []
+    const receive = createScheduler({ handle, post: (r) => replies.push(r), later: (fn) => tasks.push(fn), now: () => 0 })
+    const text = EVENTS.slice(0, 10).map((e) => JSON.stringify(e)).join('\n')
+    receive({ id: 1, protocol: PROTOCOL_VERSION, kind: 'setEvents', version: 1, text })
+    expect(tasks).toHaveLength(0)
+    receive({ id: 2, protocol: PROTOCOL_VERSION, kind: 'run', language: 'eql', query: QUERY, eventsVersion: 1, settings: {}, displayLimit: 10 })
+    receive({ id: 3, protocol: PROTOCOL_VERSION, kind: 'run', language: 'eql', query: QUERY, eventsVersion: 1, settings: {}, displayLimit: 10 })
+    expect(tasks).toHaveLength(1) // once per event set
+    tasks.shift()?.()
+    expect(built).toBe(1)
+    expect(replies.map((r) => r.id)).toEqual([1, 2, 3])
   })
 })
