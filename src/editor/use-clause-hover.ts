@@ -15,8 +15,9 @@ type Editor = ReturnType<typeof monaco.editor.create>
  * would point at the wrong characters.
  *
  * The report carries no hits (the worker computes them for the rows in view), so the run's hit
- * spans are asked of the worker once per report, when the pointer first moves over the text:
- * a run matching 100,000 events costs nothing until someone hovers.
+ * spans are asked of the worker once per report, when the pointer first moves over the text, and
+ * come in slices (a clause that held only for late matches links once its slice is in): a run
+ * matching 100,000 events costs nothing until someone hovers, and never blocks a run for long.
  */
 export function useClauseHover(editor: Editor | null, report: RunReport | null, hoverSpan: (span: { start: number; end: number } | null) => void): void {
   useEffect(() => {
@@ -34,16 +35,21 @@ export function useClauseHover(editor: Editor | null, report: RunReport | null, 
       hoverSpan(span)
     }
     const show = (): void => set(spans !== null && pointer !== null ? hitSpanAt(spans, pointer) : null)
-    const ask = (): void => {
-      if (asked) return
-      asked = true
+    // the worker gathers the spans in short slices (it stays free for runs): ask until complete
+    const fetchSpans = (): void => {
       void engineClient()
         .hitSpans(report.eventsVersion, report.runId)
         .then((o) => {
           if (disposed) return
           spans = o.status === 'ok' ? (o.result.spans ?? []) : []
           show()
+          if (o.status === 'ok' && !o.result.complete) fetchSpans()
         })
+    }
+    const ask = (): void => {
+      if (asked) return
+      asked = true
+      fetchSpans()
     }
     const move = editor.onMouseMove((e) => {
       const pos = e.target.position

@@ -40,6 +40,7 @@ function setup(api: EngineApi<unknown, unknown> = engine as EngineApi<unknown, u
   const spans = (runId: number) => {
     const reply: Reply = handle({ id: id++, protocol: PROTOCOL_VERSION, kind: 'hitSpans', eventsVersion: 1, runId })
     if (!reply.ok || reply.kind !== 'hitSpans') throw new Error(`hitSpans failed: ${JSON.stringify(reply)}`)
+    expect(reply.result.complete).toBe(true)
     return reply.result.spans
   }
   return { loaded, run, window, spans }

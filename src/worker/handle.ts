@@ -55,6 +55,9 @@ export interface HandlerOptions {
   readonly ecsDocs?: () => EcsDocs | undefined
 }
 
+/** One hitSpans answer visits matches for at most this long; the page asks again for the rest. */
+export const HIT_SPANS_SLICE_MS = 25
+
 /** getEvents answers at most this many events at once (a screenful is a few dozen). */
 export const MAX_WINDOW = 2000
 
@@ -164,7 +167,8 @@ export function createHandler<Program, KqlProgram = unknown>(engine: EngineApi<P
   function hitSpans(req: P.HitSpansRequest): Answer<'hitSpans'> {
     if (req.eventsVersion !== dataset.version) return unknownEvents(req.eventsVersion)
     const run = held.get(req.runId, dataset.version)
-    return { runId: req.runId, spans: run === undefined ? null : run.allSpans(dataset.events) }
+    if (run === undefined) return { runId: req.runId, spans: null, complete: true }
+    return { runId: req.runId, ...run.spansWithin(dataset.events, HIT_SPANS_SLICE_MS, now) }
   }
 
   function editorRequest(req: P.CompleteRequest | P.HoverRequest): CompletionRequest {

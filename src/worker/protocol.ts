@@ -99,7 +99,7 @@ export interface GetEventsRequest extends RequestBase {
   readonly runId?: number
 }
 
-/** The distinct spans of every hit of run `runId` (the editor's clause hover); computed on first ask. */
+/** The distinct spans of every hit of run `runId` (the editor's clause hover), gathered in slices on demand. */
 export interface HitSpansRequest extends RequestBase {
   readonly kind: 'hitSpans'
   readonly eventsVersion: number
@@ -375,10 +375,15 @@ export interface EventsWindow {
   readonly hits?: WindowHits
 }
 
-/** The reply to `hitSpans`: null when the worker no longer holds that run. */
+/**
+ * The reply to `hitSpans`: the distinct hit spans gathered so far (null when the worker no longer
+ * holds that run). The worker visits the matches in short slices: `complete` false means more may
+ * come; ask again.
+ */
 export interface HitSpans {
   readonly runId: number
   readonly spans: readonly Span[] | null
+  readonly complete: boolean
 }
 
 export interface Pong {

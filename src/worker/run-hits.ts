@@ -20,11 +20,18 @@ interface Occurrence {
   readonly hits: readonly FieldHit[]
 }
 
+/** One matched event in one stage, for gathering hit spans. */
+interface Visit {
+  readonly index: number
+  readonly stage: number
+  readonly hits: readonly FieldHit[]
+}
+
 /** A finished run, held for its hits. */
 export class HeldRun {
   private positions: Int32Array | null = null
   private occurrences: Map<number, Occurrence[]> | null = null
-  private spans: Span[] | null = null
+  private gathering: { seen: Set<number>; spans: Span[]; next: number; todo: Visit[] | null } | null = null
 
   constructor(
     readonly runId: number,
@@ -50,25 +57,45 @@ export class HeldRun {
     return { hits: (first === undefined ? undefined : byStage[first.stage]) ?? [], byStage }
   }
 
-  /** The distinct spans of every hit of the run (computed once, on first ask: it visits every match). */
-  allSpans(events: readonly unknown[]): readonly Span[] {
-    if (this.spans !== null) return this.spans
-    const seen = new Set<string>()
-    const out: Span[] = []
+  /**
+   * The distinct spans of every hit of the run, gathered over its matches in slices of at most
+   * `budgetMs` (a run matching 100,000 events takes ~300 ms to visit whole; the worker must stay
+   * free for the next keystroke's run). `complete` false: ask again for the rest; the spans so
+   * far are all real hit spans.
+   */
+  spansWithin(events: readonly unknown[], budgetMs: number, now: () => number): { spans: readonly Span[]; complete: boolean } {
+    const g = (this.gathering ??= { seen: new Set<number>(), spans: [], next: 0, todo: this.result.kind === 'events' ? null : this.visits() })
+    const r = this.result
+    const total = g.todo === null ? (r.kind === 'events' ? r.events.length : 0) : g.todo.length
+    const deadline = now() + budgetMs
     const add = (hits: readonly FieldHit[]): void => {
       for (const h of hits) {
-        const key = `${h.span.start}:${h.span.end}`
-        if (seen.has(key)) continue
-        seen.add(key)
-        out.push(h.span)
+        // a number, not a string per hit: 100,000 matches make several hundred thousand hits
+        const key = h.span.start * 2 ** 24 + h.span.end
+        if (g.seen.has(key)) continue
+        g.seen.add(key)
+        g.spans.push(h.span)
       }
     }
-    const r = this.result
-    if (r.kind === 'events') for (const e of r.events) add(this.stageHits === null ? e.hits : this.stageHits(events[e.index], 0))
-    else
-      for (const [index, occ] of this.occurrencesOf())
-        for (const o of occ) add(this.stageHits === null ? o.hits : this.stageHits(events[index], o.stage))
-    this.spans = out
+    const from = g.next
+    while (g.next < total) {
+      // the clock is read every 256 matches (cheap next to the hits themselves); each slice
+      // visits at least that many, so asking again always makes progress
+      if ((g.next & 255) === 0 && g.next > from && now() > deadline) break
+      // event queries: the result's own list (no copy of 100,000 entries); groups: their visits
+      const k = g.next++
+      const v = g.todo === null ? (r.kind === 'events' ? r.events[k] : undefined) : g.todo[k]
+      if (v === undefined) continue
+      const stage = g.todo?.[k]?.stage ?? 0
+      add(this.stageHits === null ? v.hits : this.stageHits(events[v.index], stage))
+    }
+    return { spans: [...g.spans], complete: g.next >= total }
+  }
+
+  /** Every (event, stage) of a sequence or sample result once, with the run's own hits. */
+  private visits(): Visit[] {
+    const out: Visit[] = []
+    for (const [index, occ] of this.occurrencesOf()) for (const o of occ) out.push({ index, stage: o.stage, hits: o.hits })
     return out
   }
 
