@@ -49,6 +49,8 @@ interface Slicing {
   from: number
   size: number
   spentMs: number
+  /** ms per event, smoothed over the slices so far (0: none measured yet) */
+  pace: number
   readonly parts: Analysis[]
 }
 
@@ -102,7 +104,7 @@ export function createScheduler(options: SchedulerOptions): (data: unknown) => v
 
   /** Answers one slice; true when the analysis is complete (and its reply posted). */
   function analyzeSlice(task: Task): boolean {
-    const s = (task.slicing ??= { from: 0, size: FIRST_SLICE, spentMs: 0, parts: [] })
+    const s = (task.slicing ??= { from: 0, size: FIRST_SLICE, spentMs: 0, pace: 0, parts: [] })
     const budget = typeof task.message['budgetMs'] === 'number' ? task.message['budgetMs'] : Infinity
     const range: AnalyzeRange = { from: s.from, to: s.from + s.size }
     const started = now()
@@ -123,7 +125,7 @@ export function createScheduler(options: SchedulerOptions): (data: unknown) => v
       post({ ...reply, result: s.spentMs >= budget && s.from < part.eventCount ? { ...merged, stopped: true } : merged })
       return true
     }
-    resize(s)
+    resize(s, took, range.to - range.from)
     return false
   }
 
@@ -133,27 +135,32 @@ export function createScheduler(options: SchedulerOptions): (data: unknown) => v
    * on the same events answer from the cache in their first slice.
    */
   function fingerprintSlice(task: Task): boolean {
-    const s = (task.slicing ??= { from: 0, size: FIRST_SLICE, spentMs: 0, parts: [] })
+    const s = (task.slicing ??= { from: 0, size: FIRST_SLICE, spentMs: 0, pace: 0, parts: [] })
     const warm = { from: s.from, to: s.from + s.size }
     const started = now()
     const reply = handle({ ...task.message, warm })
     const took = now() - started
     s.spentMs += took
     s.from = warm.to
+    const sliceSize = warm.to - warm.from
     const asked = Array.isArray(task.message['marks']) ? task.message['marks'].length : 0
     if (!reply.ok || reply.kind !== 'fingerprint' || reply.result.marks.length === asked || s.from >= reply.result.eventCount) {
       post(reply)
       return true
     }
-    resize(s)
+    resize(s, took, sliceSize)
     return false
   }
 
-  /** Aims the next slice at sliceMs from the pace so far, changing its size at most twofold. */
-  function resize(s: Slicing): void {
-    // one slice's pace swings with a GC pause or a busy machine: the pace so far is steadier
-    const pace = s.spentMs / Math.max(1, s.from)
-    const aimed = pace > 0 ? sliceMs / pace : s.size * 2
+  /**
+   * Aims the next slice at sliceMs from the pace of the slices so far, changing its size at most
+   * twofold. The pace is smoothed (half the last slice's, half the earlier ones'): one slice swings
+   * with a GC pause or a busy machine, and the first ones are slow while the JIT warms up.
+   */
+  function resize(s: Slicing, tookMs: number, events: number): void {
+    const last = tookMs / Math.max(1, events)
+    s.pace = s.pace === 0 ? last : (s.pace + last) / 2
+    const aimed = s.pace > 0 ? sliceMs / s.pace : s.size * 2
     s.size = Math.round(Math.max(256, s.size / 2, Math.min(MAX_SLICE, s.size * 2, aimed)))
   }
 
