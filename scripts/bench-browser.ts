@@ -1,5 +1,5 @@
 /**
- * Browser benchmark: `npm run bench:browser -- [--small] [--json] [--port N] [--dist DIR] [--profile DIR]`.
+ * Browser benchmark: `npm run bench:browser -- [--small] [--json] [--port N] [--dist DIR] [--profile DIR] [--repeat N]`.
  *
  * Builds the app (`vite build` into a temp folder, or takes --dist), serves it from its own
  * static server with cross-origin isolation (scripts/bench-browser/server.ts), and drives it in
@@ -12,27 +12,21 @@
  *     the Login/Logout Hook seed (event query), the LaunchDaemon seed (sequence) over 200,000;
  *   - main-thread long tasks during the load and during the runs;
  *   - memory of the tab holding the 200,000 events.
- * --small (CI): 10,000 and 1,000 events, 2 edits each, every row exercised (the load lasts long
+ * --small (CI): 20,000 and 1,000 events, 2 edits each, every row exercised (the load lasts long
  * enough for clicks to land in it), ratios n/a.
  * --profile DIR: an unminified build, and CPU profiles of the main thread during the measured
  * load and the edits over the big set, with their heaviest functions (bench-browser/profile.ts).
+ * --repeat N: N sessions (each a fresh page), each row's median (bench-browser/session.ts).
  * The figures are judged at full size on a quiet machine; see docs/performance.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { buildApp, launchBrowser, openApp } from './bench-browser/app'
+import { buildApp, launchBrowser } from './bench-browser/app'
 import { ensureEventsFile } from './bench-browser/events-file'
-import { measureInitialJsInPage, measureInitialJsShared } from './bench-browser/initial-js'
-import { measureEdits } from './bench-browser/measure-edits'
-import { measureLoad } from './bench-browser/measure-load'
-import { measureMemory } from './bench-browser/measure-memory'
-import { setQuery, type LongTask } from './bench-browser/page-calls'
-import { startPhaseProfile } from './bench-browser/profile'
-import { renderBrowserJson, renderBrowserTable } from './bench-browser/report'
-import { buildRows } from './bench-browser/rows'
-import { LAUNCH_DAEMON_EDITS, LOGIN_HOOK, LOGIN_HOOK_EDITS } from './bench-browser/queries'
+import { medianRows, renderBrowserJson, renderBrowserTable } from './bench-browser/report'
 import { startStaticServer } from './bench-browser/server'
+import { measureSession, type SessionResult } from './bench-browser/session'
 
 interface Options {
   readonly small: boolean
@@ -40,6 +34,7 @@ interface Options {
   readonly port: number
   readonly dist: string | null
   readonly profile: string | null
+  readonly repeat: number
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -48,6 +43,7 @@ function parseOptions(argv: readonly string[]): Options {
   let port = 5317
   let dist: string | null = null
   let profile: string | null = null
+  let repeat = 1
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--small') small = true
@@ -55,17 +51,19 @@ function parseOptions(argv: readonly string[]): Options {
     else if (a === '--port') port = Number(argv[++i])
     else if (a === '--dist') dist = resolve(argv[++i] ?? '')
     else if (a === '--profile') profile = resolve(argv[++i] ?? '')
-    else throw new Error(`unknown option ${a ?? ''} (use --small, --json, --port N, --dist DIR, --profile DIR)`)
+    else if (a === '--repeat') repeat = Number(argv[++i])
+    else throw new Error(`unknown option ${a ?? ''} (use --small, --json, --port N, --dist DIR, --profile DIR, --repeat N)`)
   }
   if (!Number.isInteger(port) || port <= 0) throw new Error('--port must be a port number')
-  return { small, json, port, dist, profile }
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat must be a whole number from 1')
+  return { small, json, port, dist, profile, repeat }
 }
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2))
   const log = (s: string): void => void process.stderr.write(s + '\n')
   const started = Date.now()
-  const sizes = opts.small ? { big: 10_000, medium: 1_000, edits: 2 } : { big: 200_000, medium: 10_000, edits: 20 }
+  const sizes = opts.small ? { big: 20_000, medium: 1_000, edits: 2 } : { big: 200_000, medium: 10_000, edits: 20 }
   const root = resolve(import.meta.dirname, '..')
 
   const buildDir = opts.dist ?? mkdtempSync(join(tmpdir(), 'rule-playground-bench-build-'))
@@ -80,50 +78,30 @@ async function main(): Promise<void> {
   const server = await startStaticServer(buildDir, opts.port)
   const browser = await launchBrowser()
   try {
-    const page = await openApp(browser, server.origin)
-    const initialJs = await measureInitialJsInPage(page, buildDir, server.origin)
-    const sharedJs = await measureInitialJsShared(buildDir, root).catch((err: unknown) => ({ gzipBytes: null, raw: `failed: ${String(err)}` }))
-    log(`initial JS: ${initialJs.files.join(', ')}`)
-
-    const profiles: string[] = []
-    const profiled = async <T extends { longTasks: LongTask[] }>(name: string, work: () => Promise<T>): Promise<T> => {
-      if (opts.profile === null) return work()
-      const profiler = await startPhaseProfile(page, opts.profile, name)
-      const out = await work()
-      profiles.push(await profiler.stop(out.longTasks))
-      return out
+    const setup = { origin: server.origin, buildDir, root, small: opts.small, sizes, big, medium, profileDir: opts.profile, log }
+    const sessions: SessionResult[] = []
+    for (let i = 0; i < opts.repeat; i++) {
+      if (opts.repeat > 1) log(`session ${i + 1} of ${opts.repeat}`)
+      sessions.push(await measureSession(browser, setup))
     }
-
-    await setQuery(page, LOGIN_HOOK)
-    log(`loading ${medium.events} events`)
-    const mediumLoad = await measureLoad(page, medium, 0)
-    log(`editing over ${medium.events} events`)
-    const editsMedium = await profiled('edits-medium', () => measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits))
-
-    await setQuery(page, LOGIN_HOOK)
-    log(`loading ${big.events} events (measured)`)
-    // at the small size the load lasts a few hundred ms: click often enough that some land in it
-    const load = await profiled('load', () => measureLoad(page, big, opts.small ? 50 : 300))
-    log(`editing over ${big.events} events`)
-    const editsBig = await profiled('edits-event-query', () => measureEdits(page, LOGIN_HOOK_EDITS, sizes.edits))
-    const editsSequence = await profiled('edits-sequence', () => measureEdits(page, LAUNCH_DAEMON_EDITS, sizes.edits))
-    log('measuring memory')
-    const memory = await measureMemory(page, browser)
-
-    const rows = buildRows({ sizes, big, initialJs, sharedJs, load, editsMedium, editsBig, editsSequence, memory })
+    const first = sessions[0]
+    if (first === undefined) throw new Error('no session ran')
+    const rows = sessions.length === 1 ? first.rows : medianRows(sessions.map((x) => x.rows))
     // A row that stops being measured (a selector or an API gone) must fail CI's small run, not
     // pass as a dash. The cross-check waits on another script and may be absent.
     const missing = rows.filter((r) => r.value === null && !r.figure.includes('cross-check'))
     const seconds = (Date.now() - started) / 1000
     // Timings on 2 cores mean little while other work runs: say how busy the machine was.
     const machine = `Chromium ${browser.version()}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`
+    const runs = opts.repeat > 1 ? `, median of ${opts.repeat} sessions` : ''
     if (opts.json) {
-      process.stdout.write(renderBrowserJson(rows, opts.small, { events: big.events, fileBytes: big.bytes, seconds, machine, mediumLoadMs: mediumLoad.ms, initialJsFiles: initialJs.files, sharedInitialJs: sharedJs?.raw ?? null }) + '\n')
+      const extra = { events: big.events, fileBytes: big.bytes, seconds, machine, sessions: opts.repeat, mediumLoadMs: first.mediumLoadMs, initialJsFiles: first.initialJsFiles, sharedInitialJs: first.sharedInitialJs }
+      process.stdout.write(renderBrowserJson(rows, opts.small, extra) + '\n')
     } else {
-      process.stdout.write(`\nbrowser bench (${opts.small ? 'small size: figures only show every row works' : 'full size'}), ${seconds.toFixed(0)} s; ${machine}\n\n`)
+      process.stdout.write(`\nbrowser bench (${opts.small ? 'small size: figures only show every row works' : 'full size'}${runs}), ${seconds.toFixed(0)} s; ${machine}\n\n`)
       process.stdout.write(renderBrowserTable(rows, opts.small) + '\n')
     }
-    for (const p of profiles) log('\n' + p)
+    for (const p of sessions.flatMap((x) => x.profiles)) log('\n' + p)
     if (missing.length > 0) {
       log(`bench:browser: not measured: ${missing.map((r) => `${r.figure} (${r.note})`).join('; ')}`)
       process.exitCode = 1

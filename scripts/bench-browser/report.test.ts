@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isLeftOutOfInitialJs } from './initial-js'
 import { longTasksIn, percentile } from './page-calls'
-import { renderBrowserJson, renderBrowserTable, verdictOf, type BrowserRow } from './report'
+import { medianRows, renderBrowserJson, renderBrowserTable, verdictOf, type BrowserRow } from './report'
 
 const row = (value: number | null, target: number | null, extra: Partial<BrowserRow> = {}): BrowserRow => ({ figure: 'load', value, unit: 's', target, note: 'how', ...extra })
 
@@ -62,5 +62,18 @@ describe('helpers', () => {
     expect(isLeftOutOfInitialJs('/assets/QueryEditor-CK718FN5.js')).toBe(false)
     expect(isLeftOutOfInitialJs('/assets/engine.worker-0OQT_tff.js')).toBe(true)
     expect(isLeftOutOfInitialJs('/assets/index-Fik6UtXb.js')).toBe(false)
+  })
+})
+
+describe('median of sessions', () => {
+  it('takes each row\'s median over the sessions that measured it, and lists every value', () => {
+    const s1 = [row(3.2, 3), row(null, 100, { figure: 'click' })]
+    const s2 = [row(2.8, 3), row(40, 100, { figure: 'click' })]
+    const s3 = [row(5.0, 3), row(60, 100, { figure: 'click' })]
+    const rows = medianRows([s1, s2, s3])
+    expect(rows[0]?.value).toBe(3.2)
+    expect(rows[0]?.note).toBe('how; median of 3 of 3 sessions (3.20, 2.80, 5)')
+    expect(rows[1]?.value).toBe(40)
+    expect(rows[1]?.note).toContain('median of 2 of 3 sessions (40, 60)')
   })
 })

@@ -69,3 +69,21 @@ export function renderBrowserJson(rows: readonly BrowserRow[], small: boolean, e
     2,
   )
 }
+
+/**
+ * One row per figure from several sessions' rows (same figures, same order): the median value
+ * (nearest rank) of those measured, the note of the first session with every value appended.
+ */
+export function medianRows(sessions: readonly (readonly BrowserRow[])[]): BrowserRow[] {
+  const first = sessions[0] ?? []
+  return first.map((row, i) => {
+    const values = sessions.flatMap((rows) => {
+      const v = rows[i]?.value
+      return v === null || v === undefined ? [] : [v]
+    })
+    const sorted = [...values].sort((a, b) => a - b)
+    const median = sorted.length === 0 ? null : (sorted[Math.ceil(sorted.length / 2) - 1] ?? null)
+    const each = values.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(2))).join(', ')
+    return { ...row, value: median, note: `${row.note}; median of ${values.length} of ${sessions.length} sessions (${each})` }
+  })
+}
