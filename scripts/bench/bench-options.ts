@@ -40,7 +40,7 @@ export const USAGE = `usage: npm run bench -- [--size N | --small] [--rich] [--c
   --runs R        timed runs per throughput figure (default 7)
   --edits E       query edits per keystroke figure (default 20: the issue's p95 of 20 edits)
   --share-runs S  timed share link encodes and decodes (default 30)
-  --json          print the rows as JSON on stdout (progress goes to stderr; `npm run -s bench`
+  --json          print the rows as JSON on stdout (progress goes to stderr; "npm run -s bench"
                   keeps npm's banner off stdout)
   --corpus FILE   rules.jsonl of the corpus (default $SHARED_DIR/corpus/rules.jsonl, SHARED_DIR=../shared)`
 
