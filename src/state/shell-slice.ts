@@ -7,7 +7,7 @@ import type { SliceCreator } from './store'
 
 export type ColorScheme = 'light' | 'dark'
 
-/** A group's pane sizes, percentages by pane id (react-resizable-panels' `Layout`). */
+/** A group's pane sizes, percentages by pane id (what the pane splitter in src/ui/layout saves). */
 export type PaneLayout = Readonly<Record<string, number>>
 
 /**
