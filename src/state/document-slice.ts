@@ -167,8 +167,17 @@ function streamedFileOf(s: PlaygroundState): File | null {
   if (!s.eventsFile || s.eventsLoad || !files || files.length === 0) return null
   const first = files[0]
   if (files.length === 1 && first) return first
-  return new File(files.flatMap((f, i) => (i === 0 ? [f] : ['\n', f])), s.eventsFile.name)
+  // One joined File per load: the autosave stores the file again only when it is another object,
+  // so a new join at every snapshot rewrote a 100 MB set into IndexedDB at every query edit.
+  let joined = joinedFiles.get(files)
+  if (!joined) {
+    joined = new File(files.flatMap((f, i) => (i === 0 ? [f] : ['\n', f])), s.eventsFile.name)
+    joinedFiles.set(files, joined)
+  }
+  return joined
 }
+
+const joinedFiles = new WeakMap<readonly File[], File>()
 
 /** The current document, events included. */
 export function snapshotOf(s: PlaygroundState): DocumentSnapshot {
