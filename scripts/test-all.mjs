@@ -1,6 +1,6 @@
 // One `npm test` for every check, always running all of them, ending in "N passed, N failed".
 // Order: the engine boundary typecheck, the whole-project typecheck (each counts as one test), then
-// Vitest, then Playwright. Each step runs even when an earlier one failed, so one report shows all.
+// Vitest, then Playwright, then the initial JS budget (one test). Each step runs even when an earlier one failed, so one report shows all.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs'
 
@@ -32,6 +32,13 @@ const ps = run('node_modules/.bin/playwright', ['test']) // json path set in pla
 const p = readJson(`${R}/playwright.json`)
 if (p) { passed += p.stats.expected + p.stats.flaky; failed += p.stats.unexpected; skipped += p.stats.skipped }
 if (ps !== 0 && (!p || p.stats.unexpected === 0)) failed += 1 // webServer / config error
+
+// The first paint's JavaScript (issue 8: <= 100 kB gzip, Monaco excluded) counts as one test, so a
+// change that pulls a dialog or a library back into the entry fails here. In CI Playwright has
+// just built dist/ fresh; locally its server may be reused over an older build, so build anew.
+console.log('\n[test-all] initial JS budget: node scripts/initial-js.mjs')
+if (run('node', ['scripts/initial-js.mjs', ...(process.env.CI && existsSync('dist/index.html') ? ['dist'] : [])]) === 0) passed += 1
+else { failed += 1; console.log('[test-all] FAILED: initial JS budget') }
 
 console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''))
 process.exit(failed > 0 || passed === 0 ? 1 : 0)
