@@ -3,23 +3,15 @@
  * (scripts/bench.ts), and where each edit goes: inside a string literal, so every intermediate
  * query is valid and each key starts a run that differs from the one before.
  */
+import { LAUNCH_DAEMON_DEPRECATED } from '../../src/examples/launch-daemon-deprecated'
+import { LOGIN_HOOK_CURRENT } from '../../src/examples/login-hook-current'
 import type { EditPlan } from './measure-edits'
 
-/** The Login/Logout Hook seed (event query). */
-export const LOGIN_HOOK = `process where host.os.type == "macos" and event.type == "start" and
- process.name == "defaults" and process.args == "write" and process.args : ("LoginHook", "LogoutHook") and
- not process.args :
-       (
-         "Support/JAMF/ManagementFrameworkScripts/logouthook.sh",
-         "Support/JAMF/ManagementFrameworkScripts/loginhook.sh",
-         "/Library/Application Support/JAMF/ManagementFrameworkScripts/logouthook.sh",
-         "/Library/Application Support/JAMF/ManagementFrameworkScripts/loginhook.sh"
-       )`
+/** The Login/Logout Hook seed (event query), as the examples ship it. */
+export const LOGIN_HOOK = LOGIN_HOOK_CURRENT.query.trimEnd()
 
-/** The LaunchDaemon seed (sequence by host.id). */
-export const LAUNCH_DAEMON = `sequence by host.id with maxspan=1m
- [file where host.os.type == "macos" and event.type != "deletion" and file.path : ("/System/Library/LaunchDaemons/*", "/Library/LaunchDaemons/*")]
- [process where host.os.type == "macos" and event.type in ("start", "process_started") and process.name == "launchctl" and process.args == "load"]`
+/** The LaunchDaemon seed (sequence by host.id), as the examples ship it. */
+export const LAUNCH_DAEMON = LAUNCH_DAEMON_DEPRECATED.query.trimEnd()
 
 const KEYS = 'abcdefghijklmnopqrstuvwxyz'
 

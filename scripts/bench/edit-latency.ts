@@ -22,6 +22,7 @@ import { createHandler } from '../../src/worker/handle'
 import { PROTOCOL_VERSION, type Reply, type RunSettings } from '../../src/worker/protocol'
 import { createScheduler } from '../../src/worker/scheduler'
 import { generateEvents } from './generate-events'
+import { LAUNCH_DAEMON as LAUNCH_DAEMON_SEED, LOGIN_HOOK as LOGIN_HOOK_SEED } from '../bench-browser/queries'
 
 /** A figure in ms; `target` is a ceiling, null for information only. */
 interface Row {
@@ -37,20 +38,16 @@ function renderTable(rows: readonly Row[]): string {
   return cells.map((c) => c.map((s, i) => (i === 1 ? s.padStart(widths[i] ?? 0) : s.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n')
 }
 
-// The seed rules' queries (as in scripts/bench.ts), with a marker where the user types.
-const LOGIN_HOOK = `process where host.os.type == "macos" and event.type == "start" and
- process.name == "defaults" and process.args == "write" and process.args : ("LoginHook", "LogoutHook") and
- not process.args :
-       (
-         "Support/JAMF/ManagementFrameworkScripts/logouthook.sh",
-         "Support/JAMF/ManagementFrameworkScripts/loginhook.sh",
-         "/Library/Application Support/JAMF/ManagementFrameworkScripts/logouthook.sh",
-         "/Library/Application Support/JAMF/ManagementFrameworkScripts/loginhook.sh",
-         "@"
-       )`
-const LAUNCH_DAEMON = `sequence by host.id with maxspan=1m
- [file where host.os.type == "macos" and event.type != "deletion" and file.path : ("/System/Library/LaunchDaemons/*", "/Library/LaunchDaemons/*")]
- [process where host.os.type == "macos" and event.type in ("start", "process_started") and process.name == "launchctl" and process.args in ("load", "@")]`
+// The seed rules' queries (as the examples ship them), with a marker `@` where the user types: a
+// new value at the end of the JAMF exclusion list; a second accepted value of launchctl's argument.
+const LOGIN_HOOK = withMarker(LOGIN_HOOK_SEED, /"(\s*\))\s*$/, '",\n         "@"$1')
+const LAUNCH_DAEMON = withMarker(LAUNCH_DAEMON_SEED, 'process.args == "load"]', 'process.args in ("load", "@")]')
+
+function withMarker(query: string, at: string | RegExp, replacement: string): string {
+  const out = query.replace(at, replacement)
+  if (out === query) throw new Error(`edit-latency: the seed query changed; no place for the typing marker (${String(at)})`)
+  return out
+}
 
 /**
  * One query per keystroke: `typed` entered character by character at the marker (inside a string
