@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLES } from '../../examples'
-import { parseEventsText } from '../events/parse-events'
+import { fixtureEventSets } from '../../fixtures/fixture-event-sets'
 import { collectFieldValues, type FieldValueIndex, type SeenField, type SeenValue } from './field-values'
 
 /**
@@ -48,15 +46,6 @@ function reference(events: readonly unknown[], maxFields = 2000, maxValues = 50,
     .slice(0, maxFields)
     .map(([name, t]) => ({ name, count: t.count, values: [...t.values.entries()].sort((a, b) => b[1] - a[1]).slice(0, maxValues).map(([v]) => v) }))
   return { fields, scanned }
-}
-
-function fixtureEventSets(): unknown[][] {
-  const sets: unknown[][] = []
-  for (const lang of ['eql', 'kql']) {
-    const dir = join(__dirname, '../../fixtures', lang, 'events')
-    for (const f of readdirSync(dir)) sets.push(parseEventsText(readFileSync(join(dir, f), 'utf8')).events)
-  }
-  return sets
 }
 
 const SAME_PATH_TWO_WAYS: unknown[] = [

@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLES } from '../../examples'
-import { parseEventsText } from '../events/parse-events'
+import { fixtureEventSets } from '../../fixtures/fixture-event-sets'
 import { buildSchema } from './build-schema'
 import { createInference, inferFromEvents, rememberInference, type Inference, type InferStrings } from './infer-from-events'
 
@@ -49,15 +47,6 @@ function referenceInference(events: readonly unknown[], isKnown: (p: string) => 
   }
   fields.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   return { fields, mixed: [...mixed].filter((p) => !isKnown(p)).sort() }
-}
-
-function fixtureEventSets(): unknown[][] {
-  const sets: unknown[][] = []
-  for (const lang of ['eql', 'kql']) {
-    const dir = join(__dirname, '../../fixtures', lang, 'events')
-    for (const f of readdirSync(dir)) sets.push(parseEventsText(readFileSync(join(dir, f), 'utf8')).events)
-  }
-  return sets
 }
 
 const HOSTILE: unknown[] = [
