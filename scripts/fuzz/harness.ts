@@ -1,0 +1,121 @@
+/**
+ * Runs one fuzz input through an engine and says what, if anything, went wrong. The engine's
+ * functions are injected (the real public API in `npm run fuzz`, a deliberately broken fake in
+ * the tests), so the harness itself is tested to report failures, not only to pass.
+ *
+ * A case fails when the engine throws, takes over the time budget (parse + check + compile + run
+ * over the event batch), returns a diagnostic whose span is not inside the query text, reports an
+ * internal error (a throw the engine caught itself: still an engine bug), or ends with neither a
+ * result nor an error diagnostic.
+ */
+import type {
+  buildSchema, checkEql, compileEql, compileKql, Diagnostic, parseEql, parseKql, runEql, runKql, Schema,
+} from '../../src/engine/index'
+import { eqlSettings } from '../../src/engine/index'
+import type { Language } from './mutate-query'
+
+/** The engine entry points the fuzzer drives. */
+export interface FuzzEngine {
+  readonly buildSchema: typeof buildSchema
+  readonly parseEql: typeof parseEql
+  readonly checkEql: typeof checkEql
+  readonly compileEql: typeof compileEql
+  readonly runEql: typeof runEql
+  readonly parseKql: typeof parseKql
+  readonly compileKql: typeof compileKql
+  readonly runKql: typeof runKql
+}
+
+export interface FuzzInput {
+  readonly language: Language
+  readonly query: string
+  readonly events: readonly unknown[]
+}
+
+export type ProblemKind = 'exception' | 'slow' | 'bad-span' | 'internal-error' | 'no-outcome'
+
+export interface Problem {
+  readonly kind: ProblemKind
+  readonly detail: string
+}
+
+export interface CaseOutcome {
+  readonly ms: number
+  readonly problems: readonly Problem[]
+}
+
+/** Codes the engine uses when it caught its own exception (compile or run). */
+const INTERNAL_CODES = new Set(['EQL3004', 'EQL3006', 'KQL2099', 'KQL3002'])
+
+export const BUDGET_MS = 50
+
+/** Builds the schema of a batch as the app does; a throw here is reported like any other. */
+export function schemaFor(engine: FuzzEngine, events: readonly unknown[]): { schema: Schema | null; problem: Problem | null } {
+  try {
+    return { schema: engine.buildSchema({ ecs: true, events }).schema, problem: null }
+  } catch (e) {
+    return { schema: null, problem: { kind: 'exception', detail: `buildSchema threw: ${describe(e)}` } }
+  }
+}
+
+/** Runs one input (timed) and lists its problems; `now` is injectable so tests need no clock. */
+export function runCase(engine: FuzzEngine, input: FuzzInput, schema: Schema, now: () => number = () => performance.now()): CaseOutcome {
+  const diagnostics: Diagnostic[] = []
+  const problems: Problem[] = []
+  let outcome = false
+  const t0 = now()
+  try {
+    outcome = input.language === 'eql' ? runEqlCase(engine, input, schema, diagnostics) : runKqlCase(engine, input, schema, diagnostics)
+  } catch (e) {
+    problems.push({ kind: 'exception', detail: describe(e) })
+  }
+  const ms = now() - t0
+  if (ms > BUDGET_MS) problems.push({ kind: 'slow', detail: `${ms.toFixed(1)} ms > ${BUDGET_MS} ms` })
+  const len = input.query.length
+  for (const d of diagnostics) {
+    const { start, end } = d.span
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= len)) {
+      problems.push({ kind: 'bad-span', detail: `${d.code} span ${start}..${end} outside 0..${len}: ${d.message}` })
+    }
+    if (INTERNAL_CODES.has(d.code)) problems.push({ kind: 'internal-error', detail: `${d.code}: ${d.message}` })
+  }
+  const threw = problems.some((p) => p.kind === 'exception')
+  if (!threw && !outcome && !diagnostics.some((d) => d.severity === 'error')) {
+    problems.push({ kind: 'no-outcome', detail: 'neither a result nor an error diagnostic' })
+  }
+  return { ms, problems }
+}
+
+/** parse + check + compile + run; true when a run produced a result */
+function runEqlCase(engine: FuzzEngine, input: FuzzInput, schema: Schema, out: Diagnostic[]): boolean {
+  const settings = eqlSettings({})
+  const parsed = engine.parseEql(input.query)
+  out.push(...parsed.diagnostics)
+  // The checker is public on its own (the editor calls it): drive it directly too.
+  if (parsed.statement !== null) out.push(...engine.checkEql(parsed.statement, schema, settings, input.query))
+  const compiled = engine.compileEql(input.query, { schema, settings })
+  out.push(...compiled.diagnostics)
+  if (compiled.program === null) return false
+  const run = engine.runEql(compiled.program, input.events)
+  out.push(...run.diagnostics)
+  return run.result !== null
+}
+
+function runKqlCase(engine: FuzzEngine, input: FuzzInput, schema: Schema, out: Diagnostic[]): boolean {
+  const parsed = engine.parseKql(input.query)
+  out.push(...parsed.diagnostics)
+  const compiled = engine.compileKql(input.query, { schema })
+  out.push(...compiled.diagnostics)
+  if (compiled.program === null) return false
+  const run = engine.runKql(compiled.program, input.events)
+  out.push(...run.diagnostics)
+  return run.result !== null
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    const frame = (e.stack ?? '').split('\n').find((l) => l.trim().startsWith('at ')) ?? ''
+    return `${e.name}: ${e.message}${frame === '' ? '' : ` (${frame.trim()})`}`
+  }
+  return String(e)
+}
