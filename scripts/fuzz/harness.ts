@@ -4,9 +4,9 @@
  * the tests), so the harness itself is tested to report failures, not only to pass.
  *
  * A case fails when the engine throws, takes over the time budget (parse + check + compile + run
- * over the event batch), returns a diagnostic whose span is not inside the query text, reports an
- * internal error (a throw the engine caught itself: still an engine bug), or ends with neither a
- * result nor an error diagnostic.
+ * over the event batch, twice in a row), returns a diagnostic whose span is not inside the query
+ * text, reports an internal error (a throw the engine caught itself: still an engine bug), or
+ * ends with neither a result nor an error diagnostic.
  */
 import type {
   buildSchema, checkEql, compileEql, compileKql, Diagnostic, parseEql, parseKql, runEql, runKql, Schema,
@@ -60,16 +60,15 @@ export function schemaFor(engine: FuzzEngine, events: readonly unknown[]): { sch
 
 /** Runs one input (timed) and lists its problems; `now` is injectable so tests need no clock. */
 export function runCase(engine: FuzzEngine, input: FuzzInput, schema: Schema, now: () => number = () => performance.now()): CaseOutcome {
-  const diagnostics: Diagnostic[] = []
-  const problems: Problem[] = []
-  let outcome = false
-  const t0 = now()
-  try {
-    outcome = input.language === 'eql' ? runEqlCase(engine, input, schema, diagnostics) : runKqlCase(engine, input, schema, diagnostics)
-  } catch (e) {
-    problems.push({ kind: 'exception', detail: describe(e) })
+  let attempt = attemptCase(engine, input, schema, now)
+  // One timing on a busy machine (a GC pause, the other jobs) is noise; a pathological input is
+  // slow every time. So an input over the budget is timed once more and keeps its faster time.
+  if (attempt.ms > BUDGET_MS && attempt.problems.length === 0) {
+    const again = attemptCase(engine, input, schema, now)
+    if (again.ms < attempt.ms) attempt = again
   }
-  const ms = now() - t0
+  const { ms, diagnostics, outcome } = attempt
+  const problems = attempt.problems.slice()
   if (ms > BUDGET_MS) problems.push({ kind: 'slow', detail: `${ms.toFixed(1)} ms > ${BUDGET_MS} ms` })
   const len = input.query.length
   for (const d of diagnostics) {
@@ -84,6 +83,26 @@ export function runCase(engine: FuzzEngine, input: FuzzInput, schema: Schema, no
     problems.push({ kind: 'no-outcome', detail: 'neither a result nor an error diagnostic' })
   }
   return { ms, problems }
+}
+
+interface Attempt {
+  readonly ms: number
+  readonly diagnostics: Diagnostic[]
+  readonly outcome: boolean
+  readonly problems: Problem[]
+}
+
+function attemptCase(engine: FuzzEngine, input: FuzzInput, schema: Schema, now: () => number): Attempt {
+  const diagnostics: Diagnostic[] = []
+  const problems: Problem[] = []
+  let outcome = false
+  const t0 = now()
+  try {
+    outcome = input.language === 'eql' ? runEqlCase(engine, input, schema, diagnostics) : runKqlCase(engine, input, schema, diagnostics)
+  } catch (e) {
+    problems.push({ kind: 'exception', detail: describe(e) })
+  }
+  return { ms: now() - t0, diagnostics, outcome, problems }
 }
 
 /** parse + check + compile + run; true when a run produced a result */
