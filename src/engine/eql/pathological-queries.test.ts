@@ -5,6 +5,8 @@
  * so a wrong matcher fails; a matcher that backtracked would run for minutes and is caught by the
  * per-test timeout. That timeout is generous on purpose (the runs take milliseconds): it detects a
  * hang, it does not measure speed, so a busy machine cannot make it flaky.
+ * Vitest cannot interrupt synchronous code: a slow matcher fails on the timeout once it returns,
+ * and one that never returns stalls the run until the CI job's own time limit stops it.
  */
 import { describe, expect, it } from 'vitest'
 import { buildSchema, compileEql, runEql } from '../index'

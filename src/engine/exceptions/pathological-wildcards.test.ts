@@ -5,6 +5,8 @@
  * values. Each test asserts which events an item excepts, so a wrong matcher fails; a matcher that
  * backtracked (n^k steps for k stars) is caught by the per-test timeout, which is generous on
  * purpose (these take milliseconds): it detects a hang, it does not measure speed.
+ * Vitest cannot interrupt synchronous code: a slow matcher fails on the timeout once it returns,
+ * and one that never returns stalls the run until the CI job's own time limit stops it.
  */
 import { describe, expect, it } from 'vitest'
 import { buildSchema } from '../schema/build-schema'

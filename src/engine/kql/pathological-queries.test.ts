@@ -5,6 +5,8 @@
  * patterns, over events holding 20,000-100,000 characters. Each test asserts which events match,
  * so a wrong matcher fails; a hang is caught by the per-test timeout, which is generous on purpose
  * (the runs take milliseconds): it detects a hang, it does not measure speed.
+ * Vitest cannot interrupt synchronous code: a slow matcher fails on the timeout once it returns,
+ * and one that never returns stalls the run until the CI job's own time limit stops it.
  */
 import { describe, expect, it } from 'vitest'
 import { buildSchema, compileKql, runKql } from '../index'

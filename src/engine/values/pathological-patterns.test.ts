@@ -6,6 +6,8 @@
  * back to backtracking would run for minutes (2^n steps, or n^k for k stars) and is caught by the
  * per-test timeout below. The timeout is deliberately generous (these finish in milliseconds): it
  * is a hang detector, not a timing assertion, so a busy CI machine cannot make it flaky.
+ * Vitest cannot interrupt synchronous code: a slow matcher fails on the timeout once it returns,
+ * and one that never returns stalls the run until the CI job's own time limit stops it.
  */
 import { describe, expect, it } from 'vitest'
 import { compileLuceneRegex } from './lucene-regex'
