@@ -1,9 +1,8 @@
 /** Query mutators and event generator: varied, deterministic, and round-tripping the tokenizer. */
 import { describe, expect, it } from 'vitest'
-import { mutateQuery, vocabularyOf } from './mutate-query'
+import { join, mutateQuery, tokenize, vocabularyOf } from './mutate-query'
 import { makeRng } from './prng'
 import { randomEvents } from './random-events'
-import { join, tokenize } from './tokens'
 
 const EQL = 'process where event.type == "start" and process.name : ("bash", "sh") and process.pid > 10'
 const KQL = 'event.category:process and process.name:(bash or "sh*") and not user.name:root'

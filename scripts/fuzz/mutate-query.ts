@@ -7,9 +7,46 @@
  */
 import type { Rng } from './prng'
 import { EDGE_NUMBER_TEXTS, longRun, ODD_CHARS, oddString } from './odd-strings'
-import { join, tokenize, type Token } from './tokens'
 
 export type Language = 'eql' | 'kql'
+
+// A rough, language-neutral tokenizer: the mutators only need pieces to delete, duplicate, swap or
+// replace, not agreement with the real lexers (a query no lexer would produce is what we want).
+export type TokenKind = 'string' | 'number' | 'word' | 'op' | 'space' | 'other'
+
+export interface Token {
+  readonly kind: TokenKind
+  readonly text: string
+}
+
+// Order matters: strings first (they may hold anything), then numbers before words.
+const TOKEN_RE =
+  /("""[\s\S]*?"""|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`[^`]*`|\d[\d.eE+-]*|[\p{L}_@$][\p{L}\p{N}_.\-@$*?]*|==|!=|<=|>=|:[<>]=?|[()[\]{},:|<>~!*=?]|\s+|[\s\S])/gu
+
+/** The tokens of `text`; joining their texts gives `text` back. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const t = m[0]
+    tokens.push({ kind: kindOf(t), text: t })
+  }
+  return tokens
+}
+
+function kindOf(t: string): TokenKind {
+  const c = t[0] ?? ''
+  if (c === '"' || c === "'" || c === '`') return 'string'
+  if (/\d/.test(c)) return 'number'
+  if (/\s/.test(c)) return 'space'
+  if (/[\p{L}_@$]/u.test(c)) return 'word'
+  if (/[()[\]{},:|<>~!*=?]/.test(c)) return 'op'
+  return 'other'
+}
+
+/** The text of a token list. */
+export function join(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.text).join('')
+}
 
 /** Vocabulary gathered from the seed queries, so grammar-aware swaps stay plausible. */
 export interface Vocabulary {
