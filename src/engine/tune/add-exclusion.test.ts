@@ -83,6 +83,16 @@ describe('addExclusion on the Login/Logout Hook rule (EQL)', () => {
     expect(exclude({ value: '/opt/x', form: 'wildcard', pattern: '/usr/*' }).warning).toMatch(/does not match/)
   })
 
+  // The warning checks the pattern against the value on the page's main thread, where no watchdog
+  // runs: it must use the linear matcher. A backtracking RegExp took seconds at 50 characters here
+  // and did not finish at 100; this answers at once (a hang would never return, so no timing).
+  it('checks a catastrophic-backtracking pattern against a long value without hanging', () => {
+    const value = 'a'.repeat(5000)
+    expect(exclude({ value, form: 'wildcard', pattern: '*a*a*a*a*a*a*a*a*b' }).warning).toMatch(/does not match/)
+    expect(exclude({ value: value + 'b', form: 'wildcard', pattern: '*a*a*a*a*a*a*a*a*b' }).warning).toMatch(/Broader than the value/)
+    expect(exclude({ value: 'X?Y', form: 'wildcard', pattern: 'x?y' }).warning).toMatch(/Broader than the value/)
+  })
+
   it('case-insensitive with a star in the value uses in~ so the star stays literal', () => {
     const r = exclude({ value: 'a*b', form: 'case-insensitive' })
     expect(r.query).toContain('not process.args in~ ("a*b")')

@@ -1,3 +1,4 @@
+import { compileWildcardParts, type StringMatcher, type WildcardPart } from '../values/wildcard'
 import type { AddExclusionOptions } from './types'
 
 /**
@@ -42,8 +43,7 @@ function casingWarning(value: string): string {
  * unquoted pattern is case-sensitive on keyword fields and has no `?` wildcard.
  */
 function wildcardWarning(pattern: string, value: string, eql: boolean): string | null {
-  const re = wildcardRegExp(pattern, eql)
-  if (!re.test(value)) return `The pattern ${JSON.stringify(pattern)} does not match ${JSON.stringify(value)}: this event would not be excluded.`
+  if (!wildcardMatcher(pattern, eql)(value)) return `The pattern ${JSON.stringify(pattern)} does not match ${JSON.stringify(value)}: this event would not be excluded.`
   const wild = pattern.includes('*') || (eql && pattern.includes('?'))
   if (!wild) return eql && hasLetters(value) ? casingWarning(value) : null
   const example = pattern.replace(/\*/g, 'anything').replace(eql ? /\?/g : /$^/g, 'x')
@@ -51,12 +51,17 @@ function wildcardWarning(pattern: string, value: string, eql: boolean): string |
   return `Broader than the value: ${rules}, so this also excludes e.g. ${JSON.stringify(example)}.`
 }
 
-function wildcardRegExp(pattern: string, eql: boolean): RegExp {
-  let src = ''
+/**
+ * The pattern as the engine's own wildcard matcher (linear time): a RegExp built from the user's
+ * pattern backtracked catastrophically (`*a*a*a*a*a*a*a*a*b` against 50 `a`s took seconds on the
+ * page's main thread, where no watchdog stops it).
+ */
+function wildcardMatcher(pattern: string, eql: boolean): StringMatcher {
+  const parts: WildcardPart[] = []
   for (const ch of pattern) {
-    if (ch === '*') src += '[\\s\\S]*'
-    else if (ch === '?' && eql) src += '[\\s\\S]'
-    else src += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    if (ch === '*') parts.push({ kind: 'any' })
+    else if (ch === '?' && eql) parts.push({ kind: 'one' })
+    else parts.push({ kind: 'literal', text: ch })
   }
-  return new RegExp(`^${src}$`, eql ? 'iu' : 'u')
+  return compileWildcardParts(parts, eql)
 }
