@@ -6,18 +6,10 @@ import { hoverEql } from './hover-eql'
 import { hoverKql } from './hover-kql'
 import { completeKql } from './kql-complete'
 import type { CompletionRequest } from './types'
+import { mulberry32 } from '../../../scripts/fuzz/prng'
 
-/** Deterministic PRNG (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Deterministic PRNG (the fuzz command's mulberry32), so a failure reproduces. */
+const rng = mulberry32
 
 // Pieces of both grammars plus junk: quotes, escapes, comments, brackets, unicode.
 const PIECES = [
