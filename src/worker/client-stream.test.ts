@@ -1,34 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { EngineClient, type Timers } from './client'
 import { chunksOf } from './client-stream'
-import { LoopbackWorker } from './loopback-worker'
+import { loopbackClient } from './loopback-client'
 import type { EventsProgress } from './protocol'
 
-/** The client over a loopback worker running the real dispatcher (see loopback-worker.ts). */
-/** Timers the test fires by hand (the watchdog), while replies use real macrotasks. */
-class HandTimers implements Timers {
-  readonly active = new Map<number, () => void>()
-  private next = 1
-  setTimeout(fn: () => void): unknown {
-    this.active.set(this.next, fn)
-    return this.next++
-  }
-  clearTimeout(h: unknown): void {
-    this.active.delete(h as number)
-  }
-}
-
-function setup() {
-  const workers: LoopbackWorker[] = []
-  const timers = new HandTimers()
-  const client = new EngineClient((e) => {
-    const w = new LoopbackWorker(e)
-    workers.push(w)
-    return w
-  }, { timers })
-  const sentKinds = () => workers.flatMap((w) => w.sent.map((r) => r.kind))
-  return { client, workers, timers, sentKinds }
-}
+/** The client over a loopback worker running the real dispatcher (see loopback-client.ts). */
+const setup = () => loopbackClient()
 
 const line = (i: number, name: string) => JSON.stringify({ '@timestamp': new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), event: { category: 'process' }, process: { name } })
 const fileOf = (names: readonly string[], extra = '') => new Blob([names.map((n, i) => line(i, n)).join('\n') + '\n' + extra])

@@ -9,38 +9,10 @@
  * leaks into the new state.
  */
 import { describe, expect, it } from 'vitest'
-import { EngineClient, type Timers } from './client'
-import { LoopbackWorker } from './loopback-worker'
+import type { EngineClient } from './client'
+import { loopbackClient, type HandTimers } from './loopback-client'
 
-/** Timers the test fires by hand (the watchdog), while replies use real macrotasks. */
-class HandTimers implements Timers {
-  readonly active = new Map<number, () => void>()
-  private next = 1
-  setTimeout(fn: () => void): unknown {
-    this.active.set(this.next, fn)
-    return this.next++
-  }
-  clearTimeout(h: unknown): void {
-    this.active.delete(h as number)
-  }
-  /** The watchdog goes off: every armed timer fires once. */
-  fireAll(): void {
-    const all = [...this.active.values()]
-    this.active.clear()
-    for (const fn of all) fn()
-  }
-}
-
-function setup() {
-  const workers: LoopbackWorker[] = []
-  const timers = new HandTimers()
-  const client = new EngineClient((e) => {
-    const w = new LoopbackWorker(e)
-    workers.push(w)
-    return w
-  }, { timers, runBudgetMs: 1000 })
-  return { client, workers, timers }
-}
+const setup = () => loopbackClient({ runBudgetMs: 1000 })
 
 // `payload` is not an ECS field: inferred as keyword without ignore_above, so its long value is
 // indexed and the regex really runs over it (ECS `process.args` would ignore values over 1,024)
