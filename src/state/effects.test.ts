@@ -3,6 +3,7 @@ import type { Outcome, RunOptions } from '../worker/client'
 import type { EventsLoaded, RunReport, RunSettings } from '../worker/protocol'
 import { connectEngine, runSettingsOf, type EngineLike } from './effects'
 import { createPlaygroundStore } from './store'
+import { fakeRunReport } from './fake-run-report'
 import { ManualTimers } from './manual-timers'
 
 /** An engine whose replies the test releases by hand, recording what it was asked. */
@@ -24,21 +25,7 @@ class FakeEngine implements EngineLike {
   }
 }
 
-const report = (over: Partial<RunReport> = {}): RunReport => ({
-  query: 'q',
-  language: 'eql',
-  eventsVersion: 1,
-  eventCount: 1,
-  diagnostics: [],
-  result: { kind: 'events', count: 0 },
-  matchedIndexes: [],
-  runId: 0,
-  eventHits: [],
-  events: [],
-  histogram: null,
-  elapsedMs: 1,
-  ...over,
-})
+const report = (over: Partial<RunReport> = {}): RunReport => fakeRunReport('q', { eventCount: 1, ...over })
 const tick = () => new Promise((r) => setTimeout(r, 0))
 
 function setup(options: { largeEventsChars?: number } = {}) {
