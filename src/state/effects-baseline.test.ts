@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { RunReport } from '../worker/protocol'
 import { connectBaseline } from './effects-baseline'
+import { fakeRunReport } from './fake-run-report'
 import { createPlaygroundStore } from './store'
 
-const report = (matchedIndexes: number[], over: Partial<RunReport> = {}): RunReport => ({
-  query: 'process where true',
-  language: 'eql',
-  eventsVersion: 1,
-  eventCount: 4,
-  diagnostics: [],
-  result: { kind: 'events', count: 0 },
-  matchedIndexes,
-  runId: 0,
-  eventHits: [],
-  events: [],
-  histogram: null,
-  elapsedMs: 1,
-  ...over,
-})
+const report = (matchedIndexes: number[], over: Partial<RunReport> = {}): RunReport =>
+  fakeRunReport('process where true', { eventCount: 4, matchedIndexes, ...over })
 
 describe('baseline slice and effect', () => {
   it('pins only an idle run with a result and no error', () => {

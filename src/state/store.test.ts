@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { RunReport } from '../worker/protocol'
+import { fakeRunReport } from './fake-run-report'
 import { createPlaygroundStore } from './store'
 
-const report = (severity?: 'error' | 'warning'): RunReport => ({
-  query: 'q',
-  language: 'eql',
-  eventsVersion: 1,
-  eventCount: 2,
-  diagnostics: severity ? [{ code: 'EQL0000', severity, message: 'm', span: { start: 0, end: 1 } }] : [],
-  result: severity === 'error' ? null : { kind: 'events', count: 0 },
-  matchedIndexes: [],
-  runId: 0,
-  eventHits: [],
-  events: [],
-  histogram: null,
-  elapsedMs: 1,
-})
+const report = (severity?: 'error' | 'warning'): RunReport =>
+  fakeRunReport('q', {
+    diagnostics: severity ? [{ code: 'EQL0000', severity, message: 'm', span: { start: 0, end: 1 } }] : [],
+    result: severity === 'error' ? null : { kind: 'events', count: 0 },
+  })
 
 describe('createPlaygroundStore', () => {
   it('makes independent stores', () => {
