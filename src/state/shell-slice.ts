@@ -14,7 +14,7 @@ export type PaneLayout = Readonly<Record<string, number>>
  * Panels that Escape closes. `reference`, `lessons`, `compare` and `rule` (the rule's metadata) dock beside the
  * panes (the user edits while reading them); the others are popovers or dialogs over the page.
  */
-export type OpenPanel = 'settings' | 'examples' | 'reference' | 'lessons' | 'compare' | 'rule' | 'import' | 'export' | 'share' | null
+export type OpenPanel = 'settings' | 'examples' | 'reference' | 'lessons' | 'compare' | 'rule' | 'import' | 'export' | 'share' | 'privacy' | null
 
 /** The panels that dock beside the workspace instead of floating over it. */
 export const DOCKED_PANELS: ReadonlySet<OpenPanel> = new Set<OpenPanel>(['reference', 'lessons', 'compare', 'rule'])

@@ -5,6 +5,7 @@ import { createBaselineSlice, type BaselineSlice } from './baseline-slice'
 import { createCompareSlice, type CompareSlice } from './compare-slice'
 import { createDocumentSlice, type DocumentInit, type DocumentSlice } from './document-slice'
 import { createEventsSlice, type EventsInit, type EventsSlice } from './events-slice'
+import { createPrivacySlice, type PrivacyInit, type PrivacySlice } from './privacy-slice'
 import { createResultsViewSlice, type ResultsViewSlice } from './results-view-slice'
 import { createRunSlice, type RunInit, type RunSlice } from './run-slice'
 import { createShellSlice, type ShellInit, type ShellSlice } from './shell-slice'
@@ -17,7 +18,8 @@ import { createShellSlice, type ShellInit, type ShellSlice } from './shell-slice
  * - run-slice.ts: run status, report, failure, timings;
  * - events-slice.ts: the events and what the worker made of them (persisted);
  * - results-view-slice.ts: how the results are viewed (filters, selection, hover);
- * - shell-slice.ts: theme, pane sizes, open panel, storage problems.
+ * - shell-slice.ts: theme, pane sizes, open panel, storage problems;
+ * - privacy-slice.ts: whether autosave keeps work in this browser, clearing what it stored.
  * Actions are verbs and only change state; talking to the worker and to storage happens in
  * effects*.ts, which subscribe to this store.
  */
@@ -26,14 +28,14 @@ export type { RunStatus } from './run-slice'
 export type { QueryLanguage, KqlDocumentSettings, DocumentSnapshot } from './document-slice'
 export type { ColorScheme, PaneLayout } from './shell-slice'
 
-export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice & BaselineSlice & AnalysisSlice & CompareSlice & AlertsSlice
+export type PlaygroundState = DocumentSlice & RunSlice & EventsSlice & ResultsViewSlice & ShellSlice & BaselineSlice & AnalysisSlice & CompareSlice & AlertsSlice & PrivacySlice
 
 /** A slice: its part of the state, built with `set`/`get` over the whole state. */
 export type SliceCreator<T> = StateCreator<PlaygroundState, [], [], T>
 
 export type PlaygroundStore = StoreApi<PlaygroundState>
 
-export type InitialState = DocumentInit & RunInit & EventsInit & ShellInit
+export type InitialState = DocumentInit & RunInit & EventsInit & ShellInit & PrivacyInit
 
 export function createPlaygroundStore(initial: InitialState = {}): PlaygroundStore {
   return createStore<PlaygroundState>()((...a) => ({
@@ -46,5 +48,6 @@ export function createPlaygroundStore(initial: InitialState = {}): PlaygroundSto
     ...createAnalysisSlice()(...a),
     ...createCompareSlice()(...a),
     ...createAlertsSlice()(...a),
+    ...createPrivacySlice(initial)(...a),
   }))
 }
