@@ -7,6 +7,7 @@ import { StorageBanner } from './layout/StorageBanner'
 import { Workspace } from './layout/Workspace'
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts'
 import { LinkProblemBanner } from './share/LinkProblemBanner'
+import { RunAnnouncer } from './layout/RunAnnouncer'
 import { usePlayground } from './use-playground'
 
 // The docked panel (reference, lessons, comparison, rule) loads when one first opens.
@@ -31,6 +32,7 @@ export function App() {
         )}
       </div>
       <StatusBar />
+      <RunAnnouncer />
     </div>
   )
 }

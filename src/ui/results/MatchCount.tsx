@@ -8,7 +8,8 @@ import { excludedCounts, excludedText } from './report-view'
  * with the number of matches (tests and people read that first). The excluded part counts events
  * the query's own exclusions took out (from the analysis of the run's query, once it arrives) and
  * events an exception item took out (from the run). The time is the run's wall time as the page
- * saw it, else the worker's.
+ * saw it, else the worker's. Not a live region (its time changes on every run): RunAnnouncer
+ * says the settled count.
  */
 export function MatchCount({ kind, matches, eventCount }: { kind: ResultKind; matches: number; eventCount: number }) {
   const ms = usePlayground((s) => s.runMs ?? s.report?.elapsedMs ?? 0)
@@ -21,7 +22,7 @@ export function MatchCount({ kind, matches, eventCount }: { kind: ResultKind; ma
   const text = matchCountText(kind, matches, eventCount, ms)
   const cut = text.lastIndexOf(' · ')
   return (
-    <p className="match-count" data-testid="match-count" aria-live="polite" data-stale={running ? 'true' : undefined}>
+    <p className="match-count" data-testid="match-count" data-stale={running ? 'true' : undefined}>
       {excluded === '' || cut < 0 ? (
         text
       ) : (
