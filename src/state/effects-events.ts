@@ -1,6 +1,7 @@
 import type { EngineClient } from '../worker/client'
 import type { EventsProgress } from '../worker/protocol'
 import type { EventsLoadState } from './events-slice'
+import { refuseEventsFiles, type AdmissionOptions } from './file-admission'
 import type { PlaygroundStore } from './store'
 
 /**
@@ -18,6 +19,8 @@ export type EventsEngine = Pick<EngineClient, 'setEvents' | 'streamEvents'>
 export interface EventsEffectsOptions {
   /** files up to this many bytes in total go into the editor as text (default 1 MiB) */
   readonly editableBytes?: number
+  /** the size limit and sniffed bytes of file-admission.ts (tests make them small) */
+  readonly admission?: AdmissionOptions
 }
 
 export const DEFAULT_EDITABLE_BYTES = 1 << 20
@@ -53,6 +56,14 @@ export function connectEvents(store: PlaygroundStore, engine: EventsEngine, opti
     const name = nameOf(files)
     const size = files.reduce((n, f) => n + f.size, 0)
     const actions = () => store.getState()
+    // Too large or not text: refused before reading (beyond the first KBs), the events kept.
+    const refusal = await refuseEventsFiles(files, options.admission)
+    if (active !== mine) return
+    if (refusal !== null) {
+      active = null
+      actions().failEventsLoad(refusal)
+      return
+    }
     if (size <= editable) {
       const texts = await Promise.all(files.map((f) => f.text()))
       if (active !== mine) return
