@@ -56,7 +56,7 @@ export function EventsPanel() {
       </div>
       <EventsLoadBar />
       {note && (
-        <p className="hint events-note" role="status">
+        <p className="hint events-note" role="status" data-testid="events-note">
           {note}
         </p>
       )}
