@@ -81,8 +81,11 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
           aria-label="Fields"
           disabled={!loaded}
           onClick={(e) => {
+            // the head's own click would toggle again; but select as a click on the row does, so
+            // the keyboard way (Enter on this button) also opens "Why?" for the event
             e.stopPropagation()
             onToggle(eventIndex)
+            selectEvent(eventIndex)
           }}
         >
           {expanded ? '▾' : '▸'}
