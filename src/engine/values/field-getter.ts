@@ -9,6 +9,7 @@
  * here and the common case (one spelling, one scalar) allocates nothing.
  */
 
+import { compileLongPathWalker, isObject, MAX_ARRAY_DEPTH, merge } from './long-path-walker'
 import { columnar } from './prepared-events'
 
 /** Returns undefined (no value), a scalar, or a flat array of non-null scalars. Callers must not
@@ -17,9 +18,9 @@ export type Getter = (event: unknown) => unknown
 
 type Obj = Record<string, unknown>
 
-// Arrays nested deeper than this are ignored rather than recursed into, so hostile input cannot
-// overflow the stack (the engine never throws on user input). Real events nest a level or two.
-const MAX_ARRAY_DEPTH = 64
+// Paths of more segments than this walk by scanning each object's keys (long-path-walker.ts):
+// the table of every joined spelling below grows as n^3 characters. Real paths have at most ~8.
+const TABLE_MAX_SEGMENTS = 16
 
 // Keys that an ordinary object inherits from Object.prototype: a plain property read would see the
 // inherited value, so these (and only these) pay for an own-property check.
@@ -63,15 +64,10 @@ function compileWalkingGetter(path: string, options: GetterOptions): Getter {
     }
   }
   const walker = compileWalker(segs, leaf)
-  // the fast path leaves out null_value and the keys Object.prototype has (both rare)
-  return sub !== undefined || spellings(segs).some(inherited) ? walker : compileNestedFirst(segs, walker)
-}
-
-/** Every key that can spell part of the path: segs[i..j).join('.') for 0 <= i < j <= n. */
-function spellings(segs: readonly string[]): string[] {
-  const out: string[] = []
-  for (let i = 0; i < segs.length; i++) for (let j = i + 1; j <= segs.length; j++) out.push(segs.slice(i, j).join('.'))
-  return out
+  // The fast path leaves out null_value, the keys Object.prototype has (both rare; a spelling of
+  // several segments contains a '.', which no Object.prototype key does, so testing the segments
+  // suffices) and long paths (its per-level spelling lists are quadratic).
+  return sub !== undefined || n > TABLE_MAX_SEGMENTS || segs.some(inherited) ? walker : compileNestedFirst(segs, walker)
 }
 
 /**
@@ -115,6 +111,7 @@ function compileNestedFirst(segs: readonly string[], walker: Getter): Getter {
  */
 function compileWalker(segs: readonly string[], leaf: (v: unknown) => unknown): Getter {
   const n = segs.length
+  if (n > TABLE_MAX_SEGMENTS) return compileLongPathWalker(segs, leaf)
   // keys[i * n + j - 1] = segs[i..j).join('.') for 0 <= i < j <= n: every way to spell the rest of
   // the path starting at segment i with one key.
   const keys: string[] = new Array<string>(n * n).fill('')
@@ -157,10 +154,6 @@ function compileWalker(segs: readonly string[], leaf: (v: unknown) => unknown): 
   return (event) => (isObject(event) ? walk(event, 0) : undefined)
 }
 
-function isObject(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 /** The indexed scalars of a value found at the end of the path (`sub` replaces nulls). */
 function leafValue(v: unknown, sub?: string | number | boolean): unknown {
   if (v === null || v === undefined) return undefined
@@ -192,15 +185,6 @@ function flattenInto(arr: readonly unknown[], out: unknown[], sub: string | numb
     else if (typeof e !== 'object') out.push(e)
     // objects inside a leaf array have no value at this path
   }
-}
-
-function merge(a: unknown, b: unknown): unknown[] {
-  const out: unknown[] = []
-  if (Array.isArray(a)) out.push(...(a as unknown[]))
-  else out.push(a)
-  if (Array.isArray(b)) out.push(...(b as unknown[]))
-  else out.push(b)
-  return out
 }
 
 /**
