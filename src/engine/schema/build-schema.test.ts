@@ -87,6 +87,24 @@ describe('buildSchema', () => {
     expect(b.schema.get('other.team')).toBeUndefined()
   })
 
+  it('finds the nearest ancestor of a name of thousands of segments without slicing every prefix', () => {
+    const deep = Array.from({ length: 5000 }, (_, i) => `s${i}`).join('.')
+    const b = buildSchema({ ecs: true, mappings: { labels: 'flattened', 'x.y': 'keyword' }, events: [{ 'i.j': 1 }] })
+    const t0 = performance.now()
+    expect(b.schema.get(`labels.${deep}`)).toMatchObject({ type: 'keyword', name: `labels.${deep}` })
+    expect(b.schema.get(`log.syslog.structured_data.${deep}`)).toMatchObject({ type: 'keyword' })
+    // the nearest ancestor decides: a non-flattened one hides a flattened one further up
+    expect(b.schema.get(`x.y.${deep}`)).toBeUndefined()
+    expect(b.schema.get(deep)).toBeUndefined()
+    // an inferred field counts as an ancestor too (added after the schema was made)
+    expect(b.schema.get('i.j')).toMatchObject({ type: 'long' })
+    const c = buildSchema({ mappings: { f: 'flattened', 'f.g.h': 'long' } })
+    expect(c.schema.get('f.g.h.i')).toBeUndefined()
+    expect(c.schema.get('f.g.x')).toMatchObject({ type: 'keyword' })
+    for (let i = 0; i < 200; i++) b.schema.get(`${deep}.${i}`)
+    expect(performance.now() - t0).toBeLessThan(1000) // 5000 prefixes of up to 30,000 characters each before
+  })
+
   it('ignores non-object events and never throws on odd input', () => {
     const b = buildSchema({ events: [null, 3, 'x', [1], { ok: 1 }], mappings: null })
     expect(b.inferred).toEqual(['ok'])

@@ -61,7 +61,7 @@ export function buildSchema(opts: BuildSchemaOptions = {}): BuiltSchema {
       (p) => schema.flattenedAncestor(p) !== undefined,
       opts.inferStrings ?? 'keyword',
     )
-    for (const f of inference.fields) table.set(f.name, f)
+    for (const f of inference.fields) schema.add(f)
     inferred = inference.fields.filter((f) => f.multiFieldOf === undefined).map((f) => f.name)
     if (inferred.length > 0) {
       diagnostics.push(makeDiagnostic(SCHEMA_CODES.inferred, AT, { count: inferred.length, fields: listed(inferred, inference.fields) }))
@@ -83,8 +83,20 @@ function listed(names: readonly string[], specs?: readonly FieldSpec[]): string 
 /** A Schema over a name -> spec table. */
 class TableSchema implements Schema {
   private sorted: readonly string[] | undefined
+  // The longest name in the table: no longer prefix of a name can be a field, so ancestor lookups
+  // start there instead of slicing every prefix of a hostile name of thousands of segments.
+  private longestName = 0
 
-  constructor(private readonly table: Map<string, FieldSpec>) {}
+  constructor(private readonly table: Map<string, FieldSpec>) {
+    for (const name of table.keys()) this.longestName = Math.max(this.longestName, name.length)
+  }
+
+  /** Adds an inferred field (the table is only ever extended after construction). */
+  add(spec: FieldSpec): void {
+    this.table.set(spec.name, spec)
+    this.longestName = Math.max(this.longestName, spec.name.length)
+    this.sorted = undefined
+  }
 
   get(name: string): FieldSpec | undefined {
     const spec = this.table.get(name)
@@ -109,7 +121,8 @@ class TableSchema implements Schema {
   }
 
   flattenedAncestor(name: string): FieldSpec | undefined {
-    for (let i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) {
+    const first = name.lastIndexOf('.', Math.min(name.length - 1, this.longestName))
+    for (let i = first; i > 0; i = name.lastIndexOf('.', i - 1)) {
       const spec = this.table.get(name.slice(0, i))
       if (spec !== undefined) return spec.type === 'flattened' ? spec : undefined
     }
