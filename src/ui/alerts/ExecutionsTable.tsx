@@ -15,7 +15,8 @@ export function ExecutionsTable({ executions }: { executions: readonly Simulated
   const [all, setAll] = useState(false)
   const shown = all ? rows : rows.slice(0, FIRST_ROWS)
   return (
-    <div className="alerts-executions">
+    // It scrolls on its own: focusable and named, so a keyboard can scroll it too (axe scrollable-region-focusable).
+    <div className="alerts-executions" tabIndex={0} role="region" aria-label="Executions">
       <table data-testid="alerts-executions">
         <caption>Executions</caption>
         <thead>
