@@ -1,5 +1,6 @@
-import { connectPersistence, loadSavedState, type BlobStorage, type Persistence, type SavedState, type TextStorage } from './effects-persist'
+import { connectPersistence, loadSavedState, type Persistence, type SavedState } from './effects-persist'
 import type { PlaygroundStore } from './store'
+import type { BlobStorage, TextStorage } from './stored-data'
 
 /**
  * The page's real storage behind effects-persist.ts's interfaces: localStorage for documents,
@@ -7,7 +8,8 @@ import type { PlaygroundStore } from './store'
  * app touches browser storage.
  */
 
-const DB_NAME = 'rule-playground'
+/** The page's one IndexedDB database (docs/privacy.md lists everything the page stores). */
+export const DB_NAME = 'rule-playground'
 const DB_STORE = 'blobs'
 
 /** localStorage, or null where the browser refuses it (privacy modes, sandboxed frames). */
@@ -33,7 +35,15 @@ export function indexedDbBlobStorage(factory: IDBFactory): BlobStorage {
     db ??= new Promise((resolve, reject) => {
       const r = factory.open(DB_NAME, 1)
       r.onupgradeneeded = () => r.result.createObjectStore(DB_STORE)
-      r.onsuccess = () => resolve(r.result)
+      r.onsuccess = () => {
+        // Another tab clearing everything deletes the database: let it go instead of blocking it
+        // (the next write here opens a new one).
+        r.result.onversionchange = () => {
+          r.result.close()
+          db = null
+        }
+        resolve(r.result)
+      }
       r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be opened'))
       r.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'))
     })
@@ -63,6 +73,20 @@ export function indexedDbBlobStorage(factory: IDBFactory): BlobStorage {
     delete: async (key) => {
       await withStore('readwrite', (s) => s.delete(key))
     },
+    destroy: async () => {
+      // Our own open connection would block the deletion: close it first.
+      const open = db
+      db = null
+      if (open) (await open.catch(() => null))?.close()
+      await new Promise<void>((resolve, reject) => {
+        const r = factory.deleteDatabase(DB_NAME)
+        r.onsuccess = () => resolve()
+        r.onerror = () => reject(r.error ?? new Error('IndexedDB could not be deleted'))
+        // Another tab of the page still holds it open: the deletion completes once that tab lets
+        // go (our onversionchange does), so waiting is right; nothing else to do here.
+        r.onblocked = () => undefined
+      })
+    },
   }
 }
 
@@ -76,6 +100,8 @@ function browserBlobStorage(): BlobStorage | null {
 
 /** A storage that is not there: every write fails, so the banner explains why nothing is saved. */
 const unavailable: TextStorage = {
+  length: 0,
+  key: () => null,
   getItem: () => null,
   setItem: () => {
     throw new Error('browser storage is disabled for this page')
@@ -90,7 +116,14 @@ export function loadBrowserState(): Promise<SavedState> {
 
 /** Autosaves `store` to this browser's storage, flushing when the page is hidden or closed. */
 export function connectBrowserPersistence(store: PlaygroundStore): Persistence {
-  const persistence = connectPersistence(store, { storage: browserTextStorage() ?? unavailable, blobs: browserBlobStorage() })
+  const persistence = connectPersistence(store, {
+    storage: browserTextStorage() ?? unavailable,
+    blobs: browserBlobStorage(),
+    // A reload is the one way to be sure nothing of the old document stays in this tab (the
+    // editors' undo history, the worker's copy of the events); storage is empty, so the page
+    // starts as on a first visit.
+    onCleared: () => globalThis.location.reload(),
+  })
   // pagehide covers reload, close and navigation; visibilitychange covers a tab killed in the
   // background (mobile browsers often never send pagehide).
   const onHide = (): void => persistence.flush()

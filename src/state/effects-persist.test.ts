@@ -1,47 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { connectPersistence, loadSavedState, STORAGE_KEYS, type BlobStorage, type TextStorage } from './effects-persist'
 import { createPlaygroundStore, type InitialState } from './store'
+import { FakeBlobs, FakeStorage } from './fake-storage'
 import { ManualTimers } from './manual-timers'
-
-/** localStorage as a Map; `quota` caps the total characters stored, as browsers do. */
-class FakeStorage implements TextStorage {
-  readonly items = new Map<string, string>()
-  quota = Infinity
-  writes = 0
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null
-  }
-  setItem(key: string, value: string): void {
-    let used = value.length
-    for (const [k, v] of this.items) if (k !== key) used += v.length
-    if (used > this.quota) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' })
-    this.writes++
-    this.items.set(key, value)
-  }
-  removeItem(key: string): void {
-    this.items.delete(key)
-  }
-}
-
-/** IndexedDB as a Map; `failing` rejects every write. */
-class FakeBlobs implements BlobStorage {
-  readonly items = new Map<string, string | Blob>()
-  failing = false
-  puts = 0
-  get(key: string) {
-    return Promise.resolve(this.items.get(key))
-  }
-  put(key: string, value: string | Blob) {
-    this.puts++
-    if (this.failing) return Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }))
-    this.items.set(key, value)
-    return Promise.resolve()
-  }
-  delete(key: string) {
-    this.items.delete(key)
-    return Promise.resolve()
-  }
-}
 
 const tick = () => new Promise((r) => setTimeout(r, 0))
 

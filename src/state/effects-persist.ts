@@ -1,6 +1,10 @@
 import { snapshotOf, type DocumentSnapshot } from './document-slice'
-import { decodeDocument, decodeLayouts, encodeDocument, eventsBlobKey, eventsFileKey, toSnapshot, type SavedDocument, type SavedEvents } from './persisted-document'
-import type { InitialState, PlaygroundState, PlaygroundStore } from './store'
+import { encodeDocument, eventsBlobKey, eventsFileKey, type SavedEvents } from './persisted-document'
+import type { PlaygroundState, PlaygroundStore } from './store'
+import { keepWorkChoice, STORAGE_KEYS, wipeStoredData, type BlobStorage, type TextStorage } from './stored-data'
+
+export { STORAGE_KEYS, type BlobStorage, type TextStorage } from './stored-data'
+export { loadSavedState, type SavedState } from './load-saved-state'
 
 /**
  * Autosave: every document change (query, language, settings, events) and the pane sizes are
@@ -8,22 +12,11 @@ import type { InitialState, PlaygroundState, PlaygroundStore } from './store'
  * reload, a crash or a closed tab loses nothing. Small documents go to localStorage whole; events
  * over INLINE_EVENTS_LIMIT go to a blob store (IndexedDB) under the document's id. Every failure
  * (quota, storage disabled, IndexedDB error) is reported through `reportStorageProblem`: a banner,
- * never silence. Storage sits behind two tiny interfaces so Node tests use fakes.
+ * never silence. Storage sits behind two tiny interfaces (stored-data.ts) so Node tests use fakes.
+ * The user decides whether anything is kept (privacy-slice.ts): turning autosave off removes what
+ * was stored and saves nothing more; "Clear everything stored" removes it all and saves nothing
+ * more in this page, which then reloads empty (`onCleared`).
  */
-
-/** The part of Web Storage autosave uses (localStorage in the page). */
-export interface TextStorage {
-  getItem(key: string): string | null
-  setItem(key: string, value: string): void
-  removeItem(key: string): void
-}
-
-/** Key to text/blob storage for what is too large for TextStorage (IndexedDB in the page). */
-export interface BlobStorage {
-  get(key: string): Promise<string | Blob | undefined>
-  put(key: string, value: string | Blob): Promise<void>
-  delete(key: string): Promise<void>
-}
 
 /** Injectable timers so tests control the save debounce. */
 export interface PersistTimers {
@@ -40,13 +33,9 @@ export interface PersistOptions {
   readonly timers?: PersistTimers
   /** events longer than this many characters go to the blob store (default INLINE_EVENTS_LIMIT) */
   readonly inlineLimit?: number
+  /** after "Clear everything stored" removed it all (the page reloads, so nothing of the old data stays in it) */
+  readonly onCleared?: () => void
 }
-
-export const STORAGE_KEYS = {
-  current: 'rule-playground:document',
-  previous: 'rule-playground:previous',
-  layouts: 'rule-playground:layouts',
-} as const
 
 /** ~2 MB as UTF-16: localStorage's whole quota is ~5 M characters per origin in most browsers. */
 export const INLINE_EVENTS_LIMIT = 1_000_000
@@ -62,57 +51,6 @@ export function describeSaveError(e: unknown): string {
   if (isQuotaError(e)) return "Autosave failed: this browser's storage for the page is full. Your work is still on the page, but a reload would lose the latest changes — remove large events or free browser storage."
   const detail = e instanceof Error ? e.message : String(e)
   return `Autosave failed (${detail}). Your work is still on the page, but a reload would lose the latest changes.`
-}
-
-async function readEvents(saved: SavedDocument, blobs: BlobStorage | null): Promise<string | null> {
-  const { events } = saved
-  if (events.where === 'inline') return events.text
-  const value = blobs ? await blobs.get(events.key) : undefined
-  if (value === undefined) return null
-  return typeof value === 'string' ? value : value.text()
-}
-
-/** A streamed events file, as a File again so the events pipeline can load it like a picked one. */
-async function readFile(file: NonNullable<SavedDocument['file']>, blobs: BlobStorage | null): Promise<File | null> {
-  const value = blobs ? await blobs.get(file.key) : undefined
-  return value === undefined ? null : new File([value], file.name)
-}
-
-/** What the last session left: the store's initial state, and a problem to show if some was lost. */
-export interface SavedState {
-  readonly initial: InitialState | null
-  /** the current document's streamed events file, for the page to load once the effects run */
-  readonly eventsFile: File | null
-  readonly problem: string | null
-}
-
-/** Reads the saved document, the document "New" set aside, and the pane sizes. */
-export async function loadSavedState(storage: TextStorage, blobs: BlobStorage | null): Promise<SavedState> {
-  const problems: string[] = []
-  const load = async (key: string): Promise<DocumentSnapshot | null> => {
-    try {
-      const saved = decodeDocument(storage.getItem(key))
-      if (!saved) return null
-      const text = await readEvents(saved, blobs)
-      const file = saved.file ? await readFile(saved.file, blobs) : null
-      if (text === null || (saved.file && !file)) problems.push(`The saved events of ${key === STORAGE_KEYS.current ? 'this' : 'the previous'} document could not be read back from browser storage.`)
-      return toSnapshot(saved, text ?? '', file)
-    } catch (e) {
-      problems.push(`Restoring the saved document failed (${e instanceof Error ? e.message : String(e)}).`)
-      return null
-    }
-  }
-  const current = await load(STORAGE_KEYS.current)
-  const previous = await load(STORAGE_KEYS.previous)
-  let paneLayouts = {}
-  try {
-    paneLayouts = decodeLayouts(storage.getItem(STORAGE_KEYS.layouts))
-  } catch {
-    // Pane sizes are a convenience; the document problems above are the ones worth a banner.
-  }
-  const problem = problems.length > 0 ? problems.join(' ') : null
-  if (!current && !previous) return { initial: Object.keys(paneLayouts).length > 0 ? { paneLayouts } : null, eventsFile: null, problem }
-  return { initial: { ...(current ?? {}), previousDocument: previous, paneLayouts }, eventsFile: current?.eventsFile ?? null, problem }
 }
 
 const realTimers: PersistTimers = {
@@ -163,13 +101,20 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
   let timer: unknown
   /** text or blob per blob key as last written, so a query edit never rewrites megabytes of events */
   const written = new Map<string, string | Blob>()
+  // The user's choice from an earlier visit, before anything could be saved against it.
+  if (!keepWorkChoice(storage)) store.getState().setKeepWork(false)
   /** blob keys saved by an earlier session, which this one may have to delete */
   const inherited = new Set(blobKeysOf(store.getState()))
   /** what the last successful save wrote, per storage key */
   const lastText = new Map<string, string>()
   let failed = false
+  /** after "Clear everything stored": this page saves nothing more (it reloads) */
+  let cleared = false
+  /** whether a save now would be wanted: a late IndexedDB failure after "off" or "clear" is no problem any more */
+  const keeping = (): boolean => !cleared && store.getState().keepWork
 
   const fail = (e: unknown): void => {
+    if (!keeping()) return
     failed = true
     store.getState().reportStorageProblem(describeSaveError(e))
   }
@@ -232,6 +177,7 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
 
   const save = (): void => {
     timer = undefined
+    if (!keeping()) return
     const state = store.getState()
     try {
       const live = new Set<string>()
@@ -249,10 +195,61 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
     }
   }
 
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (!persistedChanged(state, previous)) return
+  const cancel = (): void => {
     if (timer !== undefined) timers.clearTimeout(timer)
     timer = undefined
+  }
+
+  /** Forgets what this session wrote: after a wipe everything must be written again. */
+  const forget = (): void => {
+    written.clear()
+    inherited.clear()
+    lastText.clear()
+    failed = false
+    store.getState().reportStorageProblem(null)
+  }
+
+  /** "Keep my work in this browser" off: remove every saved thing, keep only the choice. */
+  const stopKeeping = (): void => {
+    cancel()
+    forget()
+    wipeStoredData(storage, blobs, false).catch((e: unknown) => {
+      store.getState().reportStorageProblem(`Removing what the page stored failed (${e instanceof Error ? e.message : String(e)}). Clear this site's data in the browser's settings to be sure.`)
+    })
+  }
+
+  /** Back on: the choice goes and the document is saved at once, as if it had just changed. */
+  const resumeKeeping = (): void => {
+    try {
+      storage.removeItem(STORAGE_KEYS.keepWork)
+    } catch {
+      // the save below reports a storage that refuses writes
+    }
+    save()
+  }
+
+  const clearAll = (): void => {
+    cancel()
+    cleared = true
+    forget()
+    wipeStoredData(storage, blobs, store.getState().keepWork).then(
+      () => {
+        store.getState().settleClearStorage({ kind: 'done' })
+        options.onCleared?.()
+      },
+      (e: unknown) => {
+        // Saving resumes, so what is on the page is not left unsaved without a word.
+        cleared = false
+        store.getState().settleClearStorage({ kind: 'failed', message: `Clearing failed (${e instanceof Error ? e.message : String(e)}). Clear this site's data in the browser's settings.` })
+      },
+    )
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.clearRequests !== previous.clearRequests) return clearAll()
+    if (state.keepWork !== previous.keepWork) return state.keepWork ? resumeKeeping() : stopKeeping()
+    if (!persistedChanged(state, previous) || !keeping()) return
+    cancel()
     // A file that just became the events is saved at once: its IndexedDB write takes a moment,
     // and a save left to the page-hide flush could not finish before the page goes away.
     if (state.eventsFile !== previous.eventsFile && state.eventsFile !== null) save()
@@ -267,7 +264,7 @@ export function connectPersistence(store: PlaygroundStore, options: PersistOptio
     },
     stop: () => {
       unsubscribe()
-      if (timer !== undefined) timers.clearTimeout(timer)
+      cancel()
     },
   }
 }
