@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { monaco } from '../editor/monaco-setup'
 import { exposeEditor } from '../editor/test-hook'
+import { describeEditorKeys } from '../editor/editor-keys'
 import '../editor/editor.css'
 
 type Editor = ReturnType<typeof monaco.editor.create>
@@ -56,6 +57,7 @@ export default function EventsEditor({ value, onChange, readOnly = false, summar
       const text = model.getValue()
       if (!latest.current.locked && text !== latest.current.shown) latest.current.onChange(text)
     })
+    describeEditorKeys(ed)
     exposeEditor(monaco, 'eventsEditor', ed)
     setEditor(ed)
     return () => {

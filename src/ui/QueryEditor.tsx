@@ -10,6 +10,7 @@ import { useClauseHover } from '../editor/use-clause-hover'
 import { useCoverageDecorations } from '../editor/coverage-decorations'
 import { PlaygroundContext, usePlayground } from './use-playground'
 import { useReferenceLinks } from './learn/reference/use-reference-links'
+import { describeEditorKeys } from '../editor/editor-keys'
 import '../editor/editor.css'
 
 type Editor = ReturnType<typeof monaco.editor.create>
@@ -103,6 +104,7 @@ export default function QueryEditor() {
         ed.pushUndoStop()
       },
     })
+    describeEditorKeys(ed)
     exposeEditor(monaco, 'queryEditor', ed)
     setEditor(ed)
     // StrictMode mounts twice: everything made here is disposed here

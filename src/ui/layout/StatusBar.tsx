@@ -1,3 +1,4 @@
+import { EDITOR_KEYS_HINT_ID } from '../../editor/editor-keys'
 import { usePlayground } from '../use-playground'
 import { RunBudgetInput } from './RunBudgetInput'
 import { RunStatus } from './RunStatus'
@@ -14,6 +15,10 @@ export function StatusBar() {
         {language.toUpperCase()}
       </span>
       <span className="status-item shortcut-hint">Ctrl/⌘+Enter runs now</span>
+      {/* The editors point at this (aria-describedby): Tab indents there, so say the way out. */}
+      <span className="status-item shortcut-hint" id={EDITOR_KEYS_HINT_ID}>
+        In an editor: Ctrl+M makes Tab move focus · F6 next pane
+      </span>
       <RunBudgetInput />
     </footer>
   )

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useMemo, useState } from 'react'
+import { lazy, memo, Suspense, useMemo, useRef, useState } from 'react'
 import type { FieldHit } from '../../engine'
 import { usePlayground } from '../use-playground'
 import { buildFieldTree, formatScalar, hasSpan, initiallyExpanded, type FieldNode } from './field-tree'
@@ -56,11 +56,13 @@ function FieldItem({ node, open, toggle, exclusion }: ItemProps) {
   const expanded = branch && open.has(node.id)
   const hover = useSpanHover(node.spans[0])
   const [excluding, setExcluding] = useState(false)
+  const row = useRef<HTMLDivElement>(null)
   const exclusionValue = !branch && exclusion !== undefined && node.path !== '' && isExcludable(node.value) ? node.value : null
   const className = ['field', matched ? 'field-hit' : '', linked ? 'field-linked' : ''].filter(Boolean).join(' ')
   return (
     <li role="treeitem" aria-expanded={branch ? expanded : undefined} aria-selected={false} className="field-item" data-field={node.path}>
       <div
+        ref={row}
         className={className}
         data-hit={matched ? 'true' : undefined}
         data-linked={linked ? 'true' : undefined}
@@ -86,7 +88,16 @@ function FieldItem({ node, open, toggle, exclusion }: ItemProps) {
       </div>
       {excluding && exclusionValue !== null && (
         <Suspense fallback={null}>
-          <ExcludePopover field={node.path} value={exclusionValue} at={exclusion?.at} onClose={() => setExcluding(false)} />
+          <ExcludePopover
+            field={node.path}
+            value={exclusionValue}
+            at={exclusion?.at}
+            onClose={() => {
+              setExcluding(false)
+              // keyboard users go back to the button that opened it, not to the top of the page
+              row.current?.querySelector<HTMLElement>('.field-exclude')?.focus()
+            }}
+          />
         </Suspense>
       )}
       {expanded && (
