@@ -14,6 +14,12 @@ const executablePath =
 const DEV = !!process.env.E2E_DEV
 const PORT = Number(process.env.E2E_PORT) || (DEV ? 5173 : 4173)
 const OUT = process.env.E2E_OUT ?? 'test-results'
+// E2E_DIST=<dir> builds into and previews from <dir> instead of dist/, so an engineer can test a
+// production build (its Content Security Policy included) without overwriting anyone's dist/.
+const DIST = process.env.E2E_DIST
+const outDir = DIST ? ` --outDir ${JSON.stringify(DIST)}` : ''
+// Vite leaves an outDir outside the project as it is unless told to empty it (no stale chunks).
+const buildArgs = DIST ? `${outDir} --emptyOutDir` : ''
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,7 +44,7 @@ export default defineConfig({
   webServer: {
     command: DEV
       ? `npx vite --host 127.0.0.1 --port ${PORT} --strictPort`
-      : `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      : `npx vite build${buildArgs} && npx vite preview${outDir} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     // Locally an already running server is reused (faster loop); CI always builds fresh.
     reuseExistingServer: !process.env.CI,
