@@ -2,13 +2,15 @@ import { ExamplesMenu } from '../examples/ExamplesMenu'
 import { LanguageSwitch } from '../LanguageSwitch'
 import { LearnButtons } from '../learn/LearnButtons'
 import { NewDocumentButtons } from '../NewDocumentButtons'
+import { PrivacyButton } from '../privacy/PrivacyButton'
 import { RuleButtons } from '../rules/RuleButtons'
 import { SettingsPopover } from '../SettingsPopover'
 import { ShareButton } from '../share/ShareButton'
 
 /**
  * The top bar: name, language, rule settings; then where documents come from (examples, lessons
- * and the quick reference, rule import/export), starting afresh, and sharing.
+ * and the quick reference, rule import/export), starting afresh, sharing, and what the page
+ * stores (privacy).
  */
 export function AppHeader() {
   return (
@@ -22,6 +24,7 @@ export function AppHeader() {
       <RuleButtons />
       <NewDocumentButtons />
       <ShareButton />
+      <PrivacyButton />
     </header>
   )
 }

@@ -1,0 +1,37 @@
+import { useContext, useState } from 'react'
+import { documentCopyOf } from '../../state/document-copy'
+import { PlaygroundContext } from '../use-playground'
+import { downloadText } from './download-file'
+import './privacy.css'
+
+/**
+ * "Download a copy": the whole document as a file the user keeps, and can open again from
+ * Privacy & storage (Open a copy). Offered where work is at risk (the autosave banner) and before
+ * clearing. What the copy leaves out (a streamed file too large for it) is said beside it.
+ */
+export function DownloadCopyButton({ className }: { className?: string }) {
+  const store = useContext(PlaygroundContext)
+  const [note, setNote] = useState<string | null>(null)
+  const download = async (): Promise<void> => {
+    if (!store) return
+    try {
+      const copy = await documentCopyOf(store.getState())
+      downloadText(copy.fileName, copy.text)
+      setNote(copy.leftOut)
+    } catch (e) {
+      setNote(`The copy could not be made (${e instanceof Error ? e.message : String(e)}).`)
+    }
+  }
+  return (
+    <>
+      <button type="button" className={className} onClick={() => void download()}>
+        Download a copy
+      </button>
+      {note && (
+        <span className="privacy-note" role="status">
+          {note}
+        </span>
+      )}
+    </>
+  )
+}
