@@ -155,3 +155,53 @@ test('the dialog shows the link length, and keeping only the query fields shrink
   expect(opened.ok && opened.doc.events.includes('mbp-042')).toBe(false)
   expect(opened.ok && opened.doc.events.includes('REDACTED')).toBe(true)
 })
+
+test('malformed, cut, newer-version, "zip bomb" and oversized links each say why, open nothing, and the work stays', async ({ page }) => {
+  // six navigations, a 51 MB inflate and two 2 MB URLs: about a minute on the busy 2-core machine
+  test.setTimeout(180_000)
+  const { MAX_DECOMPRESSED_BYTES, MAX_LINK_CHARS } = await import('../src/share/share-link')
+  const { deflate, frame, toBase64Url } = await import('../src/share/link-bytes')
+  const kept = 'process where process.name == "kept"'
+  await setEvents(page, macosEvents)
+  await setQuery(page, kept)
+  await idle(page)
+  await expect(matchCount(page)).toHaveText(/^0 matches of 3 events/)
+  /** The autosaved work is what the page shows, and what a fresh load without the link shows. */
+  const expectKept = async () => {
+    await idle(page)
+    expect(await queryText(page)).toBe(kept)
+    await expect(matchCount(page)).toHaveText(/^0 matches of 3 events/)
+  }
+  // zeros deflate ~1000:1, so a link of ~70 kB would inflate past the limit
+  const bomb = `#v1.${toBase64Url(frame(await deflate(new Uint8Array(MAX_DECOMPRESSED_BYTES + (1 << 20)))))}`
+  expect(bomb.length).toBeLessThan(200_000)
+  const banner = page.getByTestId('link-problem')
+  for (const [fragment, message] of [
+    ['#v1.not*base64!', /^This share link is damaged and cannot be opened\. Ask for the link again, copied whole\.$/],
+    ['#v1.', /^This share link is cut short \(it was probably shortened by a chat app or an email\)\. Ask for the link again, copied whole\.$/],
+    ['#v7.AAAA', /^This link was made by a newer version of Rule Playground\. Reload the page to get the latest version, then open the link again\.$/],
+    [bomb, /^This share link is too large to open\.$/],
+    // nearly 2 MB of link text (just under the browser's URL limit): read and refused, no hang
+    [`#v1.${'A'.repeat(MAX_LINK_CHARS - 1000)}`, /^This share link is (damaged|cut short)/],
+  ] as const) {
+    await page.goto(`/${fragment}`)
+    await expect(banner.locator('span')).toHaveText(message, { timeout: 30_000 })
+    await expectKept()
+    await banner.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(banner).toHaveCount(0)
+    await page.goto('/')
+    await expectKept()
+  }
+
+  // Over MAX_LINK_CHARS: Chromium's own URL limit is the same 2 MiB, so it aborts the navigation
+  // and the page never sees the link (share-link.test.ts covers the codec's refusal, which other
+  // browsers reach). Either way nothing opens and the work stays.
+  const oversized = `/#v1.${'A'.repeat(MAX_LINK_CHARS)}`
+  const navigation = await page.goto(oversized).then(
+    () => 'loaded',
+    (e: unknown) => String(e).slice(0, 200),
+  )
+  if (navigation === 'loaded') await expect(banner.locator('span')).toHaveText('This share link is too large to open.')
+  else expect(navigation).toContain('ERR_ABORTED')
+  await expectKept()
+})
