@@ -49,6 +49,15 @@ export function indexedDbBlobStorage(factory: IDBFactory): BlobStorage {
     })
     return db
   }
+  /**
+   * Whether the database is there, without creating it: reads and deletes of a database that was
+   * never made (a first visit's save drops keys nothing wrote) must not leave an empty one behind,
+   * which would make "nothing stored" untrue after clearing.
+   */
+  const exists = async (): Promise<boolean> => {
+    if (db || typeof factory.databases !== 'function') return true
+    return (await factory.databases()).some((d) => d.name === DB_NAME)
+  }
   const withStore = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
     const tx = (await open()).transaction(DB_STORE, mode)
     const result = await request(fn(tx.objectStore(DB_STORE)))
@@ -64,6 +73,7 @@ export function indexedDbBlobStorage(factory: IDBFactory): BlobStorage {
   }
   return {
     get: async (key) => {
+      if (!(await exists())) return undefined
       const value: unknown = await withStore('readonly', (s) => s.get(key))
       return typeof value === 'string' || value instanceof Blob ? value : undefined
     },
@@ -71,6 +81,7 @@ export function indexedDbBlobStorage(factory: IDBFactory): BlobStorage {
       await withStore('readwrite', (s) => s.put(value, key))
     },
     delete: async (key) => {
+      if (!(await exists())) return
       await withStore('readwrite', (s) => s.delete(key))
     },
     destroy: async () => {
