@@ -21,28 +21,28 @@ export default function ExamplesList() {
   return (
     <ul className="examples-list" aria-label="Examples library">
       {EXAMPLES.map((ex) => {
-        const id = `example-${ex.id}`
         return (
           <li key={ex.id}>
+            {/* Named by all its visible text (title, language, severity, description), not the
+                title alone: speech input users name a button by what they see (axe
+                label-content-name-mismatch). */}
             <button
               type="button"
               className="example-item"
-              aria-labelledby={`${id}-title`}
-              aria-describedby={`${id}-meta ${id}-description`}
               aria-current={source === exampleEventsSource(ex) ? 'true' : undefined}
               data-example={ex.id}
               onClick={() => choose(ex)}
             >
               <span className="example-item-head">
-                <span className="example-title" id={`${id}-title`}>
+                <span className="example-title">
                   <TextWithCode text={ex.title} />
                 </span>
-                <span className="example-meta" id={`${id}-meta`}>
+                <span className="example-meta">
                   <span className={`language-badge is-${ex.language}`}>{ex.language.toUpperCase()}</span>
                   <span className={`severity-badge is-${ex.rule.severity}`}>{ex.rule.severity}</span>
                 </span>
               </span>
-              <span className="example-description" id={`${id}-description`}>
+              <span className="example-description">
                 {firstSentence(ex.rule.description)}
               </span>
             </button>

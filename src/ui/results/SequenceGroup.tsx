@@ -33,46 +33,51 @@ export const SequenceGroup = memo(function SequenceGroup({ n, noun, group, view,
       return next
     })
   const label = `${noun} ${n + 1}`
+  // A list item of the results list, holding a named group whose stages are a list of their own:
+  // every listitem then sits in a list, as screen readers (and axe's ARIA checks) require.
   return (
     <div
       ref={measureRef}
       data-index={n}
-      role="group"
-      aria-label={label}
+      role="listitem"
       className="sequence-group"
       data-group-index={n}
       style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
     >
-      <div className="sequence-head">
-        <strong>{label}</strong>
-        {group.joinKeys.length > 0 && <span className="join-keys" data-testid="join-keys">join keys: {view.joinKeys}</span>}
-        {view.window !== null && <span className="sequence-window" data-testid="sequence-window">{view.window}</span>}
+      <div role="group" aria-label={label}>
+        <div className="sequence-head">
+          <strong>{label}</strong>
+          {group.joinKeys.length > 0 && <span className="join-keys" data-testid="join-keys">join keys: {view.joinKeys}</span>}
+          {view.window !== null && <span className="sequence-window" data-testid="sequence-window">{view.window}</span>}
+        </div>
+        {view.untilNote !== null && <p className="sequence-note">{view.untilNote}</p>}
+        <div role="list" aria-label={`Stages of ${label}`}>
+          {view.stages.map((stage) =>
+            stage.kind === 'missing' ? (
+              <div key={stage.stage} role="listitem" className="stage stage-missing" data-missing="true" data-stage={stage.stage}>
+                <span className="stage-label">stage {stage.stage + 1}</span>
+                <span className="stage-explanation">missing event: {stage.explanation}</span>
+              </div>
+            ) : (
+              <div key={stage.stage} className="stage" data-stage={stage.stage}>
+                <div className="stage-time">
+                  <span className="stage-label">stage {stage.stage + 1}</span>
+                  <span className="stage-timestamp" data-testid="stage-timestamp">{stage.timestamp}</span>
+                  {stage.offset !== null && <span className="stage-offset">{stage.offset}</span>}
+                </div>
+                <EventRow
+                  eventIndex={stage.match.index}
+                  match
+                  hits={rowHits(hitsAt(stage.match.index), stage.stage)}
+                  event={eventAt(stage.match.index)}
+                  expanded={open.has(stage.stage)}
+                  onToggle={() => toggle(stage.stage)}
+                />
+              </div>
+            ),
+          )}
+        </div>
       </div>
-      {view.untilNote !== null && <p className="sequence-note">{view.untilNote}</p>}
-      {view.stages.map((stage) =>
-        stage.kind === 'missing' ? (
-          <div key={stage.stage} role="listitem" className="stage stage-missing" data-missing="true" data-stage={stage.stage}>
-            <span className="stage-label">stage {stage.stage + 1}</span>
-            <span className="stage-explanation">missing event: {stage.explanation}</span>
-          </div>
-        ) : (
-          <div key={stage.stage} className="stage" data-stage={stage.stage}>
-            <div className="stage-time">
-              <span className="stage-label">stage {stage.stage + 1}</span>
-              <span className="stage-timestamp" data-testid="stage-timestamp">{stage.timestamp}</span>
-              {stage.offset !== null && <span className="stage-offset">{stage.offset}</span>}
-            </div>
-            <EventRow
-              eventIndex={stage.match.index}
-              match
-              hits={rowHits(hitsAt(stage.match.index), stage.stage)}
-              event={eventAt(stage.match.index)}
-              expanded={open.has(stage.stage)}
-              onToggle={() => toggle(stage.stage)}
-            />
-          </div>
-        ),
-      )}
     </div>
   )
 })

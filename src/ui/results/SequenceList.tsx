@@ -97,7 +97,7 @@ export function SequenceList({ kind, groups, query, timestampField, events }: Se
             const row = rows.at(item.index)
             if (row.kind === 'outside-head') {
               return (
-                <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="sequence-group outside-head" style={{ transform: `translateY(${item.start}px)` }}>
+                <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} role="listitem" className="sequence-group outside-head" style={{ transform: `translateY(${item.start}px)` }}>
                   <button type="button" aria-expanded={outsideOpen} data-testid="outside-toggle" onClick={() => setOutsideOpen((o) => !o)}>
                     {outsideOpen ? '▾' : '▸'} Not in any {kind === 'sequences' ? 'sequence' : 'sample'} ({outside.length})
                   </button>
