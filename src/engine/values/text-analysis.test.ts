@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeStandard } from './text-analysis'
+import { analyzeStandard, analyzeWithSegmenter } from './text-analysis'
 import { lowerSimple } from './case-fold'
 
 describe('analyzeStandard', () => {
@@ -41,5 +41,61 @@ describe('analyzeStandard', () => {
 
   it('keeps token order and duplicates (phrases depend on positions)', () => {
     expect(analyzeStandard('to be or not to be')).toEqual(['to', 'be', 'or', 'not', 'to', 'be'])
+  })
+})
+
+/** mulberry32, so a failing string can be replayed */
+function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function randomText(rnd: () => number, alphabet: readonly string[], length: number): string {
+  let s = ''
+  for (let i = 0; i < length; i++) s += alphabet[Math.floor(rnd() * alphabet.length)] ?? ''
+  return s
+}
+
+describe('analyzeStandard on long and ASCII texts (issue 9: hostile events)', () => {
+  const seg = new Intl.Segmenter('und', { granularity: 'word' })
+
+  it('tokenizes ASCII exactly as Intl.Segmenter does (the fast path skips it)', () => {
+    const rnd = prng(9)
+    const punctuation = [...".:',;_-/\\ \t\n\r\"@#*+=?!()[]{}<>|~`^\u0000\u007f"]
+    const joiners = ['a', 'B', '1', '9', '_', '.', ':', "'", ',', ';', ' ']
+    for (let n = 0; n < 20_000; n++) {
+      const text = randomText(rnd, n % 2 === 0 ? [...punctuation, 'a', 'Z', '0'] : joiners, 1 + Math.floor(rnd() * 24))
+      expect(analyzeStandard(text), JSON.stringify(text)).toEqual(analyzeWithSegmenter(text, seg))
+    }
+  })
+
+  it('cuts long texts only where a word cannot span the cut: same tokens as the whole text', () => {
+    const rnd = prng(10)
+    const words = ['alpha', 'Beta', 'x.y', "l'eau", '3.14', 'Σίσυφος', 'naïve', 'e\u0301', '中文', '東京', '😀', '👍🏽', '👩\u200d💻', 'ﬀ', '𐐀x']
+    const seps = [' ', '  ', '\n', '\r\n', '\t', ', ', '-', '\u3000', '']
+    for (let n = 0; n < 4; n++) {
+      let text = ''
+      while (text.length < 30_000) text += (words[Math.floor(rnd() * words.length)] ?? '') + (seps[Math.floor(rnd() * seps.length)] ?? '')
+      expect(analyzeStandard(text)).toEqual(analyzeWithSegmenter(text, seg))
+    }
+    // runs with no space at all: Han ideographs and pictographs are cut between two of them
+    for (const run of ['中'.repeat(20_000), '😀'.repeat(20_000), 'ab'.repeat(20_000) + ' z']) {
+      expect(analyzeStandard(run)).toEqual(analyzeWithSegmenter(run, seg))
+    }
+  })
+
+  it('stays linear on 200,000-character values (whole-text segmentation took 10-100 s)', { timeout: 5000 }, () => {
+    expect(analyzeStandard('ab cd '.repeat(33_334))).toHaveLength(66_668)
+    expect(analyzeStandard('x.y-z_1 Σ\u0301 '.repeat(20_000))).toHaveLength(60_000)
+    expect(analyzeStandard('中'.repeat(100_000))).toHaveLength(100_000)
+    expect(analyzeStandard('😀'.repeat(100_000))).toHaveLength(100_000)
+    // one 200,000-character word: 255-unit pieces, as Lucene splits an over-long token
+    expect(analyzeStandard('a'.repeat(200_000))).toHaveLength(Math.ceil(200_000 / 255))
   })
 })
