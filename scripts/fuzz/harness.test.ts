@@ -57,6 +57,15 @@ describe('runCase', () => {
     expect(out.problems).toEqual([])
     expect(out.ms).toBe(5)
   })
+
+  it('keeps the fastest of up to four timings, and reports an input slow all four times', () => {
+    const ticks = [0, 300, 0, 90, 0, 70, 0, 60]
+    const out = runCase(real, input, schema, () => ticks.shift() ?? 0)
+    expect(out.problems.map((p) => p.kind)).toEqual(['slow'])
+    expect(out.ms).toBe(60)
+    const late = [0, 300, 0, 90, 0, 70, 0, 4]
+    expect(runCase(real, input, schema, () => late.shift() ?? 0).problems).toEqual([])
+  })
 })
 
 describe('runCampaign', () => {

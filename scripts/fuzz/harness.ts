@@ -4,9 +4,9 @@
  * the tests), so the harness itself is tested to report failures, not only to pass.
  *
  * A case fails when the engine throws, takes over the time budget (parse + check + compile + run
- * over the event batch, twice in a row), returns a diagnostic whose span is not inside the query
- * text, reports an internal error (a throw the engine caught itself: still an engine bug), or
- * ends with neither a result nor an error diagnostic.
+ * over the event batch, on each of up to four timings), returns a diagnostic whose span is not
+ * inside the query text, reports an internal error (a throw the engine caught itself: still an
+ * engine bug), or ends with neither a result nor an error diagnostic.
  */
 import type {
   buildSchema, checkEql, compileEql, compileKql, Diagnostic, parseEql, parseKql, runEql, runKql, Schema,
@@ -48,6 +48,7 @@ export interface CaseOutcome {
 const INTERNAL_CODES = new Set(['EQL3004', 'EQL3006', 'KQL2099', 'KQL3002'])
 
 export const BUDGET_MS = 50
+const RETIMES = 3
 
 /** Builds the schema of a batch as the app does; a throw here is reported like any other. */
 export function schemaFor(engine: FuzzEngine, events: readonly unknown[]): { schema: Schema | null; problem: Problem | null } {
@@ -62,8 +63,10 @@ export function schemaFor(engine: FuzzEngine, events: readonly unknown[]): { sch
 export function runCase(engine: FuzzEngine, input: FuzzInput, schema: Schema, now: () => number = () => performance.now()): CaseOutcome {
   let attempt = attemptCase(engine, input, schema, now)
   // One timing on a busy machine (a GC pause, the other jobs) is noise; a pathological input is
-  // slow every time. So an input over the budget is timed once more and keeps its faster time.
-  if (attempt.ms > BUDGET_MS && attempt.problems.length === 0) {
+  // slow every time. So an input over the budget is timed again, up to RETIMES more times, and
+  // keeps its fastest time. (One retry was not enough on a shared 2-core machine with a load of
+  // 15: inputs that take 1 ms warm were reported at 80-200 ms.)
+  for (let k = 0; k < RETIMES && attempt.ms > BUDGET_MS && attempt.problems.length === 0; k++) {
     const again = attemptCase(engine, input, schema, now)
     if (again.ms < attempt.ms) attempt = again
   }
