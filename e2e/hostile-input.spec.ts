@@ -367,10 +367,10 @@ test('a 1 GB file, a gzip and a PNG are refused with a message; the events stay 
   await expect(matchCount(page)).toHaveText(/^2 matches of 2 events/)
 
   await upload(page).setInputFiles({ name: 'events.ndjson.gz', mimeType: 'application/gzip', buffer: gzipSync(fileEvents(50)) })
-  await expect(note).toHaveText(/^events\.ndjson\.gz looks like a gzip file, not JSON text: decompress it first/)
+  await expect(note).toHaveText(/^events\.ndjson\.gz looks like a gzip file: decompress it first/)
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
   await upload(page).setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: png })
-  await expect(note).toHaveText(/^screenshot\.png looks like a PNG image, not JSON or NDJSON events\. Your current events are kept\./)
+  await expect(note).toHaveText(/^screenshot\.png looks like a PNG image, not a text file\. Your current events are kept\./)
   await expect(info).toHaveText('2 events')
 
   // the page still answers: a query edit runs over the kept events

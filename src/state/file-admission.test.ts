@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { MAX_EVENTS_FILE_BYTES, SNIFF_BYTES, formatSize, refuseEventsFiles, sniffNotText, type NamedBlob } from './file-admission'
+import { MAX_EVENTS_FILE_BYTES, SNIFF_BYTES, formatSize, refuseEventsFiles, refuseRuleFile, sniffNotText, type NamedBlob } from './file-admission'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
 const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -91,13 +91,13 @@ describe('refuseEventsFiles', () => {
   it('refuses a gzip of NDJSON with "decompress it first"', async () => {
     const gz = new File([gzipSync(utf8('{"a":1}\n'.repeat(100)))], 'events.ndjson.gz')
     expect(await refuseEventsFiles([gz])).toBe(
-      'events.ndjson.gz looks like a gzip file, not JSON text: decompress it first (e.g. gunzip), then load the file inside. Your current events are kept.',
+      'events.ndjson.gz looks like a gzip file: decompress it first (e.g. gunzip), then load the file inside. Your current events are kept.',
     )
   })
 
   it('names the binary file among several text ones', async () => {
     const files = [new File(['{"a":1}'], 'ok.json'), new File([bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)], 'shot.png')]
-    expect(await refuseEventsFiles(files)).toMatch(/^shot\.png looks like a PNG image, not JSON or NDJSON events\./)
+    expect(await refuseEventsFiles(files)).toMatch(/^shot\.png looks like a PNG image, not a text file\./)
   })
 
   it('refuses NUL bytes and invalid UTF-8 with the offset', async () => {
@@ -107,6 +107,16 @@ describe('refuseEventsFiles', () => {
 
   it('takes its limits as options', async () => {
     expect(await refuseEventsFiles([fakeFile('f', 11, utf8('{}'))], { maxBytes: 10 })).toMatch(/^f is 11 B; the playground loads up to 10 B/)
+  })
+})
+
+describe('refuseRuleFile', () => {
+  it('refuses a rule file over 20 MB unread, and a binary one, saying nothing was imported', async () => {
+    const huge = fakeFile('rules.ndjson', 1 << 30)
+    expect(await refuseRuleFile(huge)).toBe('rules.ndjson is 1.07 GB; a rule file is read up to 20.0 MB. Export only the rules you need. Nothing was imported.')
+    expect(huge.reads).toEqual([])
+    expect(await refuseRuleFile(new File([gzipSync(utf8('[rule]'))], 'rule.toml.gz'))).toMatch(/^rule\.toml\.gz looks like a gzip file.*Nothing was imported\.$/)
+    expect(await refuseRuleFile(new File(['[rule]\nname = "x"\n'], 'rule.toml'))).toBeNull()
   })
 })
 

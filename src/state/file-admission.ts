@@ -101,19 +101,19 @@ export function formatSize(n: number): string {
 
 const KEPT = 'Your current events are kept.'
 
-/** The sentence shown for a file whose first bytes are not text. */
-export function notTextMessage(name: string, what: NotText): string {
+/** The sentence shown for a file whose first bytes are not text; `kept` ends it (what stays as it was). */
+export function notTextMessage(name: string, what: NotText, kept: string = KEPT): string {
   switch (what.kind) {
     case 'compressed':
-      return `${name} looks like a ${what.format} file, not JSON text: decompress it first (e.g. ${what.tool}), then load the file inside. ${KEPT}`
+      return `${name} looks like a ${what.format} file: decompress it first (e.g. ${what.tool}), then load the file inside. ${kept}`
     case 'document':
-      return `${name} looks like a ${what.format}, not JSON or NDJSON events. ${KEPT}`
+      return `${name} looks like a ${what.format}, not a text file. ${kept}`
     case 'utf16':
-      return `${name} is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8), then load it again. ${KEPT}`
+      return `${name} is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8), then load it again. ${kept}`
     case 'binary':
       return what.why === 'nul'
-        ? `${name} is not text (a NUL byte at byte ${what.offset}): load JSON, NDJSON or an Elasticsearch response. ${KEPT}`
-        : `${name} is not UTF-8 text (invalid near byte ${what.offset}): if it is text in another encoding, save it as UTF-8 and load it again. ${KEPT}`
+        ? `${name} is not text (a NUL byte at byte ${what.offset}). ${kept}`
+        : `${name} is not UTF-8 text (invalid near byte ${what.offset}): if it is text in another encoding, save it as UTF-8 and load it again. ${kept}`
   }
 }
 
@@ -135,6 +135,21 @@ export interface NamedBlob {
 export interface AdmissionOptions {
   readonly maxBytes?: number
   readonly sniffBytes?: number
+}
+
+/** Rule files (TOML, Kibana JSON or export NDJSON, documentation pages) up to this many bytes are read. */
+export const MAX_RULE_FILE_BYTES = 20_000_000
+
+/**
+ * Null when `file` may be read as a rule, else why not. A rule file goes whole into the import
+ * box as text, so a large one would freeze the dialog; an export of every Elastic prebuilt rule
+ * is about 15 MB.
+ */
+export async function refuseRuleFile(file: NamedBlob, maxBytes: number = MAX_RULE_FILE_BYTES): Promise<string | null> {
+  const kept = 'Nothing was imported.'
+  if (file.size > maxBytes) return `${file.name} is ${formatSize(file.size)}; a rule file is read up to ${formatSize(maxBytes)}. Export only the rules you need. ${kept}`
+  const what = sniffNotText(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()))
+  return what ? notTextMessage(file.name, what, kept) : null
 }
 
 /**

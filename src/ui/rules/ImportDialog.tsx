@@ -1,4 +1,5 @@
 import { useEffect, useState, type DragEvent } from 'react'
+import { refuseRuleFile } from '../../state/file-admission'
 import { usePlayground } from '../use-playground'
 import { DiagnosticsList, loadRuleActions, RuleDialog } from './RuleDialog'
 import type { ImportView, OpenableRule } from './rule-actions'
@@ -49,13 +50,15 @@ export function ImportDialog({ draft, onDraft, onClose }: { draft: string; onDra
 
   const readFile = (file: File | undefined): void => {
     if (!file) return
-    file.text().then(
-      (text) => {
+    // A huge or binary file is refused before it is read whole into the box (issue 9).
+    refuseRuleFile(file)
+      .then(async (refusal) => {
+        if (refusal !== null) return setProblem(refusal)
+        const text = await file.text()
         setPicked(0)
         onDraft(text)
-      },
-      () => setProblem(`Could not read ${file.name}.`),
-    )
+      })
+      .catch(() => setProblem(`Could not read ${file.name}.`))
   }
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     // A rule file dropped here is the rule, not events for the page (use-drop-files.ts listens on the window).
