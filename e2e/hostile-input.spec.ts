@@ -391,3 +391,25 @@ test('pasted binary-ish text (NULs, control bytes, lone surrogates) gives proble
   await expect(matchCount(page)).toHaveText(/of 2 events/)
   await idle(page)
 })
+
+test('a rule file picked in Import: a hostile TOML file is read as text, a gzip is refused unread into the box', async ({ page }) => {
+  const dialogs = watchDialogs(page)
+  await page.goto('/')
+  await idle(page)
+  await page.getByRole('button', { name: 'Import rule' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import rule' })
+  const box = dialog.getByLabel('Rule to import')
+  const picker = dialog.locator('input[type="file"]')
+
+  await picker.setInputFiles({ name: `${img('rule file')}.toml`, mimeType: 'application/toml', buffer: Buffer.from(HOSTILE_TOML) })
+  await expect(box).toHaveValue(HOSTILE_TOML)
+  await expect(dialog.getByTestId('import-format')).toContainText('detection-rules TOML', { timeout: 30_000 })
+  await expect(dialog.getByLabel('Rule to open')).toContainText(RULE_NAME)
+  await expectInert(page, dialogs)
+
+  await picker.setInputFiles({ name: 'rules.ndjson.gz', mimeType: 'application/gzip', buffer: gzipSync(KIBANA_EXPORT) })
+  await expect(dialog.getByRole('alert')).toHaveText(/^rules\.ndjson\.gz looks like a gzip file: decompress it first \(e\.g\. gunzip\), then load the file inside\. Nothing was imported\.$/)
+  // what was in the box stays
+  await expect(box).toHaveValue(HOSTILE_TOML)
+  await expectInert(page, dialogs)
+})
