@@ -118,3 +118,244 @@ test('the query editor by keyboard: type, run, hear the outcome and the error, a
   await expect(queryBox(page)).not.toBeFocused()
   expect(await queryText(page)).toBe(before)
 })
+
+/** Types the LoginHook-family query into the editor, by keyboard, over the preloaded events. */
+async function typeDefaultsQuery(page: Page): Promise<void> {
+  await setEvents(page, macosEvents)
+  await tabTo(page, queryBox(page))
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.type('process where process.name == "defaults')
+  await expect(announcement(page)).toHaveText('2 of 3 events match')
+  // from here on Tab leaves the editors (Monaco's tab-focus mode) instead of indenting
+  await page.keyboard.press('Control+m')
+}
+
+test('the results by keyboard: open an event, its fields, Why?, Exclude…, a mark, the baseline and the alerts', async ({ page }) => {
+  await ready(page)
+  await typeDefaultsQuery(page)
+  const row = page.getByRole('list', { name: 'Results' }).locator('[data-event-index="0"]')
+
+  // Enter on Fields opens the field tree and selects the event: Why? explains it
+  const fields = row.getByRole('button', { name: 'Fields' })
+  await tabTo(page, fields)
+  await page.keyboard.press('Enter')
+  await expect(fields).toHaveAttribute('aria-expanded', 'true')
+  await expect(row.getByRole('tree')).toBeVisible()
+  await expect(page.getByTestId('explain')).toHaveAttribute('data-status', 'ready')
+  await expect(page.getByTestId('explain').getByRole('heading').first()).toContainText('Event #0')
+
+  // Exclude…: the popover takes focus, Escape gives it back to the button
+  const exclude = row.getByRole('button', { name: 'Exclude process.name defaults' })
+  await tabTo(page, exclude)
+  await page.keyboard.press('Enter')
+  const popover = row.getByRole('dialog', { name: 'Exclude process.name' })
+  await expect(popover.getByRole('radio', { name: 'Exact' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(popover).toHaveCount(0)
+  await expect(exclude).toBeFocused()
+
+  // an expected outcome is marked with the arrow keys on its select
+  const mark = row.getByLabel('Expected outcome of event #0')
+  await tabTo(page, mark)
+  await page.keyboard.press('ArrowDown')
+  await expect(mark).toHaveValue('match')
+  await expect(row).toHaveAttribute('data-expect-held', 'true')
+
+  // Why? closes from its own button
+  await tabTo(page, page.getByRole('button', { name: 'Close explanation' }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('explain')).toHaveCount(0)
+
+  // pin the baseline, show only matches (Space on the checkbox), then the alerts view and back
+  await tabTo(page, page.getByRole('button', { name: 'Pin baseline' }), { back: true })
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: 'Unpin' })).toBeVisible()
+  await tabTo(page, page.getByLabel('Only matches'))
+  await page.keyboard.press('Space')
+  await expect(page.getByLabel('Only matches')).toBeChecked()
+  const view = page.getByRole('group', { name: 'Results view' })
+  await tabTo(page, view.getByRole('button', { name: 'Alerts', exact: true }), { back: true })
+  await page.keyboard.press('Enter')
+  await expect(view.getByRole('button', { name: 'Alerts', exact: true })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId('alerts-summary')).toBeVisible()
+  await page.keyboard.press('Shift+Tab')
+  await expect(view.getByRole('button', { name: 'Events', exact: true })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(view.getByRole('button', { name: 'Events', exact: true })).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('the docked panels by keyboard: reference (search, insert), lessons, compare and rule take focus and give it back', async ({ page }) => {
+  await ready(page)
+  await typeDefaultsQuery(page)
+
+  // Reference: focus lands in its search box; Insert puts the entry at the editor's cursor
+  await tabTo(page, headerButton(page, 'Reference'), { back: true })
+  await page.keyboard.press('Enter')
+  const reference = page.getByRole('complementary', { name: 'Quick reference' })
+  await expect(reference.getByRole('searchbox', { name: 'Search reference' })).toBeFocused()
+  await page.keyboard.type('startsWith')
+  await tabTo(page, reference.getByRole('article').first().getByRole('button', { name: 'Insert' }))
+  await page.keyboard.press('Enter')
+  await expect(queryBox(page)).toBeFocused()
+  await expect.poll(() => queryText(page)).toContain('startsWith')
+  await page.keyboard.press('Escape')
+  await expect(reference).toHaveCount(0)
+  await page.keyboard.press('ControlOrMeta+z')
+
+  // Lessons, Compare and Rule: each opens with Enter, moves focus in, Escape returns to its button
+  for (const [button, name] of [
+    ['Lessons', 'Lessons'],
+    ['Compare…', 'Compare versions'],
+    ['Rule', 'Rule'],
+  ] as const) {
+    await tabTo(page, headerButton(page, button), { back: true })
+    await page.keyboard.press('Enter')
+    const panel = page.getByRole('complementary', { name, exact: true })
+    await expectFocusInside(panel)
+    await page.keyboard.press('Escape')
+    await expect(panel).toHaveCount(0)
+    await expect(headerButton(page, button)).toBeFocused()
+  }
+
+  // a lesson chosen by keyboard opens as the current lesson
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Shift+Tab')
+  await expect(headerButton(page, 'Lessons')).toBeFocused()
+  await page.keyboard.press('Enter')
+  const lessons = page.getByRole('complementary', { name: 'Lessons', exact: true })
+  await tabTo(page, lessons.getByRole('button', { name: /why == misses a lower-case loginhook/ }))
+  await page.keyboard.press('Enter')
+  await expect(lessons.getByRole('region', { name: 'Current lesson' })).toBeVisible()
+})
+
+test.describe('with the clipboard', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+
+  test('import, export and share by keyboard: focus moves in, stays in a modal, Escape returns it; New and Restore', async ({ page }) => {
+    test.slow() // the share dialog's link code loads on first use
+    await ready(page)
+
+    // Import: modal, focus starts in it and Tab cycles inside it
+    await tabTo(page, headerButton(page, 'Import rule'))
+    await page.keyboard.press('Enter')
+    const importDialog = page.getByRole('dialog', { name: /import/i })
+    await expectFocusInside(importDialog)
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab')
+      await expectFocusInside(importDialog)
+    }
+    await page.keyboard.press('Escape')
+    await expect(importDialog).toHaveCount(0)
+    await expect(headerButton(page, 'Import rule')).toBeFocused()
+
+    // Export
+    await page.keyboard.press('Tab')
+    await expect(headerButton(page, 'Export')).toBeFocused()
+    await page.keyboard.press('Enter')
+    const exportDialog = page.getByRole('dialog', { name: /export/i })
+    await expectFocusInside(exportDialog)
+    await page.keyboard.press('Shift+Tab')
+    await expectFocusInside(exportDialog)
+    await page.keyboard.press('Escape')
+    await expect(exportDialog).toHaveCount(0)
+    await expect(headerButton(page, 'Export')).toBeFocused()
+
+    // Share: focus moves in once the dialog has loaded; Copy link by Enter says so
+    await tabTo(page, headerButton(page, 'Share'))
+    await page.keyboard.press('Enter')
+    const share = page.getByRole('dialog', { name: 'Share' })
+    await expect(share).toHaveAttribute('data-state', 'ready', FIRST_RUN)
+    await expectFocusInside(share)
+    await tabTo(page, share.getByRole('button', { name: 'Copy link' }))
+    await page.keyboard.press('Enter')
+    await expect(share.getByRole('status')).toHaveText('Link copied')
+    await page.keyboard.press('Escape')
+    await expect(share).toHaveCount(0)
+    await expect(headerButton(page, 'Share')).toBeFocused()
+
+    // New, then Restore brings the document back
+    const before = await queryText(page)
+    await tabTo(page, headerButton(page, 'New'), { back: true })
+    await page.keyboard.press('Enter')
+    await expect.poll(() => queryText(page)).toBe('')
+    const restore = page.getByRole('button', { name: 'Restore previous document' })
+    await tabTo(page, restore)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => queryText(page)).toBe(before)
+  })
+
+  test('events by keyboard: typed into the events editor, picked with the file picker; splitter and exceptions', async ({ page }) => {
+    await ready(page)
+    await typeDefaultsQuery(page)
+
+    // the events editor: select all and paste (the clipboard holds an event copied elsewhere)
+    await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(macosEvents[0]))
+    await tabTo(page, eventsBox(page))
+    await page.keyboard.press('ControlOrMeta+a')
+    await page.keyboard.press('ControlOrMeta+v')
+    await expect(announcement(page)).toHaveText('Loaded 1 event. 1 of 1 event matches')
+
+    // the file picker opens from the keyboard (Space on the focused file input)
+    const picker = page.getByLabel('Upload events')
+    await tabTo(page, picker)
+    const chooser = page.waitForEvent('filechooser')
+    await page.keyboard.press('Space')
+    await (await chooser).setFiles({ name: 'two.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(macosEvents.slice(1).map((e) => JSON.stringify(e)).join('\n')) })
+    await expect(announcement(page)).toHaveText('Loaded 2 events. 1 of 2 events matches')
+
+    // the splitters move with the arrow keys
+    const splitter = page.getByRole('separator', { name: 'Resize query and events panes' })
+    await tabTo(page, splitter, { back: true })
+    const size = Number(await splitter.getAttribute('aria-valuenow'))
+    await page.keyboard.press('ArrowRight')
+    await expect(splitter).toHaveAttribute('aria-valuenow', String(size + 5))
+    await page.keyboard.press('ArrowLeft')
+    await expect(splitter).toHaveAttribute('aria-valuenow', String(size))
+
+    // the exceptions builder opens on its Name field and Escape gives focus back
+    const add = page.getByRole('button', { name: 'Add exception' })
+    await tabTo(page, add, { back: true })
+    await page.keyboard.press('Enter')
+    const form = page.getByRole('form', { name: 'New exception' })
+    await expect(form.getByLabel('Name')).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(form).toHaveCount(0)
+    await expect(add).toBeFocused()
+  })
+})
+
+/** The focused element draws a visible ring: an outline (or a box shadow) that is not none. */
+async function expectVisibleFocus(target: Locator, ring: Locator = target): Promise<void> {
+  await expect(target).toBeFocused()
+  const style = await ring.evaluate((el) => {
+    const cs = getComputedStyle(el)
+    return { outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth), shadow: cs.boxShadow }
+  })
+  expect(style.outline !== 'none' && style.width >= 2 || style.shadow !== 'none', `focus ring: ${JSON.stringify(style)}`).toBe(true)
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`focus is visible on every kind of control, ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await ready(page)
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme)
+    // radio (the ring is on its label), button, editor, splitter, list row button, select, checkbox
+    await page.keyboard.press('Tab')
+    await expectVisibleFocus(page.getByRole('radio', { name: 'EQL', exact: true }), page.locator('.language-switch label').first())
+    await page.keyboard.press('Tab')
+    await expectVisibleFocus(headerButton(page, 'Rule settings'))
+    await tabTo(page, queryBox(page))
+    await expectVisibleFocus(queryBox(page), page.getByTestId('query-editor'))
+    await page.keyboard.press('Control+m')
+    const splitter = page.getByRole('separator').first()
+    await tabTo(page, splitter)
+    await expectVisibleFocus(splitter)
+    const firstRow = page.getByRole('list', { name: 'Results' }).getByRole('listitem').first()
+    await tabTo(page, firstRow.getByRole('button', { name: 'Fields' }))
+    await expectVisibleFocus(firstRow.getByRole('button', { name: 'Fields' }))
+    await page.keyboard.press('Tab')
+    await expectVisibleFocus(firstRow.getByRole('combobox'))
+    await tabTo(page, page.getByLabel('Only matches'), { back: true })
+    await expectVisibleFocus(page.getByLabel('Only matches'))
+  })
+}

@@ -19,8 +19,11 @@ const PANEL_SELECTORS: Partial<Record<Exclude<OpenPanel, null>, string>> = {
 const FOCUSABLE =
   'input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), button:not(:disabled), a[href], summary, [tabindex]:not([tabindex="-1"])'
 
-/** A panel's body loads on first use: how long to wait for something to focus in it. */
-const WAIT_MS = 5000
+/**
+ * A panel's body loads on first use: how long to wait for something to focus in it (a cold
+ * load of the share dialog's link code takes seconds). Focus the user moved meanwhile stays.
+ */
+const WAIT_MS = 15_000
 
 function visible(el: HTMLElement): boolean {
   return el.getClientRects().length > 0
@@ -29,11 +32,11 @@ function visible(el: HTMLElement): boolean {
 /**
  * The control a panel's focus starts on: the first one of its body (a docked panel's close
  * button comes first in its head, but the search box or the first lesson is what one opened it
- * for), else the first control at all.
+ * for); with `anywhere`, else the first control at all (a body that never offers one).
  */
-export function firstControlIn(panel: Element): HTMLElement | null {
+export function firstControlIn(panel: Element, anywhere: boolean): HTMLElement | null {
   const body = panel.querySelector('.docked-panel-body') ?? panel
-  for (const scope of [body, panel]) {
+  for (const scope of anywhere ? [body, panel] : [body]) {
     for (const el of scope.querySelectorAll<HTMLElement>(FOCUSABLE)) if (visible(el)) return el
   }
   return null
@@ -56,22 +59,29 @@ export function usePanelFocus(): void {
     let stopWaiting = (): void => {}
 
     const focusInto = (selector: string): void => {
-      const tryFocus = (): boolean => {
+      const tryFocus = (anywhere: boolean): boolean => {
         const panel = document.querySelector(selector)
         if (!panel) return false
         panelEl = panel
         if (panel.contains(document.activeElement)) return true
-        const target = firstControlIn(panel)
+        // the user moved on while the body loaded: leave the focus where they put it
+        const active = document.activeElement
+        if (active !== opener && active !== document.body && active !== null) return true
+        const target = firstControlIn(panel, anywhere)
         if (!target) return false
         target.focus()
         return true
       }
-      if (tryFocus()) return
+      if (tryFocus(false)) return
+      // the body is still loading: wait for its first control, and settle for the head's at the end
       const observer = new MutationObserver(() => {
-        if (tryFocus()) stopWaiting()
+        if (tryFocus(false)) stopWaiting()
       })
       observer.observe(document.body, { childList: true, subtree: true })
-      const timer = window.setTimeout(() => stopWaiting(), WAIT_MS)
+      const timer = window.setTimeout(() => {
+        stopWaiting()
+        tryFocus(true)
+      }, WAIT_MS)
       stopWaiting = () => {
         observer.disconnect()
         window.clearTimeout(timer)
