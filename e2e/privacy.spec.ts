@@ -42,6 +42,18 @@ test('the dialog says what the page keeps where, and that links carry their data
   await expect(dialog.getByRole('checkbox', { name: 'Keep my work in this browser' })).toBeChecked()
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
+
+  // What the dialog says holds: after an edit is saved, the page's storage has our keys and nothing else.
+  await setQuery(page, 'process where true')
+  await expect.poll(() => savedDocumentText(page)).toContain('process where true')
+  const elsewhere = await page.evaluate(async () => ({
+    otherKeys: Object.keys(localStorage).filter((k) => !k.startsWith('rule-playground:')),
+    session: sessionStorage.length,
+    cookies: document.cookie,
+    caches: await caches.keys(),
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  }))
+  expect(elsewhere).toEqual({ otherKeys: [], session: 0, cookies: '', caches: [], workers: 0 })
 })
 
 test('Clear everything stored removes every key and the IndexedDB database; the page comes back as on a first visit', async ({ page }) => {
