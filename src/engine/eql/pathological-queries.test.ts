@@ -6,12 +6,17 @@
  * per-test timeout. That timeout is generous on purpose (the runs take milliseconds): it detects a
  * hang, it does not measure speed, so a busy machine cannot make it flaky.
  * Vitest cannot interrupt synchronous code: a slow matcher fails on the timeout once it returns,
- * and one that never returns stalls the run until the CI job's own time limit stops it.
+ * and one that never returns is stopped by the watchdog of scripts/fuzz/hang-guard.ts, which kills
+ * the test process after 30 s and names the test (the run fails instead of stalling).
  */
 import { describe, expect, it } from 'vitest'
 import { buildSchema, compileEql, runEql } from '../index'
+import { guardEachTest } from '../../../scripts/fuzz/hang-guard'
 
 const HANG = { timeout: 2000 }
+
+guardEachTest()
+
 const N = 100_000
 
 // `payload` is a keyword without ignore_above (a long value is still indexed), `cmd` a wildcard field

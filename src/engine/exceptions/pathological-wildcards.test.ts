@@ -6,15 +6,20 @@
  * backtracked (n^k steps for k stars) is caught by the per-test timeout, which is generous on
  * purpose (these take milliseconds): it detects a hang, it does not measure speed.
  * Vitest cannot interrupt synchronous code: a slow matcher fails on the timeout once it returns,
- * and one that never returns stalls the run until the CI job's own time limit stops it.
+ * and one that never returns is stopped by the watchdog of scripts/fuzz/hang-guard.ts, which kills
+ * the test process after 30 s and names the test (the run fails instead of stalling).
  */
 import { describe, expect, it } from 'vitest'
 import { buildSchema } from '../schema/build-schema'
 import { compileExceptions } from './compile-exceptions'
 import { makeEntry } from './describe'
 import type { ExceptionItem } from './types'
+import { guardEachTest } from '../../../scripts/fuzz/hang-guard'
 
 const HANG = { timeout: 2000 }
+
+guardEachTest()
+
 const N = 100_000
 
 const { schema } = buildSchema({ ecs: false, mappings: { 'file.path': 'keyword', 'process.command_line': 'wildcard' } })

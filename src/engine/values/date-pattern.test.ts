@@ -3,13 +3,18 @@
  * not be able to hang a run. These are the shapes that made the old RegExp backtrack 2^n times
  * (adjacent variable-width pieces, runs of optional sections, unbounded day and month names) on
  * texts that almost match; each test also asserts the answer, so a wrong matcher fails. The
- * timeout is a hang detector (these take milliseconds), not a timing assertion.
+ * timeout is a hang detector (these take milliseconds), not a timing assertion; a body that never
+ * returns is stopped by the watchdog of scripts/fuzz/hang-guard.ts (the run fails, it does not stall).
  */
 import { describe, expect, it } from 'vitest'
 import { dateFormatProblem, parseDateMillis } from './date-parse'
 import { MAX_PATTERN_LENGTH } from './date-pattern'
+import { guardEachTest } from '../../../scripts/fuzz/hang-guard'
 
 const HANG = { timeout: 2000 }
+
+guardEachTest()
+
 const utc = (s: string): number => Date.parse(s)
 
 describe('custom date patterns on hostile formats', () => {

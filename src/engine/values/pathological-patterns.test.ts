@@ -7,13 +7,18 @@
  * per-test timeout below. The timeout is deliberately generous (these finish in milliseconds): it
  * is a hang detector, not a timing assertion, so a busy CI machine cannot make it flaky.
  * Vitest cannot interrupt synchronous code: a slow matcher fails on the timeout once it returns,
- * and one that never returns stalls the run until the CI job's own time limit stops it.
+ * and one that never returns is stopped by the watchdog of scripts/fuzz/hang-guard.ts, which kills
+ * the test process after 30 s and names the test (the run fails instead of stalling).
  */
 import { describe, expect, it } from 'vitest'
 import { compileLuceneRegex } from './lucene-regex'
 import { compileWildcard, compileWildcardParts, parseLuceneWildcard } from './wildcard'
+import { guardEachTest } from '../../../scripts/fuzz/hang-guard'
 
 const HANG = { timeout: 2000 }
+
+guardEachTest()
+
 const N = 100_000
 
 function regex(pattern: string, caseInsensitive = false): (s: string) => boolean {
