@@ -1,5 +1,4 @@
 import { useContext, useState } from 'react'
-import { documentCopyOf } from '../../state/document-copy'
 import { PlaygroundContext } from '../use-playground'
 import { downloadText } from './download-file'
 import './privacy.css'
@@ -15,6 +14,8 @@ export function DownloadCopyButton({ className }: { className?: string }) {
   const download = async (): Promise<void> => {
     if (!store) return
     try {
+      // Loaded on first use: the banner is part of the first paint, the copy code need not be.
+      const { documentCopyOf } = await import('../../state/document-copy')
       const copy = await documentCopyOf(store.getState())
       downloadText(copy.fileName, copy.text)
       setNote(copy.leftOut)
