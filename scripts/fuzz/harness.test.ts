@@ -52,19 +52,29 @@ describe('runCase', () => {
 
   it('does not count one slow timing that a second run does not repeat (busy-machine noise)', () => {
     const ticks = [0, 80, 100, 105]
-    const clock = (): number => ticks.shift() ?? 0
-    const out = runCase(real, input, schema, clock)
+    const cpuTicks = [...ticks]
+    const out = runCase(real, input, schema, () => ticks.shift() ?? 0, () => cpuTicks.shift() ?? 0)
     expect(out.problems).toEqual([])
     expect(out.ms).toBe(5)
   })
 
+  it('does not count wall-clock time that other processes took (the CPU time is under budget)', () => {
+    let wall = 0
+    let cpu = 0
+    const out = runCase(real, input, schema, () => (wall += 100), () => (cpu += 3))
+    expect(out.problems).toEqual([])
+    expect(out.ms).toBe(3)
+  })
+
   it('keeps the fastest of up to four timings, and reports an input slow all four times', () => {
     const ticks = [0, 300, 0, 90, 0, 70, 0, 60]
-    const out = runCase(real, input, schema, () => ticks.shift() ?? 0)
+    const cpuTicks = [...ticks]
+    const out = runCase(real, input, schema, () => ticks.shift() ?? 0, () => cpuTicks.shift() ?? 0)
     expect(out.problems.map((p) => p.kind)).toEqual(['slow'])
     expect(out.ms).toBe(60)
     const late = [0, 300, 0, 90, 0, 70, 0, 4]
-    expect(runCase(real, input, schema, () => late.shift() ?? 0).problems).toEqual([])
+    const lateCpu = [...late]
+    expect(runCase(real, input, schema, () => late.shift() ?? 0, () => lateCpu.shift() ?? 0).problems).toEqual([])
   })
 })
 
