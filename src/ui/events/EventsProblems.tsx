@@ -27,7 +27,8 @@ export function EventsProblems({ info }: { info: EventsLoaded }) {
           <p className="hint" data-testid="events-problem-count">
             {formatCount(total)} {total === 1 ? 'line' : 'lines'} could not be read; the other events are used.
           </p>
-          <ul aria-label="Event problems" className="problems events-problems">
+          {/* focusable: the list scrolls (a binary paste fills it), and keyboard users must be able to scroll it */}
+          <ul aria-label="Event problems" className="problems events-problems" tabIndex={0}>
             {shown.map((p, i) => (
               <li key={i} data-line={p.line}>
                 {p.line !== undefined ? `line ${p.line}: ` : ''}
