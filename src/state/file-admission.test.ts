@@ -105,6 +105,11 @@ describe('refuseEventsFiles', () => {
     expect(await refuseEventsFiles([new File([bytes(0x7b, 0xff, 0x7d)], 'latin1.json')])).toMatch(/^latin1\.json is not UTF-8 text \(invalid near byte 1\)/)
   })
 
+  it('says a file that cannot be read could not be read (moved since it was picked)', async () => {
+    const gone: NamedBlob = { name: 'gone.ndjson', size: 10, slice: () => ({ arrayBuffer: () => Promise.reject(new DOMException('gone', 'NotReadableError')) }) as unknown as Blob }
+    expect(await refuseEventsFiles([gone])).toBe('gone.ndjson could not be read. Your current events are kept.')
+  })
+
   it('takes its limits as options', async () => {
     expect(await refuseEventsFiles([fakeFile('f', 11, utf8('{}'))], { maxBytes: 10 })).toMatch(/^f is 11 B; the playground loads up to 10 B/)
   })

@@ -164,7 +164,13 @@ export async function refuseEventsFiles(files: readonly NamedBlob[], options: Ad
     return tooLargeMessage(name, size, limit)
   }
   for (const file of files) {
-    const head = new Uint8Array(await file.slice(0, options.sniffBytes ?? SNIFF_BYTES).arrayBuffer())
+    let head: Uint8Array
+    try {
+      head = new Uint8Array(await file.slice(0, options.sniffBytes ?? SNIFF_BYTES).arrayBuffer())
+    } catch {
+      // moved or deleted since it was picked, or a folder dropped as a file
+      return `${file.name} could not be read. ${KEPT}`
+    }
     const what = sniffNotText(head)
     if (what) return notTextMessage(file.name, what)
   }
