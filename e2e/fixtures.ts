@@ -1,12 +1,18 @@
 import { expect, test as base, type Locator, type Page } from '@playwright/test'
+import { expectAccessible } from './axe'
 
 /**
  * Every test gets a guard that fails it on any request to another origin (the page must work
  * offline and leak nothing), on console errors, on uncaught page errors and on HTTP errors.
+ * It also runs the axe-core check (e2e/axe.ts) on the state the journey ends in, so every
+ * journey's final page is checked for serious or critical accessibility violations; skipped when
+ * the journey already failed (its own error is the one to read) or with E2E_AXE=0.
  */
+const AXE_AT_END = process.env.E2E_AXE !== '0'
+
 export const test = base.extend<{ guard: void }>({
   guard: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL }, use, testInfo) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin
       const issues: string[] = []
       page.on('request', (r) => {
@@ -21,7 +27,14 @@ export const test = base.extend<{ guard: void }>({
         if (r.status() >= 400) issues.push(`HTTP ${r.status()}: ${r.url()}`)
       })
       await use()
+      // The axe check runs before the guard's own check, so a console error it caused is seen too.
+      let axeFailure: unknown
+      const passed = testInfo.status === testInfo.expectedStatus
+      if (AXE_AT_END && passed && !page.isClosed() && page.url().startsWith(origin)) {
+        await expectAccessible(page, `end of "${testInfo.title}"`).catch((e: unknown) => (axeFailure = e))
+      }
       expect(issues, 'page guard').toEqual([])
+      if (axeFailure) throw axeFailure
     },
     { auto: true },
   ],
