@@ -27,6 +27,15 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {
   await expect(target, `not reached with ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}`).toBeFocused()
 }
 
+/** Presses F6 (the region key) until the focus is in `region`: the way past the editors. */
+async function f6To(page: Page, region: Locator): Promise<void> {
+  for (let i = 0; i < 8; i++) {
+    if (await region.evaluate((el) => el.contains(document.activeElement))) return
+    await page.keyboard.press('F6')
+  }
+  await expectFocusInside(region)
+}
+
 /** The element that has the focus is inside `container`. */
 async function expectFocusInside(container: Locator): Promise<void> {
   await expect.poll(() => container.evaluate((el) => el.contains(document.activeElement) && el !== document.activeElement)).toBe(true)
@@ -359,3 +368,69 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectVisibleFocus(page.getByLabel('Only matches'))
   })
 }
+
+/** Focus is on a control, not dropped on the page's body (where Tab starts over from the top). */
+async function expectFocusKept(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true)
+}
+
+test('rule panel edit, a lesson, near misses and a sequence example by keyboard, focus never dropped', async ({ page }) => {
+  await ready(page)
+  // the rule panel: Edit opens the form in place, Cancel goes back, focus stays in the panel
+  await tabTo(page, headerButton(page, 'Rule'))
+  await page.keyboard.press('Enter')
+  const rulePanel = page.getByRole('complementary', { name: 'Rule', exact: true })
+  await tabTo(page, rulePanel.getByRole('button', { name: 'Edit', exact: true }))
+  await page.keyboard.press('Enter')
+  const form = rulePanel.getByRole('form', { name: 'Edit rule' })
+  await expectFocusInside(form)
+  await tabTo(page, form.getByRole('button', { name: 'Cancel' }))
+  await page.keyboard.press('Enter')
+  await expect(form).toHaveCount(0)
+  await expectFocusInside(rulePanel)
+
+  // a lesson: chosen with Enter, its hint with Enter; focus stays in the panel
+  await page.keyboard.press('Escape')
+  await tabTo(page, headerButton(page, 'Lessons'), { back: true })
+  await page.keyboard.press('Enter')
+  const lessons = page.getByRole('complementary', { name: 'Lessons', exact: true })
+  await tabTo(page, lessons.getByRole('button', { name: /why == misses a lower-case loginhook/ }))
+  await page.keyboard.press('Enter')
+  const current = lessons.getByRole('region', { name: 'Current lesson' })
+  await expect(current).toBeVisible()
+  await expectFocusKept(page)
+  await tabTo(page, current.getByRole('button', { name: 'Hint' }), { back: true })
+  await page.keyboard.press('Enter')
+  await expectFocusKept(page)
+  await page.keyboard.press('Escape')
+  await expect(lessons).toHaveCount(0)
+
+  // near misses: the summary opens with Enter, an event's button reveals and selects it
+  // (Tab would indent in the editors on the way: F6 goes past them to the results pane)
+  const nearMisses = page.getByTestId('near-misses')
+  await f6To(page, page.getByRole('region', { name: 'Results pane', exact: true }))
+  await tabTo(page, nearMisses.locator('summary'))
+  await page.keyboard.press('Enter')
+  const miss = nearMisses.locator('button[data-near-miss]').first()
+  await tabTo(page, miss)
+  const index = await miss.getAttribute('data-near-miss')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('list', { name: 'Results' }).locator(`[data-event-index="${index}"]`).first()).toHaveAttribute('aria-current', 'true')
+  await expectFocusKept(page)
+
+  // a sequence example: its groups' events open with Enter as any event does
+  const sequence = EXAMPLES.find((e) => /^\s*sequence\b/.test(e.query))!
+  await f6To(page, header(page))
+  await tabTo(page, headerButton(page, 'Examples'))
+  await page.keyboard.press('Enter')
+  const menu = page.getByRole('dialog', { name: 'Examples' })
+  await tabTo(page, menu.getByRole('button', { name: sequence.title.replaceAll('`', '') }))
+  await page.keyboard.press('Enter')
+  await expect(announcement(page)).toHaveText(/sequences? match/)
+  await f6To(page, page.getByRole('region', { name: 'Results pane', exact: true }))
+  const stageEvent = page.getByRole('list', { name: 'Results' }).getByRole('button', { name: 'Fields' }).first()
+  await tabTo(page, stageEvent)
+  await page.keyboard.press('Enter')
+  await expect(stageEvent).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.getByTestId('explain')).toBeVisible()
+})

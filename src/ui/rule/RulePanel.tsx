@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { usePlayground } from '../use-playground'
 import { RuleEditForm } from './RuleEditForm'
 import { RuleView } from './RuleView'
@@ -22,10 +23,20 @@ export default function RulePanel() {
   const start = useRuleForm((s) => s.start)
   const finish = useRuleForm((s) => s.finish)
   const active = form !== null && form.of === rule ? form : null
+  const mode = active !== null ? 'form' : rule === null ? 'none' : 'view'
+  const box = useRef<HTMLDivElement>(null)
+  const shown = useRef(mode)
+  useEffect(() => {
+    if (shown.current === mode) return
+    shown.current = mode
+    // The button just pressed (Edit, Save, Cancel, Describe) went with the view it was in: a
+    // keyboard user goes on in the panel rather than at the top of the page.
+    if (document.activeElement === document.body || document.activeElement === null) box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus()
+  }, [mode])
 
   if (active !== null) {
     return (
-      <div className="rule-panel" data-testid="rule-panel">
+      <div ref={box} className="rule-panel" data-testid="rule-panel">
         <RuleEditForm
           form={active}
           language={language}
@@ -41,7 +52,7 @@ export default function RulePanel() {
   }
   if (rule === null) {
     return (
-      <div className="rule-panel" data-testid="rule-panel">
+      <div ref={box} className="rule-panel" data-testid="rule-panel">
         <p className="hint">
           This document has no rule metadata: no name, severity, schedule or rule type. Imported rules and the examples bring theirs; the alert
           simulation needs one.
@@ -53,7 +64,7 @@ export default function RulePanel() {
     )
   }
   return (
-    <div className="rule-panel" data-testid="rule-panel">
+    <div ref={box} className="rule-panel" data-testid="rule-panel">
       <RuleView rule={rule} language={language} onEdit={() => start(rule, rule, language)} />
     </div>
   )
