@@ -40,6 +40,12 @@ test('the dialog says what the page keeps where, and that links carry their data
   await expect(where).toContainText("This browser's IndexedDB (database rule-playground): large events")
   await expect(where).toContainText('anyone who has it can read it')
   await expect(dialog.getByRole('checkbox', { name: 'Keep my work in this browser' })).toBeChecked()
+  // The destructive step asks first, with the keyboard on the safe choice; cancelling changes nothing.
+  await dialog.getByRole('button', { name: 'Clear everything stored…' }).click()
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByRole('group', { name: 'Confirm clearing' })).toHaveCount(0)
+  await expect(dialog.getByRole('button', { name: 'Clear everything stored…' })).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
 

@@ -1,4 +1,4 @@
-import { useContext, useState, type ChangeEvent } from 'react'
+import { useContext, useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { openDocumentCopy, readDocumentCopyFile } from '../../state/document-copy'
 import { RuleDialog } from '../rules/RuleDialog'
 import { PlaygroundContext, usePlayground } from '../use-playground'
@@ -78,11 +78,20 @@ function ClearEverything() {
   const status = usePlayground((s) => s.clearStatus)
   const request = usePlayground((s) => s.requestClearStorage)
   const [confirming, setConfirming] = useState(false)
+  // The button pressed is replaced by the confirmation (and back): focus follows, to the safe choice.
+  const cancel = useRef<HTMLButtonElement>(null)
+  const start = useRef<HTMLButtonElement>(null)
+  const asked = useRef(false)
+  useEffect(() => {
+    if (confirming) cancel.current?.focus()
+    else if (asked.current) start.current?.focus()
+    asked.current ||= confirming
+  }, [confirming])
   return (
     <section aria-labelledby="privacy-clear">
       <h3 id="privacy-clear">Clear everything stored</h3>
       {!confirming ? (
-        <button type="button" onClick={() => setConfirming(true)}>
+        <button type="button" ref={start} onClick={() => setConfirming(true)}>
           Clear everything stored…
         </button>
       ) : (
@@ -97,7 +106,7 @@ function ClearEverything() {
             <button type="button" disabled={status.kind === 'clearing'} onClick={request}>
               Clear everything
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button type="button" ref={cancel} onClick={() => setConfirming(false)}>
               Cancel
             </button>
           </div>
