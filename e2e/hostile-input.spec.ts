@@ -1,93 +1,26 @@
 import { gzipSync } from 'node:zlib'
-import { closeSync, mkdtempSync, openSync, rmSync, ftruncateSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { ExceptionItem } from '../src/engine'
 import type { SharedDocument } from '../src/share/shared-document'
-import { expect, results, runStatus, setEvents, setQuery, test } from './fixtures'
+import { expect, setEvents, test } from './fixtures'
+import { ARGS, at, expectInert, FIELD, fieldTree, HOST, idle, iframe, img, matchCount, NAME, row, run, script, svg, watchDialogs } from './hostile-payloads'
 
 /**
- * Hostile input (issue 9): share links, imported rules and event files come from chat, tickets and
- * compromised machines. Every text they carry that the page shows (title, task, expected-outcome
- * notes, exception items, rule name, description, investigation guide, MITRE names, tags, field
- * names and values, file names) holds script payloads; each must show as text and none may run:
+ * Hostile input (issue 9): share links and imported rules come from chat, tickets and anyone who
+ * can write a file. Every text they carry that the page shows (title, task, expected-outcome
+ * notes, exception items, rule name, description, investigation guide, MITRE names, tags, list
+ * names, field names and values) holds script payloads; each must show as text and none may run:
  * no element of a payload in the DOM, no inline handler, no javascript:/data: link, no dialog,
- * and the flag every payload would set stays unset. The fixture's guard adds: no request to
- * another origin (an <img> would fetch), no console or page error. Then event files the page must
- * refuse (1 GB, gzip, PNG) and pasted binary text.
+ * and the flag every payload would set stays unset (e2e/hostile-payloads.ts). The fixture's guard
+ * adds: no request to another origin (an <img> would fetch), no console or page error.
+ * Event files and pasted text: e2e/hostile-files.spec.ts.
  */
 
 // Cold starts (the dev server transforming the link code, the import dialog's engine modules).
 test.slow()
 
-/** Every payload sets this window property (and opens a dialog) if it ever runs. */
-const FLAG = '__pwned'
-const run = (where: string) => `window.${FLAG}='${where}';alert('${where}')`
-// No double quotes: values stay plain inside EQL strings and the field tree's JSON rendering.
-const img = (where: string) => `<img src=x onerror=${run(where)}>`
-const script = (where: string) => `<script>${run(where)}</script>`
-const svg = (where: string) => `<svg onload=${run(where)}>`
-const iframe = (where: string) => `<iframe src=javascript:${run(where)}></iframe>`
-
-const at = (s: number): string => `2024-05-02T10:00:${String(s).padStart(2, '0')}Z`
-
-/** Collects dialogs (alert, confirm, prompt): a payload that ran would open one. */
-function watchDialogs(page: Page): string[] {
-  const dialogs: string[] = []
-  page.on('dialog', (d) => {
-    dialogs.push(d.message())
-    void d.dismiss()
-  })
-  return dialogs
-}
-
-/**
- * Nothing from a payload became live: no inline event handler on any element, no script, frame
- * or object carrying the flag, no javascript:/data:/vbscript: URL in a link or source, and the
- * flag unset. Attributes that hold a payload as text (title, aria-label) are fine: they are text.
- */
-async function expectInert(page: Page, dialogs: readonly string[]): Promise<void> {
-  const found = await page.evaluate((flag) => {
-    const bad: string[] = []
-    for (const el of document.querySelectorAll('*')) {
-      const tag = el.tagName.toLowerCase()
-      for (const a of el.attributes) {
-        if (/^on/i.test(a.name)) bad.push(`<${tag} ${a.name}=${a.value}>`)
-        const url = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data'].includes(a.name)
-        if (url && /^\s*(javascript|vbscript):/i.test(a.value)) bad.push(`<${tag} ${a.name}=${a.value}>`)
-        // data: URLs in content elements (the page's own <link rel=icon href="data:,"> is not content)
-        if (url && tag !== 'link' && /^\s*data:/i.test(a.value)) bad.push(`<${tag} ${a.name}=${a.value}>`)
-      }
-      if (['script', 'iframe', 'object', 'embed', 'frame', 'img', 'svg', 'video', 'audio', 'base', 'meta', 'link', 'style', 'form'].includes(tag) && el.outerHTML.includes(flag)) bad.push(el.outerHTML.slice(0, 120))
-    }
-    return { bad, flag: (window as unknown as Record<string, unknown>)[flag] ?? null }
-  }, FLAG)
-  expect(found.bad, 'live elements from a payload').toEqual([])
-  expect(found.flag, 'the flag a payload would set').toBeNull()
-  expect(dialogs, 'dialogs a payload would open').toEqual([])
-}
-
-const idle = (page: Page) => expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
-const matchCount = (page: Page) => page.getByTestId('match-count')
-const row = (page: Page, i: number) => results(page).locator(`[data-event-index="${i}"]`)
-
-/** Opens event `i`'s field tree with every branch expanded. */
-async function fieldTree(page: Page, i: number) {
-  await row(page, i).getByRole('button', { name: 'Fields' }).click()
-  const tree = row(page, i).getByRole('tree', { name: `Fields of event ${i}` })
-  await expect(tree).toBeVisible()
-  const expand = tree.getByRole('button', { name: /^Expand / })
-  while ((await expand.count()) > 0) await expand.first().click()
-  return tree
-}
-
 // ---- a share link whose every text is hostile ----
 
-const FIELD = svg('field name')
-const NAME = img('process.name')
-const ARGS = script('process.args')
-const HOST = iframe('host.name')
 const MD_VALUE = `[click](javascript:${run('markdown value')})`
 const TITLE = `${script('title')} Hostile title`
 const TASK = `Check ${img('task')} and \`${script('task code')}\` and [here](javascript:${run('task link')})`
@@ -304,93 +237,6 @@ test('a detection-rules TOML rule carrying script shows it as text and runs none
   await expectInert(page, dialogs)
 })
 
-// ---- event files ----
-
-const fileEvents = (n: number): string =>
-  Array.from({ length: n }, (_, i) =>
-    JSON.stringify({ '@timestamp': at(i % 60), event: { category: 'process' }, process: { name: i === 0 ? NAME : `p${i}`, args: [ARGS] }, [FIELD]: script(`value ${i % 10}`), host: { name: HOST } }),
-  ).join('\n')
-
-const upload = (page: Page) => page.locator('.events-upload input[type="file"]')
-
-test('event files with hostile names, field names and values load as text, small and streamed', async ({ page }) => {
-  const dialogs = watchDialogs(page)
-  await page.goto('/')
-  await idle(page)
-  await setQuery(page, 'process where true')
-  // small: into the editor; its name shows next to the events
-  const small = `${img('file name')}.ndjson`
-  await upload(page).setInputFiles({ name: small, mimeType: 'application/x-ndjson', buffer: Buffer.from(fileEvents(3)) })
-  await expect(page.getByTestId('events-info')).toHaveText(`3 events from ${small}`, { timeout: 30_000 })
-  await idle(page)
-  const tree = await fieldTree(page, 0)
-  for (const text of [FIELD, NAME, ARGS, HOST, script('value 0')]) await expect(tree).toContainText(text)
-  await expectInert(page, dialogs)
-
-  // large (over 1 MiB): streamed into the worker, rows and field trees from there
-  const big = `${svg('big file name')}.ndjson`
-  const text = fileEvents(6000)
-  expect(text.length).toBeGreaterThan(1 << 20)
-  await upload(page).setInputFiles({ name: big, mimeType: 'application/x-ndjson', buffer: Buffer.from(text) })
-  await expect(page.getByTestId('events-info')).toHaveText(`6,000 events from ${big}`, { timeout: 30_000 })
-  await idle(page)
-  await expect(matchCount(page)).toHaveText(/^6,000 matches of 6,000 events/)
-  await expect(await fieldTree(page, 0)).toContainText(NAME)
-  await expectInert(page, dialogs)
-})
-
-test('a 1 GB file, a gzip and a PNG are refused with a message; the events stay and the page answers', async ({ page }) => {
-  await page.goto('/')
-  await idle(page)
-  await setQuery(page, 'process where true')
-  await setEvents(page, PLAIN_EVENTS)
-  await expect(matchCount(page)).toHaveText(/^2 matches of 2 events/)
-  await idle(page)
-  const note = page.getByTestId('events-note')
-  const info = page.getByTestId('events-info')
-
-  // A sparse 1 GB file: nothing is written to disk, and the page must not read it.
-  const dir = mkdtempSync(join(tmpdir(), 'rp-hostile-'))
-  try {
-    const huge = join(dir, 'day.ndjson')
-    const fd = openSync(huge, 'w')
-    ftruncateSync(fd, 1 << 30)
-    closeSync(fd)
-    await upload(page).setInputFiles(huge)
-    await expect(note).toContainText('day.ndjson is 1.07 GB; the playground loads up to 500.0 MB')
-    await expect(note).toContainText('Split the file')
-    await expect(page.getByTestId('events-load')).toHaveCount(0)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-  await expect(info).toHaveText('2 events')
-  await expect(matchCount(page)).toHaveText(/^2 matches of 2 events/)
-
-  await upload(page).setInputFiles({ name: 'events.ndjson.gz', mimeType: 'application/gzip', buffer: gzipSync(fileEvents(50)) })
-  await expect(note).toHaveText(/^events\.ndjson\.gz looks like a gzip file: decompress it first/)
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
-  await upload(page).setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: png })
-  await expect(note).toHaveText(/^screenshot\.png looks like a PNG image, not a text file\. Your current events are kept\./)
-  await expect(info).toHaveText('2 events')
-
-  // the page still answers: a query edit runs over the kept events
-  await setQuery(page, 'process where process.name == "zsh"')
-  await expect(matchCount(page)).toHaveText(/^1 match of 2 events/)
-  await idle(page)
-})
-
-test('pasted binary-ish text (NULs, control bytes, lone surrogates) gives problems, not a crash', async ({ page }) => {
-  await page.goto('/')
-  await idle(page)
-  await setQuery(page, 'any where true')
-  const text = ['\u0000\u0001\u0002PK\u0003\u0004\u001f\u008b garbage', '{"a":"\ud800 lone"}', '\ud83d{"b":1}', '{"ok":1}', '\u0000'.repeat(5000)].join('\n')
-  await page.evaluate((t) => window.__rp?.eventsEditor?.setValue(t), text)
-  await expect(page.getByTestId('events-problem-count')).toContainText('3 lines could not be read')
-  await expect(page.getByTestId('events-info')).toHaveText('2 events')
-  // without @timestamp no event can match an EQL query; what counts is that both were read
-  await expect(matchCount(page)).toHaveText(/of 2 events/)
-  await idle(page)
-})
 
 test('a rule file picked in Import: a hostile TOML file is read as text, a gzip is refused unread into the box', async ({ page }) => {
   const dialogs = watchDialogs(page)
