@@ -41,7 +41,9 @@ export async function openApp(browser: Browser, origin: string): Promise<Page> {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`off-origin request ${r.url()}`)
   })
   await page.goto(origin + '/')
-  await page.waitForFunction('window.__rp?.queryEditor != null && window.__bench != null', undefined, { timeout: 60_000 })
+  // A function, not a string: Playwright evals a string predicate in the page, which the built
+  // app's Content Security Policy refuses (no 'unsafe-eval'); page.evaluate of a string is exempt.
+  await page.waitForFunction(() => window.__rp?.queryEditor != null && (window as { __bench?: unknown }).__bench != null, undefined, { timeout: 60_000 })
   await waitIdle(page)
   const language = await page.getByRole('radiogroup', { name: 'Rule language' }).getAttribute('data-language')
   if (language !== 'eql') {
