@@ -54,8 +54,9 @@ async function openApp(browser: Browser, baseURL: string, policy: 'meta' | 'none
 
 /** What each probe did: code from strings, inline script, a blob: worker, off-origin loads. */
 async function probe(page: Page) {
-  // Playwright's evaluate is itself exempt, but eval/new Function/string timers called from the
-  // evaluated code are checked against the page's policy like any page script's.
+  // Code Playwright evaluates is exempt from the policy, and so is a direct eval inside it (tried:
+  // it runs); an indirect eval, new Function and a string timer are checked like any page
+  // script's (the control test shows each runs without the policy).
   const code = await page.evaluate(async () => {
     const tryIt = (f: () => unknown) => {
       try {
@@ -108,7 +109,7 @@ test('the built page carries the policy first in <head>, with the referrer rule;
     { equiv: 'Content-Security-Policy', name: null, content: renderCsp(APP_CSP) },
     { equiv: null, name: 'referrer', content: 'no-referrer' },
   ])
-  // the charset declaration still counts, behind the two tags put before it
+  // the page still decodes as UTF-8 with the two tags put before its charset declaration
   expect(await page.evaluate(() => document.characterSet)).toBe('UTF-8')
   const header = response?.headers()['content-security-policy'] ?? ''
   expect(header).toContain(renderCsp(APP_CSP))
