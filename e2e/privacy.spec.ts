@@ -128,3 +128,23 @@ test('Keep my work off: what was stored goes, edits are not kept across a reload
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   expect(await queryText(page)).toBe('process where user.name == "saved-again"')
 })
+
+test('autosave turned off in one tab stops in the other tabs of the page too', async ({ page, context }) => {
+  test.setTimeout(60_000) // two pages load
+  const other = await context.newPage()
+  await other.goto('/')
+  await expect(runStatus(other)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
+
+  // (a background tab gets no animation frames, which Playwright's actions wait for: each tab comes to the front)
+  await page.bringToFront()
+  const dialog = await openPrivacy(page)
+  await dialog.getByRole('checkbox', { name: 'Keep my work in this browser' }).uncheck()
+  await expect.poll(() => storedData(page)).toEqual({ keys: { [KEEP_WORK_KEY]: 'off' }, databases: [], blobs: {} })
+
+  // The other tab's edit and its page-hide flush write nothing back.
+  await other.bringToFront()
+  await setQuery(other, 'process where user.name == "other-tab"')
+  await expect(runStatus(other)).toHaveAttribute('data-run-status', 'idle')
+  await other.close({ runBeforeUnload: true })
+  expect(await storedData(page)).toEqual({ keys: { [KEEP_WORK_KEY]: 'off' }, databases: [], blobs: {} })
+})

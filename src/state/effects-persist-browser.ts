@@ -1,6 +1,6 @@
 import { connectPersistence, loadSavedState, type Persistence, type SavedState } from './effects-persist'
 import type { PlaygroundStore } from './store'
-import type { BlobStorage, TextStorage } from './stored-data'
+import { STORAGE_KEYS, type BlobStorage, type TextStorage } from './stored-data'
 
 /**
  * The page's real storage behind effects-persist.ts's interfaces: localStorage for documents,
@@ -141,13 +141,20 @@ export function connectBrowserPersistence(store: PlaygroundStore): Persistence {
   const onVisibility = (): void => {
     if (document.visibilityState === 'hidden') persistence.flush()
   }
+  // Another tab turned autosave off: this one stops too, or it would write the document back
+  // (turning it on stays a choice made in each tab: tabs share the same keys).
+  const onStorage = (e: StorageEvent): void => {
+    if (e.key === STORAGE_KEYS.keepWork && e.newValue === 'off') store.getState().setKeepWork(false)
+  }
   globalThis.addEventListener('pagehide', onHide)
   document.addEventListener('visibilitychange', onVisibility)
+  globalThis.addEventListener('storage', onStorage)
   return {
     flush: persistence.flush,
     stop: () => {
       persistence.stop()
       globalThis.removeEventListener('pagehide', onHide)
+      globalThis.removeEventListener('storage', onStorage)
       document.removeEventListener('visibilitychange', onVisibility)
     },
   }
