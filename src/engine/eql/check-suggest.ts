@@ -36,7 +36,7 @@ function cachedSimilar(name: string, candidates: readonly string[]): string[] {
 /** Candidates at least half similar to `name`, most similar first (at most MAX_SUGGESTIONS). */
 export function findSimilar(name: string, candidates: Iterable<string>): string[] {
   const scored: { name: string; s: number }[] = []
-  const mine = bigrams(name)
+  const mine = profile(name)
   for (const c of candidates) {
     const longer = Math.max(c.length, name.length)
     if (longer === 0 || c === name) continue
@@ -44,7 +44,11 @@ export function findSimilar(name: string, candidates: Iterable<string>): string[
     // cheap lower bounds first (a schema has thousands of names): the length difference, and the
     // bigrams only one side has
     if (Math.abs(c.length - name.length) > allowed) continue
-    if (Math.ceil(unmatched(mine, profileOf(c)) / 2) > allowed) continue
+    const theirs = profileOf(c)
+    if (Math.ceil(unmatched(mine.bigrams, theirs.bigrams) / 2) > allowed) continue
+    // each edit removes at most one character that only one side has, from each side
+    const common = name.length - unmatched(mine.chars, theirs.chars)
+    if (Math.max(name.length, c.length) - common > allowed) continue
     const d = levenshtein(name, c, allowed)
     if (d <= allowed) scored.push({ name: c, s: 1 - d / longer })
   }
@@ -63,19 +67,31 @@ function bigrams(s: string): Int32Array {
   return out.sort()
 }
 
-const profiles = new Map<string, Int32Array>()
+/** A string's sorted bigrams and sorted characters (UTF-16 units), for the distance bounds. */
+interface Profile {
+  readonly bigrams: Int32Array
+  readonly chars: Int32Array
+}
 
-function profileOf(s: string): Int32Array {
+function profile(s: string): Profile {
+  const chars = new Int32Array(s.length)
+  for (let i = 0; i < s.length; i++) chars[i] = s.charCodeAt(i)
+  return { bigrams: bigrams(s), chars: chars.sort() }
+}
+
+const profiles = new Map<string, Profile>()
+
+function profileOf(s: string): Profile {
   let p = profiles.get(s)
   if (p === undefined) {
     if (profiles.size > 50_000) profiles.clear()
-    p = bigrams(s)
+    p = profile(s)
     profiles.set(s, p)
   }
   return p
 }
 
-/** Bigrams of `a` (sorted) without a partner in `b` (sorted), as a multiset difference. */
+/** Codes of `a` (sorted) without a partner in `b` (sorted), as a multiset difference. */
 function unmatched(a: Int32Array, b: Int32Array): number {
   let i = 0
   let j = 0
@@ -93,11 +109,20 @@ function unmatched(a: Int32Array, b: Int32Array): number {
   return a.length - common
 }
 
+// The two rows of the distance table, reused across calls: a schema has thousands of names, and
+// two fresh arrays per name were most of the garbage of a suggestion.
+let rowA = new Int32Array(64)
+let rowB = new Int32Array(64)
+
 /** Edit distance, or some value above `allowed` as soon as it is certain to exceed it. */
 function levenshtein(a: string, b: string, allowed: number): number {
   const m = b.length
-  let prev = new Int32Array(m + 1)
-  let cur = new Int32Array(m + 1)
+  if (rowA.length < m + 1) {
+    rowA = new Int32Array(2 * (m + 1))
+    rowB = new Int32Array(2 * (m + 1))
+  }
+  let prev = rowA
+  let cur = rowB
   for (let j = 0; j <= m; j++) prev[j] = j
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i
@@ -121,5 +146,5 @@ function levenshtein(a: string, b: string, allowed: number): number {
     prev = cur
     cur = t
   }
-  return prev[b.length] ?? 0
+  return prev[m] ?? 0
 }
