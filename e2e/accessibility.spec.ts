@@ -201,7 +201,7 @@ test('alerts view, near misses, explain, excluded events', async ({ page }) => {
   const alert = view.getByTestId('alert').first()
   await alert.getByRole('button', { expanded: false }).first().click()
   await alert.getByTestId('alert-document').locator('summary').first().click()
-  await expect(alert.getByRole('list').first()).toBeVisible()
+  await expect(alert.getByTestId('alert-document')).toBeVisible()
   await checkBothThemes(page, 'alerts view with an alert open')
 })
 
@@ -220,6 +220,7 @@ test('exceptions: the exclude popover, the builder with an item', async ({ page 
   await expect(section.getByRole('heading', { name: 'Exceptions (1)' })).toBeVisible()
   await section.getByRole('button', { name: 'Add exception' }).click()
   await expect(section.getByRole('group', { name: 'Entry 1' }).first()).toBeVisible()
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
   await checkBothThemes(page, 'exceptions builder with an item and a new one')
 })
 
