@@ -115,7 +115,19 @@ let rowA = new Int32Array(64)
 let rowB = new Int32Array(64)
 
 /** Edit distance, or some value above `allowed` as soon as it is certain to exceed it. */
-function levenshtein(a: string, b: string, allowed: number): number {
+function levenshtein(a0: string, b0: string, allowed: number): number {
+  // A common prefix or suffix never changes the distance, and field names share long ones
+  // (`process.` ... `.name`): only the middles need the quadratic table.
+  let start = 0
+  while (start < a0.length && start < b0.length && a0.charCodeAt(start) === b0.charCodeAt(start)) start++
+  let endA = a0.length
+  let endB = b0.length
+  while (endA > start && endB > start && a0.charCodeAt(endA - 1) === b0.charCodeAt(endB - 1)) {
+    endA--
+    endB--
+  }
+  const a = a0.slice(start, endA)
+  const b = b0.slice(start, endB)
   const m = b.length
   if (rowA.length < m + 1) {
     rowA = new Int32Array(2 * (m + 1))
