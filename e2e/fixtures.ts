@@ -31,6 +31,9 @@ export const test = base.extend<{ guard: void }>({
       let axeFailure: unknown
       const passed = testInfo.status === testInfo.expectedStatus
       if (AXE_AT_END && passed && !page.isClosed() && page.url().startsWith(origin)) {
+        // The check has its own time on top of the journey's: on a busy machine axe over a full
+        // page takes seconds, and a journey must not time out for it.
+        testInfo.setTimeout(testInfo.timeout + 30_000)
         await expectAccessible(page, `end of "${testInfo.title}"`).catch((e: unknown) => (axeFailure = e))
       }
       expect(issues, 'page guard').toEqual([])
