@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import type { ExceptionItem } from '../src/engine'
 import type { SharedDocument } from '../src/share/shared-document'
 import { expect, setEvents, test } from './fixtures'
-import { ARGS, at, expectInert, FIELD, fieldTree, HOST, idle, iframe, img, matchCount, NAME, row, run, script, svg, watchDialogs } from './hostile-payloads'
+import { ARGS, at, expectInert, openPage, FIELD, fieldTree, HOST, idle, iframe, img, matchCount, NAME, row, run, script, svg, watchDialogs } from './hostile-payloads'
 
 /**
  * Hostile input (issue 9): share links and imported rules come from chat, tickets and anyone who
@@ -49,8 +49,7 @@ const LINK_DOC: SharedDocument = {
 test('a share link carrying script in every text shows it all as text and runs none of it', async ({ page }) => {
   const dialogs = watchDialogs(page)
   const { encodeShareLink } = await import('../src/share/share-link')
-  await page.goto(`/${await encodeShareLink(LINK_DOC)}`)
-  await idle(page)
+  await openPage(page, `/${await encodeShareLink(LINK_DOC)}`)
   await expect(matchCount(page)).toHaveText(/^1 match of 2 events/)
 
   // title and task
@@ -168,8 +167,7 @@ async function expectGuideAsText(page: Page): Promise<void> {
 
 test('a Kibana export whose rule, MITRE names, guide and exception list carry script shows them as text', async ({ page }) => {
   const dialogs = watchDialogs(page)
-  await page.goto('/')
-  await idle(page)
+  await openPage(page)
   await setEvents(page, PLAIN_EVENTS)
   await idle(page)
   await page.getByRole('button', { name: 'Import rule' }).click()
@@ -220,8 +218,7 @@ const HOSTILE_TOML = [
 
 test('a detection-rules TOML rule carrying script shows it as text and runs none of it', async ({ page }) => {
   const dialogs = watchDialogs(page)
-  await page.goto('/')
-  await idle(page)
+  await openPage(page)
   await setEvents(page, PLAIN_EVENTS)
   await idle(page)
   await importRule(page, HOSTILE_TOML, /detection-rules TOML/)
@@ -240,8 +237,7 @@ test('a detection-rules TOML rule carrying script shows it as text and runs none
 
 test('a rule file picked in Import: a hostile TOML file is read as text, a gzip is refused unread into the box', async ({ page }) => {
   const dialogs = watchDialogs(page)
-  await page.goto('/')
-  await idle(page)
+  await openPage(page)
   await page.getByRole('button', { name: 'Import rule' }).click()
   const dialog = page.getByRole('dialog', { name: 'Import rule' })
   const box = dialog.getByLabel('Rule to import')

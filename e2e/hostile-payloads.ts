@@ -61,6 +61,16 @@ export async function expectInert(page: Page, dialogs: readonly string[]): Promi
 }
 
 export const idle = (page: Page) => expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
+
+/**
+ * Opens the page and waits until its first run is done and both editors are mounted: Monaco loads
+ * after the first paint, and on the busy dev server that can take longer than a default wait.
+ */
+export async function openPage(page: Page, path = '/'): Promise<void> {
+  await page.goto(path)
+  await idle(page)
+  for (const name of ['Rule query', 'Events']) await expect(page.getByLabel(name, { exact: true })).toBeVisible({ timeout: 30_000 })
+}
 export const matchCount = (page: Page) => page.getByTestId('match-count')
 export const row = (page: Page, i: number) => results(page).locator(`[data-event-index="${i}"]`)
 
