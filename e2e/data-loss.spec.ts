@@ -140,7 +140,7 @@ test.describe('a full storage quota', () => {
 test('events over the inline limit are kept in IndexedDB, not in localStorage', async ({ page }) => {
   const text = manyEvents(5_500) // over INLINE_EVENTS_LIMIT (1,000,000 characters), typed as text
   expect(text.length).toBeGreaterThan(1_000_000)
-  await page.evaluate((t) => window.__rp?.eventsEditor?.setValue(t), text)
+  await setEvents(page, text.split('\n').map((line) => JSON.parse(line) as object)) // the same NDJSON again
   await expect(eventsInfo(page)).toHaveText(/^5,500 events/, { timeout: 20_000 })
   await setQuery(page, 'process where process.pid == 10007')
   await expect(matchCount(page)).toHaveText(/^1 match of 5,500 events/, { timeout: 20_000 })

@@ -27,6 +27,7 @@ async function expectFirstVisit(page: Page): Promise<void> {
 }
 
 test.beforeEach(async ({ page }) => {
+  test.setTimeout(60_000) // several reloads each, on a shared 2-core machine
   await page.goto('/')
   // the dev server's first load compiles the app: far slower than any later one
   await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
@@ -63,7 +64,7 @@ test('the dialog says what the page keeps where, and that links carry their data
 })
 
 test('Clear everything stored removes every key and the IndexedDB database; the page comes back as on a first visit', async ({ page }) => {
-  test.setTimeout(60_000) // a 1.3 MB file streams in first, on a shared 2-core machine
+  test.setTimeout(90_000) // a 1.3 MB file streams in first, on a shared 2-core machine
   // A streamed file (over 1 MiB) is kept in IndexedDB; the query in localStorage.
   await page.getByLabel('Upload events').setInputFiles({ name: 'secret.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(manyEvents(6_000)) })
   await expect(page.getByTestId('events-info')).toHaveText('6,000 events from secret.ndjson', { timeout: 20_000 })
@@ -130,7 +131,7 @@ test('Keep my work off: what was stored goes, edits are not kept across a reload
 })
 
 test('autosave turned off in one tab stops in the other tabs of the page too', async ({ page, context }) => {
-  test.setTimeout(60_000) // two pages load
+  test.setTimeout(90_000) // two pages load
   const other = await context.newPage()
   await other.goto('/')
   await expect(runStatus(other)).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 })
