@@ -34,6 +34,20 @@ describe('findSimilar', () => {
     for (const q of queries) expect(findSimilar(q, names), q).toEqual(reference(q, names))
   })
 
+  it('agrees with the plain definition on random strings, where many distances sit at the threshold', () => {
+    let seed = 7
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return Math.floor((seed / 2147483648) * n)
+    }
+    const word = (max: number): string => Array.from({ length: 1 + rnd(max) }, () => 'ab._é'[rnd(5)] ?? '').join('')
+    const candidates = [...new Set(Array.from({ length: 300 }, () => word(40)))]
+    for (let n = 0; n < 200; n++) {
+      const q = word(n % 2 === 0 ? 12 : 40)
+      expect(findSimilar(q, candidates), q).toEqual(reference(q, candidates))
+    }
+  })
+
   it('words the suggestion as Elasticsearch does', () => {
     expect(suggestion('proces.name', ['process.name'])).toBe(', did you mean [process.name]?')
     expect(suggestion('zzzz', ['process.name'])).toBe('')

@@ -128,6 +128,9 @@ function levenshtein(a0: string, b0: string, allowed: number): number {
   }
   const a = a0.slice(start, endA)
   const b = b0.slice(start, endB)
+  if (a.length === 0 || b.length === 0) return a.length + b.length
+  const short = a.length <= b.length ? a : b
+  if (short.length <= 32 && ASCII.test(short)) return bitParallel(short, short === a ? b : a)
   const m = b.length
   if (rowA.length < m + 1) {
     rowA = new Int32Array(2 * (m + 1))
@@ -159,4 +162,38 @@ function levenshtein(a0: string, b0: string, allowed: number): number {
     cur = t
   }
   return prev[m] ?? 0
+}
+
+const ASCII = /^[\0-\x7f]*$/
+// positions of each ASCII character in the pattern, one bit each (cleared after every use)
+const peq = new Int32Array(128)
+
+/**
+ * Edit distance by Myers' bit-parallel algorithm (Hyyro's formulation for the global distance):
+ * one column of the table per text character in a few word operations, for a pattern of at most
+ * 32 ASCII characters. Same result as the table below, in linear time.
+ */
+function bitParallel(pattern: string, text: string): number {
+  const m = pattern.length
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] = (peq[pattern.charCodeAt(i)] ?? 0) | (1 << i)
+  const last = 1 << (m - 1)
+  let pv = -1
+  let mv = 0
+  let score = m
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j)
+    const eq = c < 128 ? (peq[c] ?? 0) : 0
+    const xv = eq | mv
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq
+    let ph = mv | ~(xh | pv)
+    let mh = pv & xh
+    if ((ph & last) !== 0) score++
+    else if ((mh & last) !== 0) score--
+    ph = (ph << 1) | 1
+    mh = mh << 1
+    pv = mh | ~(xv | ph)
+    mv = ph & xv
+  }
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] = 0
+  return score
 }
