@@ -55,16 +55,16 @@ function writeFailures(out: string, failures: readonly Failure[]): void {
 }
 
 function table(result: CampaignResult, wallMs: number): string {
-  const head = ['language', 'inputs', 'exceptions', 'internal', 'over 50 ms', 'bad spans', 'no outcome', 'slowest ms', 'inputs/s']
+  const head = ['language', 'inputs', 'exceptions', 'internal', 'over 50 ms', 'bad spans', 'no outcome', 'retimed', 'slowest ms', 'inputs/s']
   const rows: string[][] = [head]
   const langs: Language[] = ['eql', 'kql']
   for (const lang of langs) {
     const f = result.figures[lang]
-    rows.push([lang, `${f.inputs}`, `${f.exceptions}`, `${f.internalErrors}`, `${f.slow}`, `${f.badSpans}`, `${f.noOutcome}`,
+    rows.push([lang, `${f.inputs}`, `${f.exceptions}`, `${f.internalErrors}`, `${f.slow}`, `${f.badSpans}`, `${f.noOutcome}`, `${f.retimed}`,
       f.slowestMs.toFixed(1), f.totalMs > 0 ? `${Math.round(f.inputs / (f.totalMs / 1000))}` : '-'])
   }
   const total = langs.reduce((n, l) => n + result.figures[l].inputs, 0)
-  rows.push(['all', `${total}`, '', '', '', '', '', '', `${Math.round(total / (wallMs / 1000))} (wall)`])
+  rows.push(['all', `${total}`, '', '', '', '', '', '', '', `${Math.round(total / (wallMs / 1000))} (wall)`])
   const widths = head.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)))
   return rows.map((r) => r.map((cell, c) => cell.padStart(widths[c] ?? 0)).join('  ')).join('\n')
 }

@@ -56,6 +56,8 @@ describe('runCase', () => {
     const out = runCase(real, input, schema, () => ticks.shift() ?? 0, () => cpuTicks.shift() ?? 0)
     expect(out.problems).toEqual([])
     expect(out.ms).toBe(5)
+    // ...but keeps the first timing, which the campaign counts as "retimed"
+    expect(out.firstMs).toBe(80)
   })
 
   it('does not count wall-clock time that other processes took (the CPU time is under budget)', () => {
