@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { EXAMPLES } from '../src/examples'
 import { expect, queryText, runStatus, setEvents, test } from './fixtures'
-import { announcement, expectFocusInside, headerButton, queryBox, ready, tabTo, typeDefaultsQuery } from './keyboard-helpers'
+import { announcement, expectFocusInside, f6To, headerButton, queryBox, ready, tabTo, typeDefaultsQuery } from './keyboard-helpers'
 import { macosEvents } from './macos-events'
 
 /**
@@ -144,6 +144,36 @@ test('the results by keyboard: open an event, its fields, Why?, Exclude…, a ma
   await expect(view.getByRole('button', { name: 'Events', exact: true })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(view.getByRole('button', { name: 'Events', exact: true })).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('Escape closes one layer at a time: the Exclude popover first, then the docked panel', async ({ page }) => {
+  await ready(page)
+  await typeDefaultsQuery(page)
+  await tabTo(page, headerButton(page, 'Reference'), { back: true })
+  await page.keyboard.press('Enter')
+  const reference = page.getByRole('complementary', { name: 'Quick reference' })
+  await expect(reference.getByRole('searchbox', { name: 'Search reference' })).toBeFocused()
+
+  const row = page.getByRole('list', { name: 'Results' }).locator('[data-event-index="0"]')
+  // F6 from the panel to the results pane, then Tab to the event's fields
+  await f6To(page, page.getByRole('region', { name: 'Results pane', exact: true }))
+  const fields = row.getByRole('button', { name: 'Fields' })
+  await tabTo(page, fields)
+  await page.keyboard.press('Enter')
+  const exclude = row.getByRole('button', { name: 'Exclude process.name defaults' })
+  await tabTo(page, exclude)
+  await page.keyboard.press('Enter')
+  const popover = row.getByRole('dialog', { name: 'Exclude process.name' })
+  await expect(popover.getByRole('radio', { name: 'Exact' })).toBeFocused()
+
+  // the first Escape is the popover's: the panel behind it stays open
+  await page.keyboard.press('Escape')
+  await expect(popover).toHaveCount(0)
+  await expect(exclude).toBeFocused()
+  await expect(reference).toBeVisible()
+  // the next one closes the panel
+  await page.keyboard.press('Escape')
+  await expect(reference).toHaveCount(0)
 })
 
 /** The focused element draws a visible ring: an outline (or a box shadow) that is not none. */

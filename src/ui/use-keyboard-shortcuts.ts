@@ -33,13 +33,19 @@ export function moveToRegion(step: 1 | -1): boolean {
  * - Ctrl/Cmd+Enter runs now, skipping the debounce;
  * - Ctrl/Cmd+S copies the share link of the current document (the browser's "Save page" dialog
  *   is never what someone pressing it in a playground wants);
- * - Escape closes the open panel;
+ * - Escape closes the open panel, unless focus is in something inside it that Escape closes first
+ *   (`data-own-escape`: the Exclude popover, the exception item editor), one layer per press;
  * - F6 / Shift+F6 moves to the next / previous region (header, panes, docked panel, status bar):
  *   the way out of an editor, where Tab indents (Monaco's Ctrl+M makes Tab move focus instead).
  * Focus moving into and back out of the header's panels: use-panel-focus.ts.
  * Listening in the capture phase on window lets these win over Monaco's own bindings
  * (Ctrl+Enter would otherwise insert a line).
  */
+/** True inside an element that closes itself on Escape (marked `data-own-escape`). */
+function ownsEscape(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[data-own-escape]') !== null
+}
+
 export function useKeyboardShortcuts(): void {
   const store = useContext(PlaygroundContext)
   const runNow = usePlayground((s) => s.runNow)
@@ -66,7 +72,7 @@ export function useKeyboardShortcuts(): void {
           e.preventDefault()
           e.stopPropagation()
         }
-      } else if (e.key === 'Escape' && hasOpenPanel) {
+      } else if (e.key === 'Escape' && hasOpenPanel && !ownsEscape(e.target)) {
         // Only when a panel is open: otherwise Escape belongs to Monaco (closing its widgets).
         e.stopPropagation()
         closePanel()

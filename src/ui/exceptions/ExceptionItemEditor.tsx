@@ -65,6 +65,7 @@ export function ExceptionItemEditor({ editing, onClose }: { editing: Editing; on
       ref={formRef}
       className="exception-editor"
       aria-label={title}
+      data-own-escape
       noValidate
       onKeyDown={onKeyDown}
       onSubmit={(e) => {

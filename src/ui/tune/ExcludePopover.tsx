@@ -65,6 +65,7 @@ export function ExcludePopover({ field, value, at, onClose }: ExcludePopoverProp
       className="exclude-popover settings-form"
       role="dialog"
       aria-label={`Exclude ${field}`}
+      data-own-escape
       onClick={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
