@@ -186,7 +186,7 @@ test('docked panels: quick reference, lessons, compare', async ({ page }) => {
   await checkBothThemes(page, 'compare panel')
 })
 
-test('alerts view, near misses, explain, excluded events', async ({ page }) => {
+test('near misses and an explanation open', async ({ page }) => {
   await firstVisit(page)
   const nearMisses = page.getByTestId('near-misses')
   await nearMisses.locator('summary').click()
@@ -194,7 +194,10 @@ test('alerts view, near misses, explain, excluded events', async ({ page }) => {
   await page.locator('[role="listitem"][data-event-index="5"] .event-index').click()
   await expect(page.getByTestId('explain')).toHaveAttribute('data-status', 'ready')
   await checkBothThemes(page, 'near misses and an explanation open')
+})
 
+test('the alerts view with an alert open', async ({ page }) => {
+  await firstVisit(page)
   await page.getByRole('group', { name: 'Results view' }).getByRole('button', { name: 'Alerts', exact: true }).click()
   const view = page.getByTestId('alerts-view')
   await expect(view).toHaveAttribute('data-alerts-status', 'idle', FIRST_RUN)
