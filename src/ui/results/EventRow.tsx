@@ -81,11 +81,12 @@ export const EventRow = memo(function EventRow(props: EventRowProps) {
           aria-label="Fields"
           disabled={!loaded}
           onClick={(e) => {
-            // the head's own click would toggle again; but select as a click on the row does, so
-            // the keyboard way (Enter on this button) also opens "Why?" for the event
+            // the head's own click would toggle again. Enter or Space on this button (a click with
+            // no pointer, detail 0) also selects the event, as a click on the row does, so "Why?"
+            // is reachable by keyboard; a pointer click only toggles, as before.
             e.stopPropagation()
             onToggle(eventIndex)
-            selectEvent(eventIndex)
+            if (e.detail === 0) selectEvent(eventIndex)
           }}
         >
           {expanded ? '▾' : '▸'}
