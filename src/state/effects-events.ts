@@ -65,9 +65,14 @@ export function connectEvents(store: PlaygroundStore, engine: EventsEngine, opti
       return
     }
     if (size <= editable) {
-      const texts = await Promise.all(files.map((f) => f.text()))
+      // A file can still go away between its first KBs and this read (moved, deleted, revoked).
+      const texts = await Promise.all(files.map((f) => f.text())).catch((e: unknown) => e instanceof Error ? e : new Error(String(e)))
       if (active !== mine) return
       active = null
+      if (texts instanceof Error) {
+        actions().failEventsLoad(`${name} could not be read (${texts.message}); the previous events are kept.`)
+        return
+      }
       actions().editEvents(texts.join('\n'), name)
       return
     }
