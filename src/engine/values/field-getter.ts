@@ -9,7 +9,7 @@
  * here and the common case (one spelling, one scalar) allocates nothing.
  */
 
-import { compileLongPathWalker, isObject, MAX_ARRAY_DEPTH, merge } from './long-path-walker'
+import { compileLongPathWalker, isObject, MAX_ARRAY_DEPTH, merge, walkThrough } from './long-path-walker'
 import { columnar } from './prepared-events'
 
 /** Returns undefined (no value), a scalar, or a flat array of non-null scalars. Callers must not
@@ -133,19 +133,7 @@ function compileWalker(segs: readonly string[], leaf: (v: unknown) => unknown): 
       const v = o[key]
       if (v === undefined) continue
       if (guards[base + j] === true && !Object.hasOwn(o, key)) continue
-      const found = j === n ? leaf(v) : descend(v, j)
-      if (found !== undefined) acc = acc === undefined ? found : merge(acc, found)
-    }
-    return acc
-  }
-
-  function descend(v: unknown, i: number, depth = 0): unknown {
-    if (typeof v !== 'object' || v === null) return undefined
-    if (!Array.isArray(v)) return walk(v as Obj, i)
-    if (depth > MAX_ARRAY_DEPTH) return undefined
-    let acc: unknown = undefined
-    for (const e of v as unknown[]) {
-      const found = descend(e, i, depth + 1)
+      const found = j === n ? leaf(v) : walkThrough(v, j, walk)
       if (found !== undefined) acc = acc === undefined ? found : merge(acc, found)
     }
     return acc

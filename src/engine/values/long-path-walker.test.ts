@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { compileGetter, compileObjectGetter } from './field-getter'
 import { compileLongPathWalker } from './long-path-walker'
+import { mulberry32 } from '../../../scripts/fuzz/prng'
 
-/** A small deterministic generator (mulberry32), so a failing event can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The fuzz command's seeded generator (mulberry32), so a failure can be replayed. */
+const prng = mulberry32
 
 /**
  * A random event holding parts of `segs` spelled every way: nested objects, dotted keys of any

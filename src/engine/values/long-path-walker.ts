@@ -32,6 +32,23 @@ export function merge(a: unknown, b: unknown): unknown[] {
   return out
 }
 
+/**
+ * What `walk` finds from level `i` in `v`: an object is walked; an array's elements are searched
+ * in order (nested arrays to MAX_ARRAY_DEPTH) and what they hold merged; anything else holds nothing.
+ * Shared by both walks, so they treat arrays alike.
+ */
+export function walkThrough(v: unknown, i: number, walk: (o: Obj, i: number) => unknown, depth = 0): unknown {
+  if (typeof v !== 'object' || v === null) return undefined
+  if (!Array.isArray(v)) return walk(v as Obj, i)
+  if (depth > MAX_ARRAY_DEPTH) return undefined
+  let acc: unknown = undefined
+  for (const e of v as unknown[]) {
+    const found = walkThrough(e, i, walk, depth + 1)
+    if (found !== undefined) acc = acc === undefined ? found : merge(acc, found)
+  }
+  return acc
+}
+
 /** The walk over `segs` by key scanning; `leaf` turns what is found at the end into the result. */
 export function compileLongPathWalker(segs: readonly string[], leaf: (v: unknown) => unknown): (event: unknown) => unknown {
   const path = segs.join('.')
@@ -70,19 +87,7 @@ export function compileLongPathWalker(segs: readonly string[], leaf: (v: unknown
   function walk(o: Obj, i: number): unknown {
     let acc: unknown = undefined
     for (const [j, v] of spelled(o, i)) {
-      const found = j === n ? leaf(v) : descend(v, j, 0)
-      if (found !== undefined) acc = acc === undefined ? found : merge(acc, found)
-    }
-    return acc
-  }
-
-  function descend(v: unknown, i: number, depth: number): unknown {
-    if (typeof v !== 'object' || v === null) return undefined
-    if (!Array.isArray(v)) return walk(v as Obj, i)
-    if (depth > MAX_ARRAY_DEPTH) return undefined
-    let acc: unknown = undefined
-    for (const e of v as unknown[]) {
-      const found = descend(e, i, depth + 1)
+      const found = j === n ? leaf(v) : walkThrough(v, j, walk)
       if (found !== undefined) acc = acc === undefined ? found : merge(acc, found)
     }
     return acc

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeStandard, analyzeWithSegmenter } from './text-analysis'
 import { lowerSimple } from './case-fold'
+import { mulberry32 } from '../../../scripts/fuzz/prng'
 
 describe('analyzeStandard', () => {
   it('splits on word boundaries and lower-cases', () => {
@@ -44,17 +45,8 @@ describe('analyzeStandard', () => {
   })
 })
 
-/** mulberry32, so a failing string can be replayed */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The fuzz command's seeded generator (mulberry32), so a failure can be replayed. */
+const prng = mulberry32
 
 function randomText(rnd: () => number, alphabet: readonly string[], length: number): string {
   let s = ''
