@@ -60,3 +60,22 @@ export async function typeDefaultsQuery(page: Page): Promise<void> {
 export async function expectFocusKept(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true)
 }
+
+/** Opens the quick reference from its header button by keyboard; focus lands in its search box. */
+export async function openReferenceByKeyboard(page: Page): Promise<Locator> {
+  await tabTo(page, headerButton(page, 'Reference'), { back: true })
+  await page.keyboard.press('Enter')
+  const reference = page.getByRole('complementary', { name: 'Quick reference' })
+  await expect(reference.getByRole('searchbox', { name: 'Search reference' })).toBeFocused()
+  return reference
+}
+
+/** Opens Exclude… for `process.name defaults` in `row` by keyboard; focus lands in its popover. */
+export async function openExcludeByKeyboard(page: Page, row: Locator): Promise<{ exclude: Locator; popover: Locator }> {
+  const exclude = row.getByRole('button', { name: 'Exclude process.name defaults' })
+  await tabTo(page, exclude)
+  await page.keyboard.press('Enter')
+  const popover = row.getByRole('dialog', { name: 'Exclude process.name' })
+  await expect(popover.getByRole('radio', { name: 'Exact' })).toBeFocused()
+  return { exclude, popover }
+}

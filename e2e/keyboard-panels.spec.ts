@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { EXAMPLES } from '../src/examples'
 import { expect, queryText, test } from './fixtures'
-import { FIRST_RUN, announcement, eventsBox, expectFocusInside, expectFocusKept, f6To, header, headerButton, queryBox, ready, tabTo, typeDefaultsQuery } from './keyboard-helpers'
+import { FIRST_RUN, announcement, eventsBox, expectFocusInside, expectFocusKept, f6To, header, headerButton, openReferenceByKeyboard, queryBox, ready, tabTo, typeDefaultsQuery } from './keyboard-helpers'
 import { macosEvents } from './macos-events'
 
 /**
@@ -16,10 +16,7 @@ test('the docked panels by keyboard: reference (search, insert), lessons, compar
   await typeDefaultsQuery(page)
 
   // Reference: focus lands in its search box; Insert puts the entry at the editor's cursor
-  await tabTo(page, headerButton(page, 'Reference'), { back: true })
-  await page.keyboard.press('Enter')
-  const reference = page.getByRole('complementary', { name: 'Quick reference' })
-  await expect(reference.getByRole('searchbox', { name: 'Search reference' })).toBeFocused()
+  const reference = await openReferenceByKeyboard(page)
   await page.keyboard.type('startsWith')
   await tabTo(page, reference.getByRole('article').first().getByRole('button', { name: 'Insert' }))
   await page.keyboard.press('Enter')

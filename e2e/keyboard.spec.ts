@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { EXAMPLES } from '../src/examples'
 import { expect, queryText, runStatus, setEvents, test } from './fixtures'
-import { announcement, expectFocusInside, f6To, headerButton, queryBox, ready, tabTo, typeDefaultsQuery } from './keyboard-helpers'
+import { announcement, expectFocusInside, f6To, headerButton, openExcludeByKeyboard, openReferenceByKeyboard, queryBox, ready, tabTo, typeDefaultsQuery } from './keyboard-helpers'
 import { macosEvents } from './macos-events'
 
 /**
@@ -107,11 +107,7 @@ test('the results by keyboard: open an event, its fields, Why?, Exclude…, a ma
   await expect(page.getByTestId('explain').getByRole('heading').first()).toContainText('Event #0')
 
   // Exclude…: the popover takes focus, Escape gives it back to the button
-  const exclude = row.getByRole('button', { name: 'Exclude process.name defaults' })
-  await tabTo(page, exclude)
-  await page.keyboard.press('Enter')
-  const popover = row.getByRole('dialog', { name: 'Exclude process.name' })
-  await expect(popover.getByRole('radio', { name: 'Exact' })).toBeFocused()
+  const { exclude, popover } = await openExcludeByKeyboard(page, row)
   await page.keyboard.press('Escape')
   await expect(popover).toHaveCount(0)
   await expect(exclude).toBeFocused()
@@ -149,10 +145,7 @@ test('the results by keyboard: open an event, its fields, Why?, Exclude…, a ma
 test('Escape closes one layer at a time: the Exclude popover first, then the docked panel', async ({ page }) => {
   await ready(page)
   await typeDefaultsQuery(page)
-  await tabTo(page, headerButton(page, 'Reference'), { back: true })
-  await page.keyboard.press('Enter')
-  const reference = page.getByRole('complementary', { name: 'Quick reference' })
-  await expect(reference.getByRole('searchbox', { name: 'Search reference' })).toBeFocused()
+  const reference = await openReferenceByKeyboard(page)
 
   const row = page.getByRole('list', { name: 'Results' }).locator('[data-event-index="0"]')
   // F6 from the panel to the results pane, then Tab to the event's fields
@@ -160,11 +153,7 @@ test('Escape closes one layer at a time: the Exclude popover first, then the doc
   const fields = row.getByRole('button', { name: 'Fields' })
   await tabTo(page, fields)
   await page.keyboard.press('Enter')
-  const exclude = row.getByRole('button', { name: 'Exclude process.name defaults' })
-  await tabTo(page, exclude)
-  await page.keyboard.press('Enter')
-  const popover = row.getByRole('dialog', { name: 'Exclude process.name' })
-  await expect(popover.getByRole('radio', { name: 'Exact' })).toBeFocused()
+  const { exclude, popover } = await openExcludeByKeyboard(page, row)
 
   // the first Escape is the popover's: the panel behind it stays open
   await page.keyboard.press('Escape')
