@@ -75,3 +75,20 @@ test('clause coverage labels each clause in the editor and marks a clause no eve
   const wereMatches = FIRST_VISIT_EXAMPLE.events.flatMap((e, i) => (e.expect === 'match' ? [`#${i}`] : []))
   await expect(nearMisses.getByRole('region', { name: 'Near misses failing process.name == "nothing"' }).getByRole('button')).toHaveText(wereMatches)
 })
+
+test('with near misses and an explanation open, the results view switch keeps its size and can be clicked', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto('/')
+  await expect(runStatus(page)).toHaveAttribute('data-run-status', 'idle')
+  const nearMisses = page.getByTestId('near-misses')
+  await nearMisses.locator('summary').click()
+  const exclusion = nearMisses.getByRole('region', { name: /^Near misses failing not process\.args :/ })
+  await exclusion.getByRole('button', { name: `#${JAMF[0] ?? -1}`, exact: true }).click()
+  await expect(page.getByTestId('explain')).toHaveAttribute('data-status', 'ready')
+  // The panel's other parts once squeezed the switch (overflow: hidden) to nothing under them.
+  const alerts = page.getByRole('group', { name: 'Results view' }).getByRole('button', { name: 'Alerts', exact: true })
+  const box = await alerts.boundingBox()
+  expect(box?.height ?? 0).toBeGreaterThan(12)
+  await alerts.click()
+  await expect(alerts).toHaveAttribute('aria-pressed', 'true')
+})
