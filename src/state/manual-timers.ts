@@ -6,9 +6,12 @@
 export class ManualTimers {
   /** the callback a flush would run; null when nothing is scheduled */
   pending: (() => void) | null = null
+  /** the delay the last setTimeout asked for (-1 before any) */
+  lastMs = -1
 
-  setTimeout(fn: () => void): unknown {
+  setTimeout(fn: () => void, ms = -1): unknown {
     this.pending = fn
+    this.lastMs = ms
     return 1
   }
 

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { ManualTimers } from '../../state/manual-timers'
 import { createAnnounceQueue } from './announce-queue'
-
-/** Timers a test fires by hand; remembers the delay asked for. */
-class HandTimers {
-  pending: (() => void) | null = null
-  lastMs = -1
-  setTimeout(fn: () => void, ms: number): unknown {
-    this.pending = fn
-    this.lastMs = ms
-    return 1
-  }
-  clearTimeout(): void {
-    this.pending = null
-  }
-  fire(): void {
-    const fn = this.pending
-    this.pending = null
-    fn?.()
-  }
-}
 
 function setup() {
   const said: string[] = []
-  const timers = new HandTimers()
+  const timers = new ManualTimers()
   const queue = createAnnounceQueue((t) => said.push(t), timers, 500)
   return { said, timers, queue }
 }
@@ -34,7 +16,7 @@ describe('createAnnounceQueue', () => {
     queue.update('3 of 120 events match', null)
     expect(said).toEqual([])
     expect(timers.lastMs).toBe(500)
-    timers.fire()
+    timers.flush()
     expect(said).toEqual(['3 of 120 events match'])
   })
 
@@ -45,31 +27,31 @@ describe('createAnnounceQueue', () => {
     expect(timers.pending).toBeNull()
     queue.update('Query error: b', null)
     queue.update('2 of 120 events match', null)
-    timers.fire()
+    timers.flush()
     expect(said).toEqual(['2 of 120 events match'])
   })
 
   it('never says the same sentence twice in a row', () => {
     const { said, timers, queue } = setup()
     queue.update('1 of 120 events match', null)
-    timers.fire()
+    timers.flush()
     queue.update(null, null)
     queue.update('1 of 120 events match', null)
-    timers.fire()
+    timers.flush()
     queue.update('2 of 120 events match', null)
-    timers.fire()
+    timers.flush()
     expect(said).toEqual(['1 of 120 events match', '2 of 120 events match'])
   })
 
   it('says "Loaded …" once per event set, before the outcome over it', () => {
     const { said, timers, queue } = setup()
     queue.update('3 of 120 events match', events)
-    timers.fire()
+    timers.flush()
     queue.update('4 of 120 events match', events)
-    timers.fire()
+    timers.flush()
     const other = { eventCount: 5, problems: [{}, {}] }
     queue.update('No events match (of 5 events)', other)
-    timers.fire()
+    timers.flush()
     expect(said).toEqual(['Loaded 120 events. 3 of 120 events match', '4 of 120 events match', 'Loaded 5 events, 2 problems. No events match (of 5 events)'])
   })
 
@@ -77,7 +59,7 @@ describe('createAnnounceQueue', () => {
     const { said, timers, queue } = setup()
     queue.update('3 of 120 events match', null)
     queue.dispose()
-    timers.fire()
+    timers.flush()
     expect(said).toEqual([])
   })
 })
