@@ -1,4 +1,5 @@
 import { snapshotOf, type DocumentWithEvents } from './document-slice'
+import { DEFAULT_EDITABLE_BYTES } from './effects-events'
 import { decodeDocument, encodeDocument } from './persisted-document'
 import type { PlaygroundState, PlaygroundStore } from './store'
 
@@ -18,9 +19,6 @@ export const COPY_FILE_EVENTS_LIMIT = 64 * 1024 * 1024
 
 /** Copies larger than this are refused when opened (a copy holds at most the limit above, plus the rest). */
 export const MAX_COPY_BYTES = 160 * 1024 * 1024
-
-/** Events over this many characters open as a streamed file rather than editor text (as effects-events decides for files). */
-const EDITABLE_CHARS = 1 << 20
 
 export interface DocumentCopy {
   readonly fileName: string
@@ -66,7 +64,8 @@ export function readDocumentCopy(text: string): ReadCopy {
   const saved = decodeDocument(JSON.stringify((v as { document?: unknown }).document ?? null))
   if (!saved) return { ok: false, message: 'This copy was written by a newer version of Rule Playground, or is damaged: it cannot be opened here.' }
   const events = saved.events.where === 'inline' ? saved.events.text : ''
-  const large = events.length > EDITABLE_CHARS
+  // larger events open as a streamed file rather than editor text, as the events effect decides for files
+  const large = events.length > DEFAULT_EDITABLE_BYTES
   const { query, language, settings, kqlSettings, eventsSource, title, task, expectations, rule, exceptions } = saved
   const doc: DocumentWithEvents = { query, language, settings, kqlSettings, title, task, expectations, rule, exceptions, eventsText: large ? '' : events, eventsSource: large ? null : eventsSource }
   return { ok: true, doc, eventsFile: large ? new File([events], eventsSource ?? 'events.ndjson') : null }
