@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { MAX_EVENTS_FILE_BYTES, SNIFF_BYTES, formatSize, refuseEventsFiles, refuseRuleFile, sniffNotText, type NamedBlob } from './file-admission'
+import { MAX_EVENTS_FILE_BYTES, SNIFF_BYTES, formatBytes, refuseEventsFiles, refuseRuleFile, sniffNotText, type NamedBlob } from './file-admission'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
 const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -125,8 +125,8 @@ describe('refuseRuleFile', () => {
   })
 })
 
-describe('formatSize', () => {
+describe('formatBytes', () => {
   it('uses decimal units', () => {
-    expect([999, 1500, 2_500_000, 1 << 30].map(formatSize)).toEqual(['999 B', '1.5 kB', '2.5 MB', '1.07 GB'])
+    expect([999, 1500, 2_500_000, 1 << 30].map(formatBytes)).toEqual(['999 B', '1.5 kB', '2.5 MB', '1.07 GB'])
   })
 })

@@ -92,7 +92,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** "512 B", "1.4 MB", "1.07 GB" (decimal units, as file managers show sizes). */
-export function formatSize(n: number): string {
+export function formatBytes(n: number): string {
   if (n < 1000) return `${n} B`
   if (n < 1_000_000) return `${(n / 1000).toFixed(1)} kB`
   if (n < 1_000_000_000) return `${(n / 1_000_000).toFixed(1)} MB`
@@ -120,7 +120,7 @@ export function notTextMessage(name: string, what: NotText, kept: string = KEPT)
 /** The sentence shown for files over the limit, before any of them is read. */
 export function tooLargeMessage(name: string, size: number, limit: number = MAX_EVENTS_FILE_BYTES): string {
   return (
-    `${name} is ${formatSize(size)}; the playground loads up to ${formatSize(limit)} of events at once, as the tab holds every event in memory ` +
+    `${name} is ${formatBytes(size)}; the playground loads up to ${formatBytes(limit)} of events at once, as the tab holds every event in memory ` +
     `(about twice the file's size). Split the file (e.g. split -l 200000) or keep only the fields the rule reads (e.g. with jq), then load a part. ${KEPT}`
   )
 }
@@ -147,7 +147,7 @@ export const MAX_RULE_FILE_BYTES = 20_000_000
  */
 export async function refuseRuleFile(file: NamedBlob, maxBytes: number = MAX_RULE_FILE_BYTES): Promise<string | null> {
   const kept = 'Nothing was imported.'
-  if (file.size > maxBytes) return `${file.name} is ${formatSize(file.size)}; a rule file is read up to ${formatSize(maxBytes)}. Export only the rules you need. ${kept}`
+  if (file.size > maxBytes) return `${file.name} is ${formatBytes(file.size)}; a rule file is read up to ${formatBytes(maxBytes)}. Export only the rules you need. ${kept}`
   const what = sniffNotText(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()))
   return what ? notTextMessage(file.name, what, kept) : null
 }

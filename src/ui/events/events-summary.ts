@@ -1,18 +1,14 @@
 import type { EventsLoadState, EventsSettling } from '../../state/events-slice'
 import type { EventsLoaded } from '../../worker/protocol'
+import { formatBytes } from '../../state/file-admission'
 
 /**
  * Pure text for the events panel: sizes, load progress and the read-only summary the events editor
  * shows instead of a file's text (the page does not hold it).
  */
 
-/** "512 B", "1.4 MB", "96.0 MB" (decimal units, as file managers show sizes). */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n} B`
-  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} kB`
-  if (n < 1_000_000_000) return `${(n / 1_000_000).toFixed(1)} MB`
-  return `${(n / 1_000_000_000).toFixed(2)} GB`
-}
+// Sizes read the same in the panel and in the refusal messages: one formatter.
+export { formatBytes }
 
 /** "1,204" */
 export function formatCount(n: number): string {
